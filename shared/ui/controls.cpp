@@ -1,0 +1,221 @@
+#include "shared/ui/controls.h"
+
+#include "shared/ui/ui_context.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+
+namespace support::ui {
+
+namespace {
+
+constexpr float k_focus_ring_width = 2.0f;
+constexpr float k_min_touch_target = 44.0f; // WCAG 2.5.5: touch targets of at least 44 × 44 CSS px
+
+// The visible part of an ImGui label: "Close##header" → "Close"; "###id" labels show nothing.
+std::string visible_label(const char* label) {
+    const char* end = std::strstr(label, "##");
+    return end ? std::string(label, end) : std::string(label);
+}
+
+Rect last_item_rect() {
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    return Rect{min.x, min.y, max.x - min.x, max.y - min.y};
+}
+
+void draw_focus_ring(UiContext& ctx, NodeId id) {
+    if (!ctx.focus_ring_visible(id))
+        return;
+    ImVec2 min = ImGui::GetItemRectMin();
+    ImVec2 max = ImGui::GetItemRectMax();
+    const float pad = k_focus_ring_width;
+    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad),
+                                        ImGui::GetColorU32(ImGuiCol_NavCursor), ImGui::GetStyle().FrameRounding + pad,
+                                        0, k_focus_ring_width);
+}
+
+NodeId static_id(UiContext& ctx, std::string_view text) {
+    return ctx.unique_static_id(ImGui::GetID(text.data(), text.data() + text.size()));
+}
+
+} // namespace
+
+bool button(const char* label, const ButtonOptions& options) {
+    UiContext& ctx = current_context();
+    const bool quiet = options.style == ButtonStyle::Quiet;
+    if (quiet) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    }
+    const ImVec2 label_size = ImGui::CalcTextSize(label, nullptr, true);
+    const ImVec2 padding = ImGui::GetStyle().FramePadding;
+    ImVec2 size(options.width > 0 ? options.width : label_size.x + padding.x * 2, label_size.y + padding.y * 2);
+    size.x = std::max(size.x, k_min_touch_target);
+    size.y = std::max(size.y, k_min_touch_target);
+    bool pressed = ImGui::Button(label, size);
+    if (quiet)
+        ImGui::PopStyleColor(2);
+
+    const NodeId id = ImGui::GetItemID();
+    pressed = ctx.take_activation(id) || pressed;
+    draw_focus_ring(ctx, id);
+
+    SemanticNode node;
+    node.id = id;
+    node.role = Role::Button;
+    node.action = Action::Activate;
+    node.name = options.accessible_name ? options.accessible_name : visible_label(label);
+    node.rect = last_item_rect();
+    ctx.emit(std::move(node));
+    return pressed;
+}
+
+bool link(const char* label, std::string_view href) {
+    UiContext& ctx = current_context();
+    const std::string text = visible_label(label);
+    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float height = std::max(text_size.y, k_min_touch_target);
+    bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(text_size.x, 1.0f), height));
+    const NodeId id = ImGui::GetItemID();
+    pressed = ctx.take_activation(id) || pressed;
+
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_ButtonActive);
+    const float text_y = pos.y + (height - text_size.y) * 0.5f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddText(ImVec2(pos.x, text_y), colour, text.c_str());
+    draw->AddLine(ImVec2(pos.x, text_y + text_size.y), ImVec2(pos.x + text_size.x, text_y + text_size.y), colour,
+                  ImGui::IsItemHovered() ? 2.0f : 1.0f);
+    draw_focus_ring(ctx, id);
+
+    SemanticNode node;
+    node.id = id;
+    node.role = Role::Link;
+    node.action = Action::Activate;
+    node.name = text;
+    node.href = std::string(href);
+    node.rect = last_item_rect();
+    ctx.emit(std::move(node));
+    return pressed;
+}
+
+void heading(std::string_view text, int level) {
+    UiContext& ctx = current_context();
+    level = std::clamp(level, 1, 6);
+    // Sizes relative to the body font: h1 1.375×, h2 1.25×, h3 and below 1.125×.
+    const float scale = level == 1 ? 1.375f : level == 2 ? 1.25f : 1.125f;
+    ImGui::PushFont(nullptr, ImGui::GetFontSize() * scale);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+
+    SemanticNode node;
+    node.id = static_id(ctx, text);
+    node.role = Role::Heading;
+    node.name = std::string(text);
+    node.level = level;
+    node.rect = last_item_rect();
+    ctx.emit(std::move(node));
+}
+
+void paragraph(std::string_view text) {
+    UiContext& ctx = current_context();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+
+    SemanticNode node;
+    node.id = static_id(ctx, text);
+    node.role = Role::Paragraph;
+    node.name = std::string(text);
+    node.rect = last_item_rect();
+    ctx.emit(std::move(node));
+}
+
+bool text_field(const char* label, std::string& value, const TextFieldOptions& options) {
+    UiContext& ctx = current_context();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = std::max(ImGui::GetFontSize() + style.FramePadding.y * 2, k_min_touch_target);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(label, ImVec2(std::max(width, 1.0f), height));
+    const NodeId id = ImGui::GetItemID();
+
+    bool changed = false;
+    if (auto typed = ctx.take_text(id); typed && *typed != value) {
+        value = std::move(*typed);
+        changed = true;
+    }
+
+    // Drawn when the native input is not over it; while focused the input shows the same value.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + width, pos.y + height);
+    const bool focused = ctx.focused() == id;
+    draw->AddRectFilled(pos, max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
+    draw->AddRect(pos, max, ImGui::GetColorU32(focused ? ImGuiCol_NavCursor : ImGuiCol_Border), style.FrameRounding,
+                  0, focused ? 2.0f : 1.0f);
+    const bool show_placeholder = value.empty();
+    const char* shown = show_placeholder ? options.placeholder : value.c_str();
+    const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + (height - ImGui::GetFontSize()) * 0.5f);
+    draw->PushClipRect(pos, max, true);
+    draw->AddText(text_pos, ImGui::GetColorU32(show_placeholder ? ImGuiCol_TextDisabled : ImGuiCol_Text), shown);
+    draw->PopClipRect();
+
+    SemanticNode node;
+    node.id = id;
+    node.role = options.kind == TextFieldKind::Search ? Role::SearchBox : Role::TextBox;
+    node.action = Action::EditText;
+    node.name = visible_label(label);
+    node.value = value;
+    node.placeholder = options.placeholder;
+    node.rect = last_item_rect();
+    ctx.emit(std::move(node));
+    return changed;
+}
+
+void begin_list(const char* label) {
+    UiContext& ctx = current_context();
+    SemanticNode node;
+    node.id = ImGui::GetID(label);
+    node.role = Role::List;
+    node.name = visible_label(label);
+    const std::size_t index = ctx.emit(std::move(node));
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ctx.open_container({index, start.x, start.y});
+    ImGui::PushID(label);
+}
+
+void list_item(std::string_view text) {
+    UiContext& ctx = current_context();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float bullet = ImGui::GetFontSize() * 0.8f;
+    ImGui::GetWindowDrawList()->AddCircleFilled(
+        ImVec2(pos.x + bullet * 0.4f, pos.y + ImGui::GetFontSize() * 0.5f), 2.5f, ImGui::GetColorU32(ImGuiCol_Text));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + bullet, pos.y));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
+
+    SemanticNode node;
+    node.id = static_id(ctx, text);
+    node.role = Role::ListItem;
+    node.name = std::string(text);
+    const ImVec2 max = ImGui::GetItemRectMax();
+    node.rect = Rect{pos.x, pos.y, max.x - pos.x, max.y - pos.y};
+    ctx.emit(std::move(node));
+}
+
+void end_list() {
+    UiContext& ctx = current_context();
+    ImGui::PopID();
+    const UiContext::OpenContainer open = ctx.close_container();
+    const ImVec2 end = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x + (end.x - open.x);
+    ctx.tree().at(open.node_index).rect = Rect{open.x, open.y, width, end.y - open.y};
+}
+
+} // namespace support::ui

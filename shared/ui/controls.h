@@ -1,0 +1,56 @@
+#pragma once
+// Controls drawn with Dear ImGui that also emit a semantic node (role, accessible name, value,
+// state, rectangle, action) into the current ui::UiContext. Call them between ImGui::Begin() and
+// ImGui::End() of a window, like ImGui's own widgets; labels follow ImGui's "visible##id" rules.
+//
+// Each control reacts to the pointer through ImGui and to the DOM through the context: a button
+// reports an activation from either source exactly once.
+
+#include "shared/ui/semantic_node.h"
+
+#include <string>
+#include <string_view>
+
+namespace support::ui {
+
+enum class ButtonStyle : std::uint8_t {
+    Primary, // brand-coloured, for the main action of a view
+    Quiet,   // text-coloured, no frame until hovered: header and icon buttons
+};
+
+struct ButtonOptions {
+    ButtonStyle style = ButtonStyle::Primary;
+    // Accessible name when the visible label is an icon or symbol ("×" → "Close").
+    const char* accessible_name = nullptr;
+    float width = 0; // 0: fit the label
+};
+
+// Returns true once when activated: pointer click, Enter/Space on the focused mirror element,
+// or an assistive technology's default action.
+bool button(const char* label, const ButtonOptions& options = {});
+
+// A link: like a button, but for navigation. href may be empty for in-panel navigation.
+bool link(const char* label, std::string_view href = {});
+
+// Static text. Heading levels 1–6; paragraphs wrap to the available width.
+void heading(std::string_view text, int level);
+void paragraph(std::string_view text);
+
+enum class TextFieldKind : std::uint8_t { Text, Search };
+
+struct TextFieldOptions {
+    TextFieldKind kind = TextFieldKind::Text;
+    const char* placeholder = "";
+};
+
+// A single-line text field. While it holds DOM focus a native <input> sits over it (typing, IME,
+// paste and the phone keyboard are the browser's); its value arrives through the context.
+// Draws `value` when not focused. Returns true on the frame the value changed.
+bool text_field(const char* label, std::string& value, const TextFieldOptions& options = {});
+
+// A list of items; list_item() is a static line inside it.
+void begin_list(const char* label);
+void list_item(std::string_view text);
+void end_list();
+
+} // namespace support::ui

@@ -1,0 +1,69 @@
+#pragma once
+// A semantic node is what one control means to assistive technology: its role, accessible name,
+// value, state, where it is drawn and what can be done with it. Every control drawn through
+// shared/ui emits one per frame; shared/web mirrors them into a visually hidden ARIA DOM, and
+// browser tests find controls through that mirror by role and name.
+
+#include <cstdint>
+#include <string>
+
+namespace support::ui {
+
+using NodeId = std::uint32_t; // the control's ImGuiID: stable across frames for the same label path
+
+enum class Role : std::uint8_t {
+    Button,
+    Link,
+    TextBox,
+    SearchBox,
+    Heading,
+    Paragraph,
+    List,
+    ListItem,
+};
+
+// The ARIA role name, as the mirror and tests spell it.
+const char* role_name(Role role);
+
+enum class Action : std::uint8_t {
+    None,     // static content: heading, paragraph, list
+    Activate, // button, link: click, Enter or Space, or an assistive technology's default action
+    EditText, // text and search boxes: the value comes from a native input element
+};
+
+// Bit flags; a node carries a combination of them.
+enum NodeState : std::uint32_t {
+    NodeState_None = 0,
+    NodeState_Focused = 1u << 0,
+    NodeState_Disabled = 1u << 1,
+    NodeState_Pressed = 1u << 2,
+    NodeState_Expanded = 1u << 3,
+    NodeState_Selected = 1u << 4,
+    NodeState_Busy = 1u << 5,
+};
+
+struct Rect {
+    float x = 0, y = 0, w = 0, h = 0; // CSS pixels, relative to the top-left of the canvas
+
+    bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+    bool operator==(const Rect&) const = default;
+};
+
+struct SemanticNode {
+    NodeId id = 0;
+    NodeId parent = 0; // 0: a child of the panel; otherwise the id of a List node
+    Role role = Role::Paragraph;
+    Action action = Action::None;
+    std::string name;        // the accessible name ("Close", "Search help articles")
+    std::string value;       // a text field's current value; empty otherwise
+    std::string placeholder; // a text field's hint; empty otherwise
+    std::string href;        // a link's target, when it has one
+    std::uint32_t state = NodeState_None;
+    int level = 0; // heading level 1–6; 0 for other roles
+    Rect rect;
+
+    bool has_state(NodeState s) const { return (state & s) != 0; }
+    bool operator==(const SemanticNode&) const = default;
+};
+
+} // namespace support::ui

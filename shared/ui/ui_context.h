@@ -1,0 +1,77 @@
+#pragma once
+// What shared/ui knows beyond Dear ImGui: the semantic nodes of the frame, and the inputs that
+// reach controls from the page's DOM rather than from the pointer — an activation from the ARIA
+// mirror (keyboard, screen reader), a value typed into a native text input, and which control
+// holds DOM focus. The platform layer (shared/web, or a test) feeds these in between frames;
+// controls consume them while drawing.
+//
+// Like Dear ImGui, controls use a current context: set it once with set_current_context().
+
+#include "shared/ui/semantic_tree.h"
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace support::ui {
+
+enum class FocusVisibility : std::uint8_t {
+    Hidden,  // focus came from a pointer: no ring (like CSS :focus-visible)
+    Visible, // focus came from the keyboard or assistive technology: draw the ring
+};
+
+class UiContext {
+  public:
+    // Between frames, from the platform.
+    void activate(NodeId id);                     // queued until the control is drawn next
+    void set_text(NodeId id, std::string value);  // a native input's new value
+    void set_focus(NodeId id, FocusVisibility v); // id 0: focus left the panel
+
+    // Asks the platform to move DOM focus to the next focusable control drawn.
+    void focus_next_control() { m_focus_next = true; }
+    // After a frame, for the platform: the control to focus, or 0.
+    NodeId take_focus_request();
+
+    // Frame bracket, called by the app around its drawing. end_frame() is true when the semantic
+    // nodes changed since the previous frame.
+    void begin_frame();
+    bool end_frame();
+
+    // For controls.
+    bool take_activation(NodeId id);
+    std::optional<std::string> take_text(NodeId id);
+    NodeId focused() const { return m_focused; }
+    bool focus_ring_visible(NodeId id) const {
+        return id != 0 && id == m_focused && m_focus_visibility == FocusVisibility::Visible;
+    }
+    // Emits a node; a focusable node may claim a pending focus request. Returns its index.
+    std::size_t emit(SemanticNode node);
+    NodeId unique_static_id(NodeId wanted) const; // for content without an ImGui id
+    // Containers (lists): nodes emitted between open and close get the container as parent.
+    struct OpenContainer {
+        std::size_t node_index; // the container's node, whose rectangle is known only at close
+        float x, y;             // where its content started
+    };
+    NodeId current_parent() const { return m_containers.empty() ? 0 : m_tree.nodes()[m_containers.back().node_index].id; }
+    void open_container(OpenContainer container) { m_containers.push_back(container); }
+    OpenContainer close_container();
+
+    SemanticTree& tree() { return m_tree; }
+    const SemanticTree& tree() const { return m_tree; }
+
+  private:
+    SemanticTree m_tree;
+    std::vector<NodeId> m_activations;
+    std::unordered_map<NodeId, std::string> m_texts;
+    std::vector<OpenContainer> m_containers;
+    NodeId m_focused = 0;
+    FocusVisibility m_focus_visibility = FocusVisibility::Hidden;
+    bool m_focus_next = false;
+    NodeId m_focus_request = 0;
+};
+
+void set_current_context(UiContext* context);
+UiContext& current_context(); // asserts that one was set
+
+} // namespace support::ui

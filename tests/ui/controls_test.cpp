@@ -1,0 +1,171 @@
+#include "catch_amalgamated.hpp"
+#include "shared/ui/controls.h"
+#include "tests/ui/headless_imgui.h"
+
+using namespace support::ui;
+using support::ui::testing::HeadlessImGui;
+
+TEST_CASE("a button emits a button node with its name, action and rectangle", "[ui][button]") {
+    HeadlessImGui h;
+    h.frame([] { button("Send message"); });
+    const SemanticNode* node = h.ui().tree().find_by_role(Role::Button, "Send message");
+    REQUIRE(node != nullptr);
+    CHECK(node->action == Action::Activate);
+    CHECK(node->id != 0);
+    CHECK(node->rect.w >= 44.0f);
+    CHECK(node->rect.h >= 44.0f);
+}
+
+TEST_CASE("an icon button is named by its accessible name, not its symbol", "[ui][button]") {
+    HeadlessImGui h;
+    h.frame([] { button("x##close", {.style = ButtonStyle::Quiet, .accessible_name = "Close"}); });
+    CHECK(h.ui().tree().find_by_role(Role::Button, "Close") != nullptr);
+    CHECK(h.ui().tree().find_by_role(Role::Button, "x") == nullptr);
+}
+
+TEST_CASE("a pointer click on a button activates it exactly once", "[ui][button]") {
+    HeadlessImGui h;
+    int activations = 0;
+    auto draw = [&] {
+        if (button("Close"))
+            ++activations;
+    };
+    h.frame(draw);
+    const Rect rect = h.ui().tree().find_by_role(Role::Button, "Close")->rect;
+    h.click(rect, draw);
+    h.frame(draw);
+    CHECK(activations == 1);
+}
+
+TEST_CASE("a click outside a button does not activate it", "[ui][button]") {
+    HeadlessImGui h;
+    int activations = 0;
+    auto draw = [&] {
+        if (button("Close"))
+            ++activations;
+    };
+    h.frame(draw);
+    Rect rect = h.ui().tree().find_by_role(Role::Button, "Close")->rect;
+    rect.y += rect.h + 100;
+    h.click(rect, draw);
+    CHECK(activations == 0);
+}
+
+TEST_CASE("an activation from the DOM activates the button on the next frame, once", "[ui][button]") {
+    HeadlessImGui h;
+    int activations = 0;
+    auto draw = [&] {
+        if (button("Close"))
+            ++activations;
+    };
+    h.frame(draw);
+    h.ui().activate(h.ui().tree().find_by_role(Role::Button, "Close")->id);
+    h.frame(draw);
+    h.frame(draw);
+    CHECK(activations == 1);
+}
+
+TEST_CASE("an activation for a control that is no longer drawn is dropped", "[ui][button]") {
+    HeadlessImGui h;
+    bool show = true;
+    int activations = 0;
+    auto draw = [&] {
+        if (show && button("Close"))
+            ++activations;
+    };
+    h.frame(draw);
+    h.ui().activate(h.ui().tree().find_by_role(Role::Button, "Close")->id);
+    show = false;
+    h.frame(draw);
+    show = true;
+    h.frame(draw);
+    CHECK(activations == 0);
+}
+
+TEST_CASE("text typed into the native input reaches the field's value and node", "[ui][text_field]") {
+    HeadlessImGui h;
+    std::string query;
+    int changes = 0;
+    auto draw = [&] {
+        if (text_field("Search help articles", query,
+                       {.kind = TextFieldKind::Search, .placeholder = "Search"}))
+            ++changes;
+    };
+    h.frame(draw);
+    const SemanticNode* node = h.ui().tree().find_by_role(Role::SearchBox, "Search help articles");
+    REQUIRE(node != nullptr);
+    CHECK(node->action == Action::EditText);
+    CHECK(node->placeholder == "Search");
+
+    h.ui().set_text(node->id, "where is my order");
+    h.frame(draw);
+    h.frame(draw);
+    CHECK(query == "where is my order");
+    CHECK(changes == 1);
+    CHECK(h.ui().tree().find_by_role(Role::SearchBox, "Search help articles")->value == "where is my order");
+}
+
+TEST_CASE("DOM focus marks the node focused", "[ui][focus]") {
+    HeadlessImGui h;
+    auto draw = [] { button("Close"); };
+    h.frame(draw);
+    const NodeId id = h.ui().tree().find_by_role(Role::Button, "Close")->id;
+    h.ui().set_focus(id, FocusVisibility::Visible);
+    h.frame(draw);
+    CHECK(h.ui().tree().find(id)->has_state(NodeState_Focused));
+    CHECK(h.ui().focus_ring_visible(id));
+    h.ui().set_focus(0, FocusVisibility::Hidden);
+    h.frame(draw);
+    CHECK_FALSE(h.ui().tree().find(id)->has_state(NodeState_Focused));
+}
+
+TEST_CASE("focus_next_control asks the platform to focus the next focusable control", "[ui][focus]") {
+    HeadlessImGui h;
+    std::string query;
+    auto draw = [&] {
+        heading("Help", 1);
+        h.ui().focus_next_control();
+        text_field("Search help articles", query, {.kind = TextFieldKind::Search});
+        button("Close");
+    };
+    h.frame(draw);
+    const NodeId field = h.ui().tree().find_by_role(Role::SearchBox, "Search help articles")->id;
+    CHECK(h.ui().take_focus_request() == field);
+    CHECK(h.ui().take_focus_request() == 0);
+}
+
+TEST_CASE("headings carry their level and list items their list", "[ui][content]") {
+    HeadlessImGui h;
+    h.frame([] {
+        heading("Popular articles", 2);
+        begin_list("Suggested articles");
+        list_item("Where is my order?");
+        list_item("How do I return an item?");
+        end_list();
+        paragraph("Ask us anything.");
+    });
+    const auto& tree = h.ui().tree();
+    REQUIRE(tree.find_by_role(Role::Heading, "Popular articles") != nullptr);
+    CHECK(tree.find_by_role(Role::Heading, "Popular articles")->level == 2);
+    const SemanticNode* list = tree.find_by_role(Role::List, "Suggested articles");
+    REQUIRE(list != nullptr);
+    const SemanticNode* item = tree.find_by_role(Role::ListItem, "How do I return an item?");
+    REQUIRE(item != nullptr);
+    CHECK(item->parent == list->id);
+    CHECK(list->rect.h >= item->rect.h * 2);
+    CHECK(tree.find_by_role(Role::Paragraph, "Ask us anything.")->parent == 0);
+}
+
+TEST_CASE("identical paragraphs get distinct, stable ids", "[ui][content]") {
+    HeadlessImGui h;
+    auto draw = [] {
+        paragraph("Same text");
+        paragraph("Same text");
+    };
+    h.frame(draw);
+    const auto first = h.ui().tree().nodes();
+    REQUIRE(first.size() == 2);
+    CHECK(first[0].id != first[1].id);
+    h.frame(draw);
+    CHECK(h.ui().tree().nodes()[1].id == first[1].id);
+}
