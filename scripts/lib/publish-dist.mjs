@@ -1,0 +1,117 @@
+// Publishes the build into dist/: content-hashed core and font files (served as immutable), the
+// loader and the console page with those names written into their manifests, a .gz beside every
+// compressible file (support-server sends it when the browser accepts gzip), and a size table.
+//
+//   node scripts/lib/publish-dist.mjs        (scripts/build runs it)
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { minify } from 'terser';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const dist = join(root, 'dist');
+const wasmBuild = join(root, 'build', 'wasm');
+
+const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+
+function clean() {
+  for (const entry of readdirSync(dist)) {
+    if (entry !== 'README.md') rmSync(join(dist, entry), { recursive: true, force: true });
+  }
+}
+
+function write(relPath, bytes) {
+  const path = join(dist, relPath);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+  return relPath;
+}
+
+// Copies a file under a content-hashed name: name.<hash>.ext
+function publishHashed(source, relDir, stem, ext) {
+  const bytes = readFileSync(source);
+  return write(join(relDir, `${stem}.${hashOf(bytes)}.${ext}`), bytes);
+}
+
+// The core's .mjs and .wasm are hashed together: the JS glue and the module must match.
+function publishCore(stem, relDir) {
+  const js = readFileSync(join(wasmBuild, relDir === 'console' ? 'console' : 'widget', `${stem}.mjs`));
+  const wasm = readFileSync(join(wasmBuild, relDir === 'console' ? 'console' : 'widget', `${stem}.wasm`));
+  const hash = hashOf(Buffer.concat([js, wasm]));
+  return {
+    core: write(join(relDir, `${stem}.${hash}.mjs`), js),
+    wasm: write(join(relDir, `${stem}.${hash}.wasm`), wasm),
+  };
+}
+
+function withManifest(source, manifest) {
+  const marker = /\/\*SW_MANIFEST\*\/[\s\S]*?\/\*SW_MANIFEST_END\*\//;
+  if (!marker.test(source)) throw new Error('manifest markers /*SW_MANIFEST*/ … /*SW_MANIFEST_END*/ not found');
+  return source.replace(marker, JSON.stringify(manifest));
+}
+
+const relativeTo = (fromDir, path) => relative(fromDir, path).split('\\').join('/');
+
+async function main() {
+  mkdirSync(dist, { recursive: true });
+  clean();
+
+  const font = publishHashed(join(root, 'build', 'fonts', 'noto-sans-latin.ttf'), 'fonts', 'noto-sans-latin', 'ttf');
+
+  const widget = publishCore('support-widget-core', '');
+  const loaderSource = readFileSync(join(root, 'widget', 'loader', 'support-widget.js'), 'utf8');
+  const loader = await minify(withManifest(loaderSource, { core: widget.core, wasm: widget.wasm, font }), {
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: false },
+  });
+  write('support-widget.js', loader.code);
+
+  const consoleCore = publishCore('support-console-core', 'console');
+  const consoleManifest = {
+    core: relativeTo('console', consoleCore.core),
+    wasm: relativeTo('console', consoleCore.wasm),
+    font: relativeTo('console', font),
+  };
+  write('console/index.html', readFileSync(join(root, 'console', 'index.html')));
+  write('console/console.css', readFileSync(join(root, 'console', 'console.css')));
+  write('console/console.js', withManifest(readFileSync(join(root, 'console', 'console.js'), 'utf8'), consoleManifest));
+
+  // Pre-compressed copies, and the size table.
+  const rows = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (!entry.endsWith('.gz') && entry !== 'README.md') {
+        const bytes = readFileSync(path);
+        const gz = gzipSync(bytes, { level: 9 });
+        writeFileSync(`${path}.gz`, gz);
+        rows.push({ file: relative(dist, path), raw: bytes.length, gzip: gz.length });
+      }
+    }
+  };
+  walk(dist);
+  rows.sort((a, b) => a.file.localeCompare(b.file));
+
+  const gz = (rel) => rows.find((r) => r.file === rel).gzip;
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const width = Math.max(...rows.map((r) => r.file.length));
+  console.log(`\ndist/ (raw, gzip)`);
+  for (const r of rows) console.log(`  ${r.file.padEnd(width)}  ${kb(r.raw).padStart(9)}  ${kb(r.gzip).padStart(9)}`);
+  const beforeInteraction = gz('support-widget.js');
+  const panelOpen = beforeInteraction + gz(widget.core) + gz(widget.wasm) + gz(font);
+  console.log(`  before interaction (loader):          ${kb(beforeInteraction)} gzip   (budget 4 KB)`);
+  console.log(`  opening the panel (loader+core+font): ${kb(panelOpen)} gzip   (budget 250 KB)`);
+  writeFileSync(
+    join(root, 'build', 'dist-sizes.json'),
+    JSON.stringify({ files: rows, beforeInteractionGzip: beforeInteraction, panelOpenGzip: panelOpen }, null, 2),
+  );
+}
+
+main().catch((error) => {
+  console.error(`[publish-dist] error: ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,184 @@
+#include "shared/web/web_app.h"
+
+#include "shared/ui/frame_budget.h"
+#include "shared/web/js_bridge.h"
+#include "shared/web/web_platform.h"
+#include "shared/web/webgl_renderer.h"
+
+#include <emscripten/emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace support::web {
+
+namespace {
+
+// The one app of this module and what runs it; the exported entry points below reach it here.
+struct Runner {
+    WebApp* app = nullptr;
+    ui::UiContext ui;
+    ui::FrameBudget budget;
+    WebGlRenderer renderer;
+    platform::Display display;
+    bool font_ready = false;
+    bool started = false;
+    bool open = false;
+};
+
+Runner g_runner;
+
+void wake() {
+    g_runner.budget.request();
+    sw_web_request_frame();
+}
+
+constexpr float k_body_font_px = 16.0f;
+
+bool input_pending() { return ImGui::GetCurrentContext()->InputEventsQueue.Size > 0; }
+
+bool draw_frame(double time_ms) {
+    Runner& r = g_runner;
+    if (!r.font_ready || r.display.empty() || !r.open)
+        return false;
+    if (!r.started) {
+        r.started = true;
+        r.app->start();
+    }
+    platform::new_frame(r.display, time_ms);
+    r.renderer.new_frame();
+    ImGui::NewFrame();
+    r.ui.begin_frame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+    ImGui::Begin("##panel", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    r.app->draw();
+    ImGui::End();
+    const bool semantics_changed = r.ui.end_frame();
+    ImGui::Render();
+    r.renderer.render(r.display.framebuffer_width(), r.display.framebuffer_height());
+
+    if (semantics_changed)
+        sw_web_sync_mirror(r.ui.tree().to_json().c_str());
+    if (const ui::NodeId focus = r.ui.take_focus_request(); focus != 0)
+        sw_web_focus_node(focus);
+    r.budget.frame_drawn(semantics_changed || input_pending());
+    return r.budget.wants_frame();
+}
+
+} // namespace
+
+void run(WebApp& app) {
+    g_runner.app = &app;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ui::set_current_context(&g_runner.ui);
+    platform::init();
+    sw_web_mount();
+    if (!g_runner.renderer.init()) {
+        std::fputs("support widget: WebGL2 is not available in this browser\n", stderr);
+        return;
+    }
+    sw_web_fetch_font();
+}
+
+void request_close() { sw_web_request_close(); }
+
+void announce(const std::string& message) { sw_web_announce(message.c_str()); }
+
+std::string config_string(const char* key, const std::string& fallback) {
+    char* value = sw_web_config_string(key);
+    if (!value)
+        return fallback;
+    std::string out(value);
+    std::free(value);
+    return out.empty() ? fallback : out;
+}
+
+int viewport_width() { return sw_web_viewport_width(); }
+
+void request_frames() { wake(); }
+
+} // namespace support::web
+
+// Entry points web_library.js calls. Each input becomes an ImGui event or a shared/ui input, then
+// asks for a few frames; nothing is drawn otherwise.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE int sw_web_frame(double time_ms) { return support::web::draw_frame(time_ms) ? 1 : 0; }
+
+EMSCRIPTEN_KEEPALIVE double sw_web_frames_drawn() {
+    return static_cast<double>(support::web::g_runner.budget.frames_drawn());
+}
+
+EMSCRIPTEN_KEEPALIVE const char* sw_web_debug_state() {
+    static std::string state;
+    state = support::web::g_runner.app ? support::web::g_runner.app->debug_state_json() : "{}";
+    return state.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_pointer(int kind, float x, float y, int button, int source) {
+    support::web::platform::on_pointer(static_cast<support::web::platform::PointerKind>(kind), x, y, button, source);
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_wheel(float dx, float dy) {
+    support::web::platform::on_wheel(dx, dy);
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_key(int code, int down) {
+    support::web::platform::on_key(static_cast<support::web::platform::KeyCode>(code), down != 0);
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_resize(float css_width, float css_height, float pixel_ratio) {
+    support::web::g_runner.display = {css_width, css_height, pixel_ratio > 0 ? pixel_ratio : 1.0f};
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_focus(std::uint32_t id, int focus_visible) {
+    support::web::g_runner.ui.set_focus(id, focus_visible ? support::ui::FocusVisibility::Visible
+                                                          : support::ui::FocusVisibility::Hidden);
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_activate(std::uint32_t id) {
+    support::web::g_runner.ui.activate(id);
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_text(std::uint32_t id, const char* utf8) {
+    support::web::g_runner.ui.set_text(id, utf8 ? utf8 : "");
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_open(int open) {
+    auto& r = support::web::g_runner;
+    r.open = open != 0;
+    if (r.app)
+        r.app->on_open_changed(r.open);
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_font(void* data, int size) {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFont* font = nullptr;
+    if (data && size > 0) {
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = true; // malloc'd by web_library.js; the atlas frees it
+        font = io.Fonts->AddFontFromMemoryTTF(data, size, support::web::k_body_font_px, &config);
+    }
+    if (!font)
+        font = io.Fonts->AddFontDefault();
+    io.FontDefault = font;
+    ImGui::GetStyle().FontSizeBase = support::web::k_body_font_px;
+    support::web::g_runner.font_ready = true;
+    support::web::wake();
+}
+
+} // extern "C"

@@ -1,0 +1,44 @@
+#pragma once
+// Runs an app drawn with Dear ImGui and shared/ui inside the loader's panel: mounts the canvas,
+// mirror and listeners, creates the WebGL2 renderer, and draws frames only on demand.
+//
+//   int main() {
+//       static WidgetApp app;
+//       support::web::run(app);   // returns at once; events drive everything after
+//   }
+
+#include "shared/ui/ui_context.h"
+
+#include <string>
+
+namespace support::web {
+
+class WebApp {
+  public:
+    virtual ~WebApp() = default;
+
+    // Called once, after Dear ImGui and the font are ready, before the first frame.
+    virtual void start() {}
+    // Draws one frame inside a window that fills the canvas, with shared/ui's current context set.
+    virtual void draw() = 0;
+    // The loader showed or hid the panel.
+    virtual void on_open_changed(bool open) { (void)open; }
+    // A small JSON object for SupportWidget('debug') and tests (no personal data).
+    virtual std::string debug_state_json() const { return "{}"; }
+};
+
+// Starts the app. Call once from main().
+void run(WebApp& app);
+
+// For apps: ask the loader to close the panel (Close button, Escape).
+void request_close();
+// For apps: announce a message to screen readers through the live region.
+void announce(const std::string& message);
+// For apps: a string from the loader's configuration (data-* attributes), or fallback.
+std::string config_string(const char* key, const std::string& fallback);
+// For apps: the page's viewport width in CSS pixels (≤ 480: a phone-sized sheet).
+int viewport_width();
+// For apps: something changed outside input (a timer, the network): draw a few frames.
+void request_frames();
+
+} // namespace support::web

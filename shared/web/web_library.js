@@ -1,0 +1,313 @@
+// The browser side of shared/web, linked into the core with --js-library. It is the only JavaScript
+// the core carries, and the only code that touches the page's DOM:
+//   - mounting: the canvas (registered as the html5.h target "!widget", since querySelector does not
+//     enter shadow roots), the ARIA mirror and the live region inside the loader's panel;
+//   - input: pointer, wheel, keys, focus and resize listeners that call the core's sw_web_on_* exports;
+//   - frames on demand: one requestAnimationFrame at a time, only while the core asks for more;
+//   - the ARIA mirror: semantic nodes reconciled into real, transparent DOM elements over the canvas
+//     (text set with textContent only), DOM activation and native text input fed back to the core;
+//   - the font: fetched once, handed to the core's heap.
+// Contract with the loader: docs/loader-core-interface.md.
+
+mergeInto(LibraryManager.library, {
+  $SwWeb__deps: ['$specialHTMLTargets'],
+  $SwWeb: {
+    panel: null,
+    canvas: null,
+    mirror: null,
+    live: null,
+    byId: new Map(),
+    framePending: false,
+    lastCssSize: [0, 0, 0],
+
+    mount: function () {
+      var mount = Module['swMount'];
+      if (!mount || !mount.panel || !mount.canvas) throw new Error('support widget core: swMount {panel, canvas} missing');
+      SwWeb.panel = mount.panel;
+      SwWeb.canvas = mount.canvas;
+      specialHTMLTargets['!widget'] = SwWeb.canvas;
+      // The canvas is a picture of the mirror: assistive technology reads the mirror instead.
+      SwWeb.canvas.setAttribute('aria-hidden', 'true');
+      if (!SwWeb.panel.hasAttribute('tabindex')) SwWeb.panel.tabIndex = -1;
+      SwWeb.installStyles();
+
+      var mirror = document.createElement('div');
+      mirror.className = 'sw-mirror';
+      SwWeb.mirror = mirror;
+      var live = document.createElement('div');
+      live.className = 'sw-live';
+      live.setAttribute('aria-live', 'polite');
+      live.setAttribute('role', 'status');
+      SwWeb.live = live;
+      SwWeb.panel.appendChild(mirror);
+      SwWeb.panel.appendChild(live);
+      SwWeb.listen();
+
+      Module['swSetOpen'] = function (open) { _sw_web_on_open(open ? 1 : 0); };
+      Module['swFrameCount'] = function () { return _sw_web_frames_drawn(); };
+      Module['swDebugState'] = function () { return JSON.parse(UTF8ToString(_sw_web_debug_state())); };
+    },
+
+    installStyles: function () {
+      // A constructable stylesheet: no <style> element, so a strict CSP style-src needs no nonce.
+      var css =
+        '.sw-mirror{position:absolute;inset:0;overflow:hidden}' +
+        '.sw-mirror *{position:absolute;box-sizing:border-box;margin:0;padding:0;border:0;opacity:0;' +
+        'overflow:hidden;white-space:nowrap;background:transparent;color:transparent;font-size:16px;' +
+        'list-style:none;pointer-events:none;outline:none}' +
+        '.sw-mirror button,.sw-mirror a,.sw-mirror input{pointer-events:auto;cursor:pointer}' +
+        '.sw-mirror input{cursor:text;font:16px/1.2 system-ui,sans-serif;padding:0 12px;border-radius:8px}' +
+        '.sw-mirror input.sw-editing{opacity:1;color:#111827;background:#f9fafb;border:2px solid var(--sw-brand,#4f46e5)}' +
+        '.sw-live{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}';
+      var root = SwWeb.panel.getRootNode();
+      try {
+        var sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        var target = root.adoptedStyleSheets !== undefined ? root : document;
+        target.adoptedStyleSheets = target.adoptedStyleSheets.concat([sheet]);
+      } catch (e) {
+        var style = document.createElement('style');
+        style.textContent = css;
+        (root.host ? root : document.head).appendChild(style);
+      }
+    },
+
+    idOf: function (el) {
+      while (el && el !== SwWeb.mirror) {
+        if (el.swId) return el.swId;
+        el = el.parentNode;
+      }
+      return 0;
+    },
+
+    canvasPoint: function (e) {
+      var r = SwWeb.canvas.getBoundingClientRect();
+      return [e.clientX - r.left, e.clientY - r.top];
+    },
+
+    listen: function () {
+      var panel = SwWeb.panel;
+      var source = function (e) { return e.pointerType === 'touch' ? 2 : e.pointerType === 'pen' ? 1 : 0; };
+      var pointer = function (kind) {
+        return function (e) {
+          var p = SwWeb.canvasPoint(e);
+          _sw_web_on_pointer(kind, p[0], p[1], e.button, source(e));
+        };
+      };
+      panel.addEventListener('pointermove', pointer(0));
+      panel.addEventListener('pointerdown', pointer(1));
+      panel.addEventListener('pointerup', pointer(2));
+      panel.addEventListener('pointercancel', pointer(3));
+      panel.addEventListener('pointerleave', pointer(3));
+      panel.addEventListener('wheel', function (e) {
+        var scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 10 : 1 / 100;
+        _sw_web_on_wheel(-e.deltaX * scale, -e.deltaY * scale);
+      }, { passive: true });
+      panel.addEventListener('keydown', function (e) {
+        var editing = e.target && e.target.tagName === 'INPUT';
+        // Escape always reaches the core; other keys only when no native input is handling them.
+        if (e.key !== 'Escape' && editing) return;
+        var code = { Escape: 1, Enter: 2, Tab: 3, ArrowUp: 4, ArrowDown: 5, ArrowLeft: 6, ArrowRight: 7, Home: 8, End: 9 }[e.key];
+        if (code) _sw_web_on_key(code, 1);
+      });
+      panel.addEventListener('keyup', function (e) {
+        var code = { Escape: 1, Enter: 2, Tab: 3, ArrowUp: 4, ArrowDown: 5, ArrowLeft: 6, ArrowRight: 7, Home: 8, End: 9 }[e.key];
+        if (code) _sw_web_on_key(code, 0);
+      });
+      panel.addEventListener('focusin', function (e) {
+        var id = SwWeb.idOf(e.target);
+        if (e.target.tagName === 'INPUT') e.target.classList.add('sw-editing');
+        var visible = false;
+        try { visible = e.target.matches(':focus-visible'); } catch (err) { visible = true; }
+        _sw_web_on_focus(id, visible ? 1 : 0);
+      });
+      panel.addEventListener('focusout', function (e) {
+        if (e.target.tagName === 'INPUT') e.target.classList.remove('sw-editing');
+        if (!e.relatedTarget || !SwWeb.mirror.contains(e.relatedTarget)) _sw_web_on_focus(0, 0);
+      });
+
+      var measure = function () {
+        var rect = SwWeb.canvas.getBoundingClientRect();
+        var dpr = window.devicePixelRatio || 1;
+        var w = rect.width, h = rect.height;
+        var last = SwWeb.lastCssSize;
+        if (w === last[0] && h === last[1] && dpr === last[2]) return;
+        SwWeb.lastCssSize = [w, h, dpr];
+        SwWeb.canvas.width = Math.max(1, Math.round(w * dpr));
+        SwWeb.canvas.height = Math.max(1, Math.round(h * dpr));
+        _sw_web_on_resize(w, h, dpr);
+      };
+      SwWeb.measure = measure;
+      if (typeof ResizeObserver !== 'undefined') new ResizeObserver(measure).observe(SwWeb.canvas);
+      window.addEventListener('resize', measure);
+      // devicePixelRatio changes (zoom, moving to another screen) are seen through a media query
+      // that matches only the current ratio, re-armed after each change.
+      var watchRatio = function () {
+        var query = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+        query.addEventListener('change', function () { measure(); watchRatio(); }, { once: true });
+      };
+      watchRatio();
+      measure();
+    },
+
+    requestFrame: function () {
+      if (SwWeb.framePending) return;
+      SwWeb.framePending = true;
+      requestAnimationFrame(function (time) {
+        SwWeb.framePending = false;
+        if (_sw_web_frame(time)) SwWeb.requestFrame();
+      });
+    },
+
+    tagFor: function (node) {
+      switch (node.role) {
+        case 'button': return 'button';
+        case 'link': return 'a';
+        case 'textbox': return 'input:text';
+        case 'searchbox': return 'input:search';
+        case 'heading': return 'h' + (node.level || 2);
+        case 'list': return 'ul';
+        case 'listitem': return 'li';
+        default: return 'p';
+      }
+    },
+
+    create: function (node, tag) {
+      var parts = tag.split(':');
+      var el = document.createElement(parts[0]);
+      el.swId = node.id;
+      el.swTag = tag;
+      if (parts[0] === 'button') el.type = 'button';
+      if (parts[0] === 'input') {
+        el.type = parts[1];
+        el.dir = 'auto';
+        el.autocomplete = 'off';
+        el.spellcheck = true;
+        el.addEventListener('input', function () { SwWeb.sendText(el); });
+        el.addEventListener('change', function () { SwWeb.sendText(el); });
+      }
+      if (node.action === 'activate') {
+        el.addEventListener('click', function (e) {
+          if (parts[0] === 'a') e.preventDefault();
+          // A pointer click already reached the core through the panel's pointer listeners; a click
+          // without a pointer (Enter, Space, a screen reader's default action) is sent as an activation.
+          if (e.detail === 0) _sw_web_on_activate(el.swId);
+        });
+      }
+      return el;
+    },
+
+    sendText: function (el) {
+      var ptr = allocateUTF8(el.value);
+      _sw_web_on_text(el.swId, ptr);
+      _free(ptr);
+    },
+
+    reconcile: function (doc) {
+      var seen = new Set();
+      var rects = new Map();
+      var cursor = new Map(); // parent element → index of the next child
+      var active = SwWeb.panel.getRootNode().activeElement;
+      for (var i = 0; i < doc.nodes.length; i++) {
+        var node = doc.nodes[i];
+        var tag = SwWeb.tagFor(node);
+        var el = SwWeb.byId.get(node.id);
+        if (!el || el.swTag !== tag) {
+          if (el) el.remove();
+          el = SwWeb.create(node, tag);
+          SwWeb.byId.set(node.id, el);
+        }
+        seen.add(node.id);
+        rects.set(node.id, node.rect);
+
+        var parentEl = (node.parent && SwWeb.byId.get(node.parent)) || SwWeb.mirror;
+        var index = cursor.get(parentEl) || 0;
+        if (parentEl.children[index] !== el) parentEl.insertBefore(el, parentEl.children[index] || null);
+        cursor.set(parentEl, index + 1);
+
+        var origin = (node.parent && rects.get(node.parent)) || [0, 0];
+        var r = node.rect;
+        el.style.left = (r[0] - origin[0]) + 'px';
+        el.style.top = (r[1] - origin[1]) + 'px';
+        el.style.width = r[2] + 'px';
+        el.style.height = r[3] + 'px';
+
+        if (tag.indexOf('input') === 0) {
+          if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
+          if (el.placeholder !== node.placeholder) el.placeholder = node.placeholder || '';
+          if (el !== active && el.value !== node.value) el.value = node.value;
+        } else if (tag === 'ul') {
+          if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
+        } else if (el.textContent !== node.name) {
+          el.textContent = node.name;
+        }
+        if (tag === 'a') el.href = node.href || '#';
+        var state = node.state || 0;
+        if (tag === 'button' || tag.indexOf('input') === 0) el.disabled = (state & 2) !== 0;
+        if (state & 4) el.setAttribute('aria-pressed', 'true'); else el.removeAttribute('aria-pressed');
+        if (state & 8) el.setAttribute('aria-expanded', 'true'); else el.removeAttribute('aria-expanded');
+        if (state & 32) el.setAttribute('aria-busy', 'true'); else el.removeAttribute('aria-busy');
+      }
+      SwWeb.byId.forEach(function (el, id) {
+        if (seen.has(id)) return;
+        if (el.contains(active)) SwWeb.panel.focus({ preventScroll: true });
+        el.remove();
+        SwWeb.byId.delete(id);
+      });
+    },
+  },
+
+  sw_web_mount__deps: ['$SwWeb'],
+  sw_web_mount: function () { SwWeb.mount(); },
+
+  sw_web_request_frame__deps: ['$SwWeb'],
+  sw_web_request_frame: function () { SwWeb.requestFrame(); },
+
+  sw_web_sync_mirror__deps: ['$SwWeb'],
+  sw_web_sync_mirror: function (json) { SwWeb.reconcile(JSON.parse(UTF8ToString(json))); },
+
+  sw_web_focus_node__deps: ['$SwWeb'],
+  sw_web_focus_node: function (id) {
+    var el = SwWeb.byId.get(id);
+    if (el) el.focus({ preventScroll: true });
+  },
+
+  sw_web_announce__deps: ['$SwWeb'],
+  sw_web_announce: function (text) {
+    // Cleared first so that the same message twice is announced twice.
+    SwWeb.live.textContent = '';
+    var message = UTF8ToString(text);
+    setTimeout(function () { SwWeb.live.textContent = message; }, 50);
+  },
+
+  sw_web_request_close: function () {
+    var host = Module['swHost'];
+    if (host && host.requestClose) host.requestClose();
+  },
+
+  sw_web_config_string: function (key) {
+    var config = Module['swConfig'] || {};
+    var value = config[UTF8ToString(key)];
+    return value === undefined || value === null ? 0 : allocateUTF8(String(value));
+  },
+
+  sw_web_viewport_width: function () { return window.innerWidth || 0; },
+
+  sw_web_fetch_font: function () {
+    var url = Module['swFontUrl'];
+    var fail = function (why) {
+      console.warn('support widget: font not loaded (' + why + '); using the built-in font');
+      _sw_web_on_font(0, 0);
+    };
+    if (!url) { fail('no swFontUrl'); return; }
+    fetch(url).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var ptr = _malloc(bytes.length); // Dear ImGui's atlas takes ownership and frees it
+      HEAPU8.set(bytes, ptr);
+      _sw_web_on_font(ptr, bytes.length);
+    }).catch(function (e) { fail(e.message); });
+  },
+});
