@@ -34,7 +34,8 @@ void WidgetApp::draw_header() {
         const bool phone = web::viewport_width() <= k_phone_viewport_max;
         if (m_focus_on_next_frame && phone)
             ui::current_context().focus_next_control();
-        if (ui::button("\xC3\x97##close", {.style = ui::ButtonStyle::Quiet, .accessible_name = "Close"}))
+        if (ui::button("close", {.style = ui::ButtonStyle::Quiet, .icon = ui::ButtonIcon::Close,
+                                 .accessible_name = "Close"}))
             web::request_close();
         ImGui::EndTable();
     }

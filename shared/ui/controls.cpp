@@ -2,6 +2,7 @@
 
 #include "shared/ui/ui_context.h"
 
+#define IMGUI_DEFINE_MATH_OPERATORS
 #include <imgui.h>
 
 #include <algorithm>
@@ -50,14 +51,23 @@ bool button(const char* label, const ButtonOptions& options) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
     }
-    const ImVec2 label_size = ImGui::CalcTextSize(label, nullptr, true);
+    const bool has_icon = options.icon != ButtonIcon::None;
+    const ImVec2 label_size = has_icon ? ImVec2(0, 0) : ImGui::CalcTextSize(label, nullptr, true);
     const ImVec2 padding = ImGui::GetStyle().FramePadding;
     ImVec2 size(options.width > 0 ? options.width : label_size.x + padding.x * 2, label_size.y + padding.y * 2);
     size.x = std::max(size.x, k_min_touch_target);
     size.y = std::max(size.y, k_min_touch_target);
-    bool pressed = ImGui::Button(label, size);
+    bool pressed = ImGui::Button(has_icon ? (std::string("##") + label).c_str() : label, size);
     if (quiet)
         ImGui::PopStyleColor(2);
+    if (options.icon == ButtonIcon::Close) {
+        const ImVec2 centre = ImGui::GetItemRectMin() + ImGui::GetItemRectSize() * 0.5f;
+        const float arm = 7.0f;
+        const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->AddLine(centre - ImVec2(arm, arm), centre + ImVec2(arm, arm), colour, 2.0f);
+        draw->AddLine(centre + ImVec2(-arm, arm), centre + ImVec2(arm, -arm), colour, 2.0f);
+    }
 
     const NodeId id = ImGui::GetItemID();
     pressed = ctx.take_activation(id) || pressed;

@@ -18,8 +18,14 @@ enum class ButtonStyle : std::uint8_t {
     Quiet,   // text-coloured, no frame until hovered: header and icon buttons
 };
 
+enum class ButtonIcon : std::uint8_t {
+    None,
+    Close, // a drawn ×: crisp at any size, no glyph needed
+};
+
 struct ButtonOptions {
     ButtonStyle style = ButtonStyle::Primary;
+    ButtonIcon icon = ButtonIcon::None; // drawn instead of the label's visible text
     // Accessible name when the visible label is an icon or symbol ("×" → "Close").
     const char* accessible_name = nullptr;
     float width = 0; // 0: fit the label

@@ -16,13 +16,14 @@ mergeInto(LibraryManager.library, {
     canvas: null,
     mirror: null,
     live: null,
-    byId: new Map(),
+    byId: null, // id → mirror element; created in mount() (library objects are serialised as source)
     framePending: false,
     lastCssSize: [0, 0, 0],
 
     mount: function () {
       var mount = Module['swMount'];
       if (!mount || !mount.panel || !mount.canvas) throw new Error('support widget core: swMount {panel, canvas} missing');
+      SwWeb.byId = new Map();
       SwWeb.panel = mount.panel;
       SwWeb.canvas = mount.canvas;
       specialHTMLTargets['!widget'] = SwWeb.canvas;
