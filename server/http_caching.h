@@ -1,0 +1,31 @@
+#pragma once
+// Caching rules for static files: strong ETags, If-None-Match matching and Cache-Control by
+// file name.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace support::server {
+
+enum class FileVariant { Identity, Gzip };
+
+// A strong ETag, quotes included: "<size hex>-<mtime ns hex>", with "-gz" appended for the
+// pre-compressed variant so the two never share a tag.
+std::string make_etag(std::uintmax_t size, std::chrono::nanoseconds mtime, FileVariant variant);
+
+// True when an If-None-Match header value matches etag: "*", or any listed tag, compared weakly as
+// RFC 9110 §13.1.2 asks (a W/ prefix on either side is ignored). A malformed list matches nothing.
+bool if_none_match_matches(std::string_view if_none_match, std::string_view etag);
+
+// True when a dot-separated segment of the name before its extension is a content hash of at
+// least 8 hex digits: "support-widget-core.3fa9c2d1e0.wasm", "3fa9c2d1.js".
+bool has_content_hash(std::string_view file_name);
+
+// "public, max-age=31536000, immutable" for content-hashed names, "no-cache" for HTML, and
+// "public, max-age=300" for everything else (such as the loader support-widget.js, whose name
+// stays the same between releases).
+std::string_view cache_control_for(std::string_view file_name);
+
+} // namespace support::server

@@ -1,0 +1,157 @@
+#include "server/serve_config.h"
+
+#include <charconv>
+
+namespace support::server {
+
+namespace {
+
+constexpr std::string_view k_usage =
+    R"(usage: support-server serve [--host ADDRESS] [--port PORT] --root DIR [--root /prefix=DIR ...] [--log]
+
+Serves the widget's static files over HTTP.
+
+  --host ADDRESS        address to listen on (default 127.0.0.1, loopback only)
+  --port PORT           TCP port, 0 picks a free one (default 8080)
+  --root DIR            serve DIR at /
+  --root /prefix=DIR    serve DIR at /prefix/
+                        Roots are searched in the order given, so several may share a prefix.
+  --log                 print one line per request to stderr
+  --quiet               print no request lines (the default)
+  -h, --help            show this help
+
+When listening, prints "support-server listening on http://HOST:PORT" on stdout.
+)";
+
+bool is_prefix_segment_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.' || c == '~';
+}
+
+Result<std::uint16_t> parse_port(std::string_view text) {
+    unsigned value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc{} || stop != end || value > 65535)
+        return make_error("server.args.bad_port",
+                          "--port must be a number from 0 to 65535, got '" + std::string(text) + "'",
+                          "--port");
+    return static_cast<std::uint16_t>(value);
+}
+
+// "/", "/app", "/app/" and "/a/b" are accepted; segments are plain URL-safe names, never "." or "..".
+Result<std::string> normalize_url_prefix(std::string_view prefix) {
+    auto bad = [&](std::string_view why) {
+        return make_error("server.args.bad_root",
+                          "bad mount prefix '" + std::string(prefix) + "': " + std::string(why), "--root");
+    };
+    if (prefix.empty() || prefix.front() != '/')
+        return bad("it must start with '/'");
+    std::string normalized;
+    std::string_view rest = prefix.substr(1);
+    while (!rest.empty()) {
+        const auto slash = rest.find('/');
+        const std::string_view segment = rest.substr(0, slash);
+        rest = slash == std::string_view::npos ? std::string_view{} : rest.substr(slash + 1);
+        if (segment.empty()) {
+            if (rest.empty())
+                break; // one trailing slash
+            return bad("it contains an empty segment");
+        }
+        if (segment == "." || segment == "..")
+            return bad("'.' and '..' segments are not allowed");
+        for (char c : segment) {
+            if (!is_prefix_segment_char(c))
+                return bad("only letters, digits and - _ . ~ are allowed in a segment");
+        }
+        normalized += '/';
+        normalized += segment;
+    }
+    return normalized.empty() ? std::string("/") : normalized;
+}
+
+Result<Mount> parse_mount(std::string_view value) {
+    if (value.empty())
+        return make_error("server.args.bad_root", "--root needs a directory", "--root");
+    const auto equals = value.find('=');
+    if (value.front() != '/' || equals == std::string_view::npos)
+        return Mount{"/", std::filesystem::path(value)};
+    SW_TRY(std::string prefix, normalize_url_prefix(value.substr(0, equals)));
+    const std::string_view directory = value.substr(equals + 1);
+    if (directory.empty())
+        return make_error("server.args.bad_root",
+                          "--root " + std::string(value) + " needs a directory after '='", "--root");
+    return Mount{std::move(prefix), std::filesystem::path(directory)};
+}
+
+} // namespace
+
+std::string_view serve_usage() {
+    return k_usage;
+}
+
+Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args) {
+    ServeConfig config;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string_view name = args[i];
+        std::string_view inline_value;
+        bool has_inline_value = false;
+        if (name.starts_with("--")) {
+            const auto equals = name.find('=');
+            if (equals != std::string_view::npos) {
+                inline_value = name.substr(equals + 1);
+                name = name.substr(0, equals);
+                has_inline_value = true;
+            }
+        }
+        // The option's value: after '=' or the next argument.
+        auto take_value = [&]() -> Result<std::string_view> {
+            if (has_inline_value)
+                return inline_value;
+            if (i + 1 >= args.size() || args[i + 1].starts_with("--"))
+                return make_error("server.args.missing_value", std::string(name) + " needs a value",
+                                  std::string(name));
+            return args[++i];
+        };
+        auto reject_value = [&]() -> Result<void> {
+            if (has_inline_value)
+                return make_error("server.args.unexpected_argument", std::string(name) + " takes no value",
+                                  std::string(name));
+            return ok();
+        };
+
+        if (name == "-h" || name == "--help") {
+            SW_TRY_VOID(reject_value());
+            config.action = ServeAction::ShowHelp;
+        } else if (name == "--host") {
+            SW_TRY(std::string_view host, take_value());
+            if (host.empty())
+                return make_error("server.args.bad_host", "--host needs an address", "--host");
+            config.host = std::string(host);
+        } else if (name == "--port") {
+            SW_TRY(std::string_view port, take_value());
+            SW_TRY(config.port, parse_port(port));
+        } else if (name == "--root") {
+            SW_TRY(std::string_view root, take_value());
+            SW_TRY(Mount mount, parse_mount(root));
+            config.mounts.push_back(std::move(mount));
+        } else if (name == "--log") {
+            SW_TRY_VOID(reject_value());
+            config.request_log = RequestLog::OneLinePerRequest;
+        } else if (name == "--quiet") {
+            SW_TRY_VOID(reject_value());
+            config.request_log = RequestLog::Quiet;
+        } else if (name.starts_with("-")) {
+            return make_error("server.args.unknown_option", "unknown option " + std::string(name),
+                              std::string(name));
+        } else {
+            return make_error("server.args.unexpected_argument",
+                              "unexpected argument '" + std::string(name) + "'");
+        }
+    }
+    if (config.action == ServeAction::Run && config.mounts.empty())
+        return make_error("server.args.missing_root", "serve needs at least one --root DIR", "--root");
+    return config;
+}
+
+} // namespace support::server

@@ -1,0 +1,47 @@
+#pragma once
+// `support-server serve` options, parsed by a pure function so every rule is unit-testable.
+//
+//   support-server serve [--host 127.0.0.1] [--port 8080] --root DIR [--root /prefix=DIR …] [--log]
+//
+// Error ids: server.args.unknown_option, server.args.missing_value, server.args.bad_port,
+// server.args.bad_host, server.args.bad_root, server.args.missing_root,
+// server.args.unexpected_argument.
+
+#include "shared/core/result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace support::server {
+
+// A directory served under a URL prefix. Several mounts may share a prefix; they are searched in
+// the order given on the command line.
+struct Mount {
+    std::string url_prefix; // "/" or "/segment[/segment…]" without a trailing slash
+    std::filesystem::path directory;
+};
+
+enum class ServeAction { Run, ShowHelp };
+enum class RequestLog { Quiet, OneLinePerRequest };
+
+struct ServeConfig {
+    ServeAction action = ServeAction::Run;
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8080; // 0 picks a free port
+    std::vector<Mount> mounts;
+    RequestLog request_log = RequestLog::Quiet;
+};
+
+// Parses the arguments that follow `serve`. Options take their value as the next argument or
+// after '=' (`--port=0`). A --root value that starts with '/' and contains '=' is
+// `/prefix=DIR`; anything else is a directory mounted at "/". Does not touch the file system.
+Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args);
+
+// The usage text printed by `support-server serve --help`.
+std::string_view serve_usage();
+
+} // namespace support::server

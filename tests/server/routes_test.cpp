@@ -1,0 +1,77 @@
+#include "catch_amalgamated.hpp"
+
+#include "server/routes.h"
+#include "server/static_files.h"
+#include "temp_dir.h"
+
+#include <memory>
+#include <stdexcept>
+
+using namespace support::server;
+using support::server::test::TempDir;
+
+namespace {
+
+Router site_router(const TempDir& dir) {
+    dir.write("site/index.html", "<h1>shop</h1>");
+    dir.write("site/healthz", "a file that the route must win over");
+    auto files = StaticFiles::open({{"/", dir.path() / "site"}});
+    REQUIRE(files.has_value());
+    return make_routes(std::make_shared<const StaticFiles>(std::move(*files)));
+}
+
+HttpRequest request(std::string method, std::string target) {
+    return HttpRequest{std::move(method), std::move(target), {}, {}};
+}
+
+} // namespace
+
+TEST_CASE("GET /healthz answers 200 {\"status\":\"ok\"} as JSON", "[routes]") {
+    TempDir dir;
+    const Router router = site_router(dir);
+    const auto response = router.handle(request("GET", "/healthz"));
+    CHECK(response.status == 200);
+    CHECK(response.header("Content-Type") == "application/json");
+    CHECK(response.body == R"({"status":"ok"})");
+    CHECK(response.header("X-Content-Type-Options") == "nosniff");
+    CHECK(router.handle(request("GET", "/healthz?probe=1")).body == R"({"status":"ok"})");
+}
+
+TEST_CASE("HEAD /healthz has no body; POST /healthz is 405", "[routes]") {
+    TempDir dir;
+    const Router router = site_router(dir);
+    const auto head = router.handle(request("HEAD", "/healthz"));
+    CHECK(head.status == 200);
+    CHECK(head.body.empty());
+    CHECK(head.head_content_length == std::optional<std::size_t>(15));
+
+    const auto post = router.handle(request("POST", "/healthz"));
+    CHECK(post.status == 405);
+    CHECK(post.header("Allow") == "GET, HEAD");
+}
+
+TEST_CASE("paths without a route fall back to static files", "[routes]") {
+    TempDir dir;
+    const Router router = site_router(dir);
+    CHECK(router.handle(request("GET", "/")).body == "<h1>shop</h1>");
+    CHECK(router.handle(request("GET", "/missing")).status == 404);
+}
+
+TEST_CASE("every response carries X-Content-Type-Options: nosniff", "[routes]") {
+    TempDir dir;
+    const Router router = site_router(dir);
+    for (const char* target : {"/", "/healthz", "/missing", "/../x", "//x"}) {
+        INFO(target);
+        CHECK(router.handle(request("GET", target)).header("X-Content-Type-Options") == "nosniff");
+    }
+}
+
+TEST_CASE("a handler that throws becomes a 500 JSON error", "[routes]") {
+    Router router;
+    router.add("/boom", [](const HttpRequest&) -> HttpResponse { throw std::runtime_error("boom"); });
+    const auto response = router.handle(request("GET", "/boom"));
+    CHECK(response.status == 500);
+    CHECK(response.body.find("server.internal") != std::string::npos);
+    CHECK(response.header("X-Content-Type-Options") == "nosniff");
+    CHECK(router.handle(request("GET", "/unrouted")).status == 404);
+}
