@@ -5,7 +5,9 @@
 
 namespace support::console {
 
-void ConsoleApp::start() { ui::apply_theme(ui::make_theme(ui::Rgb{79, 70, 229})); }
+void ConsoleApp::start() {
+    ui::apply_theme(ui::make_theme(ui::Rgb{79, 70, 229}));
+}
 
 void ConsoleApp::draw() {
     ui::heading("Support console", 1);

@@ -20,7 +20,9 @@ void WidgetApp::start() {
     ui::apply_theme(ui::make_theme(brand.value_or(ui::Rgb{79, 70, 229})));
 }
 
-void WidgetApp::on_open_changed(bool open) { m_focus_on_next_frame = open; }
+void WidgetApp::on_open_changed(bool open) {
+    m_focus_on_next_frame = open;
+}
 
 void WidgetApp::draw_header() {
     if (ImGui::BeginTable("##header", 2)) {
@@ -34,8 +36,9 @@ void WidgetApp::draw_header() {
         const bool phone = web::viewport_width() <= k_phone_viewport_max;
         if (m_focus_on_next_frame && phone)
             ui::current_context().focus_next_control();
-        if (ui::button("close", {.style = ui::ButtonStyle::Quiet, .icon = ui::ButtonIcon::Close,
-                                 .accessible_name = "Close"}))
+        if (ui::button(
+                "close",
+                {.style = ui::ButtonStyle::Quiet, .icon = ui::ButtonIcon::Close, .accessible_name = "Close"}))
             web::request_close();
         ImGui::EndTable();
     }

@@ -92,7 +92,9 @@ template <> class [[nodiscard]] Result<void> {
     bool m_failed = false;
 };
 
-inline Result<void> ok() { return {}; }
+inline Result<void> ok() {
+    return {};
+}
 
 } // namespace support
 

@@ -45,7 +45,8 @@ std::optional<Rgb> parse_hex_colour(std::string_view text) {
 }
 
 double relative_luminance(Rgb colour) {
-    return 0.2126 * linear_channel(colour.r) + 0.7152 * linear_channel(colour.g) + 0.0722 * linear_channel(colour.b);
+    return 0.2126 * linear_channel(colour.r) + 0.7152 * linear_channel(colour.g) +
+           0.0722 * linear_channel(colour.b);
 }
 
 double contrast_ratio(Rgb a, Rgb b) {

@@ -34,8 +34,8 @@ void draw_focus_ring(UiContext& ctx, NodeId id) {
     ImVec2 max = ImGui::GetItemRectMax();
     const float pad = k_focus_ring_width;
     ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad),
-                                        ImGui::GetColorU32(ImGuiCol_NavCursor), ImGui::GetStyle().FrameRounding + pad,
-                                        0, k_focus_ring_width);
+                                        ImGui::GetColorU32(ImGuiCol_NavCursor),
+                                        ImGui::GetStyle().FrameRounding + pad, 0, k_focus_ring_width);
 }
 
 NodeId static_id(UiContext& ctx, std::string_view text) {
@@ -54,7 +54,8 @@ bool button(const char* label, const ButtonOptions& options) {
     const bool has_icon = options.icon != ButtonIcon::None;
     const ImVec2 label_size = has_icon ? ImVec2(0, 0) : ImGui::CalcTextSize(label, nullptr, true);
     const ImVec2 padding = ImGui::GetStyle().FramePadding;
-    ImVec2 size(options.width > 0 ? options.width : label_size.x + padding.x * 2, label_size.y + padding.y * 2);
+    ImVec2 size(options.width > 0 ? options.width : label_size.x + padding.x * 2,
+                label_size.y + padding.y * 2);
     size.x = std::max(size.x, k_min_touch_target);
     size.y = std::max(size.y, k_min_touch_target);
     bool pressed = ImGui::Button(has_icon ? (std::string("##") + label).c_str() : label, size);
@@ -97,8 +98,8 @@ bool link(const char* label, std::string_view href) {
     const float text_y = pos.y + (height - text_size.y) * 0.5f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddText(ImVec2(pos.x, text_y), colour, text.c_str());
-    draw->AddLine(ImVec2(pos.x, text_y + text_size.y), ImVec2(pos.x + text_size.x, text_y + text_size.y), colour,
-                  ImGui::IsItemHovered() ? 2.0f : 1.0f);
+    draw->AddLine(ImVec2(pos.x, text_y + text_size.y), ImVec2(pos.x + text_size.x, text_y + text_size.y),
+                  colour, ImGui::IsItemHovered() ? 2.0f : 1.0f);
     draw_focus_ring(ctx, id);
 
     SemanticNode node;
@@ -166,13 +167,14 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     const ImVec2 max(pos.x + width, pos.y + height);
     const bool focused = ctx.focused() == id;
     draw->AddRectFilled(pos, max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
-    draw->AddRect(pos, max, ImGui::GetColorU32(focused ? ImGuiCol_NavCursor : ImGuiCol_Border), style.FrameRounding,
-                  0, focused ? 2.0f : 1.0f);
+    draw->AddRect(pos, max, ImGui::GetColorU32(focused ? ImGuiCol_NavCursor : ImGuiCol_Border),
+                  style.FrameRounding, 0, focused ? 2.0f : 1.0f);
     const bool show_placeholder = value.empty();
     const char* shown = show_placeholder ? options.placeholder : value.c_str();
     const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + (height - ImGui::GetFontSize()) * 0.5f);
     draw->PushClipRect(pos, max, true);
-    draw->AddText(text_pos, ImGui::GetColorU32(show_placeholder ? ImGuiCol_TextDisabled : ImGuiCol_Text), shown);
+    draw->AddText(text_pos, ImGui::GetColorU32(show_placeholder ? ImGuiCol_TextDisabled : ImGuiCol_Text),
+                  shown);
     draw->PopClipRect();
 
     SemanticNode node;
@@ -204,7 +206,8 @@ void list_item(std::string_view text) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float bullet = ImGui::GetFontSize() * 0.8f;
     ImGui::GetWindowDrawList()->AddCircleFilled(
-        ImVec2(pos.x + bullet * 0.4f, pos.y + ImGui::GetFontSize() * 0.5f), 2.5f, ImGui::GetColorU32(ImGuiCol_Text));
+        ImVec2(pos.x + bullet * 0.4f, pos.y + ImGui::GetFontSize() * 0.5f), 2.5f,
+        ImGui::GetColorU32(ImGuiCol_Text));
     ImGui::SetCursorScreenPos(ImVec2(pos.x + bullet, pos.y));
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());

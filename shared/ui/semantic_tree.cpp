@@ -48,9 +48,13 @@ void SemanticTree::begin_frame() {
     m_nodes.clear();
 }
 
-void SemanticTree::add(SemanticNode node) { m_nodes.push_back(std::move(node)); }
+void SemanticTree::add(SemanticNode node) {
+    m_nodes.push_back(std::move(node));
+}
 
-bool SemanticTree::end_frame() { return m_nodes != m_previous; }
+bool SemanticTree::end_frame() {
+    return m_nodes != m_previous;
+}
 
 const SemanticNode* SemanticTree::find(NodeId id) const {
     for (const auto& node : m_nodes)

@@ -6,11 +6,14 @@ namespace support::ui {
 
 namespace {
 
-ImVec4 to_vec4(Rgb c, float alpha = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha); }
+ImVec4 to_vec4(Rgb c, float alpha = 1.0f) {
+    return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, alpha);
+}
 
 Rgb mix(Rgb a, Rgb b, float t) {
     auto lerp = [t](std::uint8_t x, std::uint8_t y) {
-        return static_cast<std::uint8_t>(static_cast<float>(x) + (static_cast<float>(y) - static_cast<float>(x)) * t);
+        return static_cast<std::uint8_t>(static_cast<float>(x) +
+                                         (static_cast<float>(y) - static_cast<float>(x)) * t);
     };
     return Rgb{lerp(a.r, b.r), lerp(a.g, b.g), lerp(a.b, b.b)};
 }

@@ -10,23 +10,31 @@ namespace {
 UiContext* g_current = nullptr;
 }
 
-void set_current_context(UiContext* context) { g_current = context; }
+void set_current_context(UiContext* context) {
+    g_current = context;
+}
 
 UiContext& current_context() {
     assert(g_current && "ui::set_current_context() was not called");
     return *g_current;
 }
 
-void UiContext::activate(NodeId id) { m_activations.push_back(id); }
+void UiContext::activate(NodeId id) {
+    m_activations.push_back(id);
+}
 
-void UiContext::set_text(NodeId id, std::string value) { m_texts[id] = std::move(value); }
+void UiContext::set_text(NodeId id, std::string value) {
+    m_texts[id] = std::move(value);
+}
 
 void UiContext::set_focus(NodeId id, FocusVisibility v) {
     m_focused = id;
     m_focus_visibility = v;
 }
 
-NodeId UiContext::take_focus_request() { return std::exchange(m_focus_request, 0); }
+NodeId UiContext::take_focus_request() {
+    return std::exchange(m_focus_request, 0);
+}
 
 void UiContext::begin_frame() {
     m_tree.begin_frame();

@@ -53,7 +53,9 @@ class UiContext {
         std::size_t node_index; // the container's node, whose rectangle is known only at close
         float x, y;             // where its content started
     };
-    NodeId current_parent() const { return m_containers.empty() ? 0 : m_tree.nodes()[m_containers.back().node_index].id; }
+    NodeId current_parent() const {
+        return m_containers.empty() ? 0 : m_tree.nodes()[m_containers.back().node_index].id;
+    }
     void open_container(OpenContainer container) { m_containers.push_back(container); }
     OpenContainer close_container();
 

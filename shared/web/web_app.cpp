@@ -39,7 +39,9 @@ void wake() {
 // 1.362 em (ascender 1069, descender −293 per 1000), so 16 CSS px of text is 21.8 ImGui px.
 constexpr float k_body_font_px = 16.0f * 1.362f;
 
-bool input_pending() { return ImGui::GetCurrentContext()->InputEventsQueue.Size > 0; }
+bool input_pending() {
+    return ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+}
 
 bool draw_frame(double time_ms) {
     Runner& r = g_runner;
@@ -88,9 +90,13 @@ void run(WebApp& app) {
     sw_web_fetch_font();
 }
 
-void request_close() { sw_web_request_close(); }
+void request_close() {
+    sw_web_request_close();
+}
 
-void announce(const std::string& message) { sw_web_announce(message.c_str()); }
+void announce(const std::string& message) {
+    sw_web_announce(message.c_str());
+}
 
 std::string config_string(const char* key, const std::string& fallback) {
     char* value = sw_web_config_string(key);
@@ -101,9 +107,13 @@ std::string config_string(const char* key, const std::string& fallback) {
     return out.empty() ? fallback : out;
 }
 
-int viewport_width() { return sw_web_viewport_width(); }
+int viewport_width() {
+    return sw_web_viewport_width();
+}
 
-void request_frames() { wake(); }
+void request_frames() {
+    wake();
+}
 
 } // namespace support::web
 
@@ -111,7 +121,9 @@ void request_frames() { wake(); }
 // asks for a few frames; nothing is drawn otherwise.
 extern "C" {
 
-EMSCRIPTEN_KEEPALIVE int sw_web_frame(double time_ms) { return support::web::draw_frame(time_ms) ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int sw_web_frame(double time_ms) {
+    return support::web::draw_frame(time_ms) ? 1 : 0;
+}
 
 EMSCRIPTEN_KEEPALIVE double sw_web_frames_drawn() {
     return static_cast<double>(support::web::g_runner.budget.frames_drawn());
@@ -124,7 +136,8 @@ EMSCRIPTEN_KEEPALIVE const char* sw_web_debug_state() {
 }
 
 EMSCRIPTEN_KEEPALIVE void sw_web_on_pointer(int kind, float x, float y, int button, int source) {
-    support::web::platform::on_pointer(static_cast<support::web::platform::PointerKind>(kind), x, y, button, source);
+    support::web::platform::on_pointer(static_cast<support::web::platform::PointerKind>(kind), x, y, button,
+                                       source);
     support::web::wake();
 }
 

@@ -37,7 +37,9 @@ ImGuiKey to_imgui_key(KeyCode key) {
 }
 
 ImGuiMouseSource to_source(int source) {
-    return source == 2 ? ImGuiMouseSource_TouchScreen : source == 1 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse;
+    return source == 2   ? ImGuiMouseSource_TouchScreen
+           : source == 1 ? ImGuiMouseSource_Pen
+                         : ImGuiMouseSource_Mouse;
 }
 
 } // namespace
@@ -77,7 +79,9 @@ void on_pointer(PointerKind kind, float x, float y, int button, int source) {
         io.AddMouseButtonEvent(imgui_button, false);
 }
 
-void on_wheel(float dx, float dy) { ImGui::GetIO().AddMouseWheelEvent(dx, dy); }
+void on_wheel(float dx, float dy) {
+    ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+}
 
 void on_key(KeyCode key, bool down) {
     const ImGuiKey imgui_key = to_imgui_key(key);

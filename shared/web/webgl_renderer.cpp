@@ -26,7 +26,9 @@ bool WebGlRenderer::init() {
     return ImGui_ImplOpenGL3_Init("#version 300 es");
 }
 
-void WebGlRenderer::new_frame() { ImGui_ImplOpenGL3_NewFrame(); }
+void WebGlRenderer::new_frame() {
+    ImGui_ImplOpenGL3_NewFrame();
+}
 
 void WebGlRenderer::render(int framebuffer_width, int framebuffer_height) {
     glViewport(0, 0, framebuffer_width, framebuffer_height);

@@ -18,7 +18,9 @@ TEST_CASE("a button emits a button node with its name, action and rectangle", "[
 
 TEST_CASE("an icon button is named by its accessible name, not its symbol", "[ui][button]") {
     HeadlessImGui h;
-    h.frame([] { button("close", {.style = ButtonStyle::Quiet, .icon = ButtonIcon::Close, .accessible_name = "Close"}); });
+    h.frame([] {
+        button("close", {.style = ButtonStyle::Quiet, .icon = ButtonIcon::Close, .accessible_name = "Close"});
+    });
     CHECK(h.ui().tree().find_by_role(Role::Button, "Close") != nullptr);
     CHECK(h.ui().tree().find_by_role(Role::Button, "close") == nullptr);
 }
