@@ -269,7 +269,8 @@ mergeInto(LibraryManager.library, {
 
   sw_web_focus_node__deps: ['$SwWeb'],
   sw_web_focus_node: function (id) {
-    var el = SwWeb.byId.get(id);
+    // A NodeId is a uint32 (an ImGuiID); wasm hands it over as a signed i32.
+    var el = SwWeb.byId.get(id >>> 0);
     if (el) el.focus({ preventScroll: true });
   },
 

@@ -1,0 +1,227 @@
+// Shared pieces of the browser tests: the real support-server serving demo_site/ and dist/, Debian's
+// Chromium through playwright-core, a per-page log of requests and console errors, a poll helper and
+// a small PNG decoder for "is this screenshot blank?".
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Starts `support-server serve` on a free port; resolves to { url, stop() } once it is listening. */
+export async function startServer() {
+  const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
+  const dist = path.resolve(repoRoot, process.env.SW_DIST_DIR || 'dist');
+  if (!fs.existsSync(bin)) {
+    throw new Error(`support-server not found at ${bin}: run ./scripts/build first (or set SW_SERVER_BIN).`);
+  }
+  if (!fs.existsSync(path.join(dist, 'support-widget.js'))) {
+    throw new Error(`${dist}/support-widget.js is missing: run ./scripts/build first (or set SW_DIST_DIR).`);
+  }
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--root', 'demo_site', '--root', dist];
+  const child = spawn(bin, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+
+  const url = await new Promise((resolve, reject) => {
+    let settled = false;
+    const timer = setTimeout(() => fail(new Error('support-server did not report "listening" within 10 s')), 10_000);
+    function fail(error) {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      error.message += `\n--- support-server output ---\n${output}`;
+      reject(error);
+    }
+    child.on('error', fail);
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /support-server listening on (http:\/\/[^\s/]+)/.exec(output);
+      if (match && !settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    exited.then(({ code, signal }) => fail(new Error(`support-server exited early (code ${code}, signal ${signal})`)));
+  });
+
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 5_000));
+      if ((await Promise.race([exited, timeout])) === 'timeout') {
+        child.kill('SIGKILL');
+        await exited;
+        throw new Error('support-server did not exit within 5 s of SIGTERM');
+      }
+    },
+  };
+}
+
+/** Debian's Chromium, headless, software WebGL (SwiftShader), no background traffic. */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.SW_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--use-angle=swiftshader',
+      '--enable-unsafe-swiftshader',
+    ],
+  });
+}
+
+/**
+ * Opens a page in `browser` (its own context) and records, for the life of the page:
+ * requests (URLs), responses ({url, status, headers}), errors (console.error and uncaught
+ * exceptions) and warnings (console.warn).
+ */
+export async function openPage(browser, contextOptions = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  const log = { requests: [], responses: [], errors: [], warnings: [] };
+  page.on('request', (request) => log.requests.push(request.url()));
+  page.on('response', (response) =>
+    log.responses.push({ url: response.url(), status: response.status(), headers: response.headers() })
+  );
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.errors.push(`console.error: ${message.text()}`);
+    if (message.type() === 'warning') log.warnings.push(message.text());
+  });
+  page.on('pageerror', (error) => log.errors.push(`pageerror: ${error.message}`));
+  return { page, context, log };
+}
+
+/** Calls `probe` until it returns a truthy value (which is returned) or `timeout` ms pass. */
+export async function waitFor(probe, { timeout = 10_000, interval = 50, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await probe();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${message} (last: ${JSON.stringify(last)})`);
+    await new Promise((resolve) => setTimeout(resolve, interval));
+  }
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The controls a shopper finds, by role and name (Playwright pierces the open shadow root). */
+export function widget(page) {
+  const dialog = page.getByRole('dialog', { name: 'Help', exact: true });
+  return {
+    launcher: page.getByRole('button', { name: 'Help', exact: true }),
+    dialog,
+    close: dialog.getByRole('button', { name: 'Close', exact: true }),
+    search: dialog.getByRole('searchbox', { name: 'Search help articles', exact: true }),
+    debug: () => page.evaluate(() => window.SupportWidget('debug')),
+  };
+}
+
+/** True when the launcher button is the focused element (inside the widget's shadow root). */
+export function launcherHasFocus(page) {
+  return widget(page).launcher.evaluate(
+    (button) => button.getRootNode().activeElement === button && document.activeElement === button.getRootNode().host
+  );
+}
+
+/** Opens the panel with the launcher and waits until the core has drawn at least one frame. */
+export async function openPanel(page) {
+  const w = widget(page);
+  await w.launcher.click();
+  await w.dialog.waitFor({ state: 'visible', timeout: 5_000 });
+  await waitFor(async () => {
+    const d = await w.debug();
+    return d.loaded && d.frames > 0;
+  }, { timeout: 20_000, message: 'the core to load and draw a frame (debug().loaded && frames > 0)' });
+  return w;
+}
+
+// ---- PNG: enough of a decoder for Chromium's screenshots (8-bit RGB/RGBA, not interlaced).
+
+/** Decodes a PNG buffer into { width, height, channels, pixels }. */
+export function decodePng(buffer) {
+  const signature = '89504e470d0a1a0a';
+  if (buffer.subarray(0, 8).toString('hex') !== signature) throw new Error('not a PNG');
+  let offset = 8;
+  let width = 0;
+  let height = 0;
+  let channels = 0;
+  const idat = [];
+  while (offset < buffer.length) {
+    const length = buffer.readUInt32BE(offset);
+    const type = buffer.toString('latin1', offset + 4, offset + 8);
+    const data = buffer.subarray(offset + 8, offset + 8 + length);
+    offset += 12 + length;
+    if (type === 'IHDR') {
+      width = data.readUInt32BE(0);
+      height = data.readUInt32BE(4);
+      const [bitDepth, colorType, , , interlace] = data.subarray(8, 13);
+      channels = { 2: 3, 6: 4 }[colorType];
+      if (bitDepth !== 8 || !channels || interlace !== 0) {
+        throw new Error(`unsupported PNG: bit depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}`);
+      }
+    } else if (type === 'IDAT') {
+      idat.push(data);
+    } else if (type === 'IEND') {
+      break;
+    }
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const pixels = Buffer.alloc(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    const out = y * stride;
+    for (let x = 0; x < stride; x++) {
+      const a = x >= channels ? pixels[out + x - channels] : 0;
+      const b = y > 0 ? pixels[out - stride + x] : 0;
+      const c = x >= channels && y > 0 ? pixels[out - stride + x - channels] : 0;
+      let predictor;
+      switch (filter) {
+        case 0: predictor = 0; break;
+        case 1: predictor = a; break;
+        case 2: predictor = b; break;
+        case 3: predictor = (a + b) >> 1; break;
+        case 4: {
+          const p = a + b - c;
+          const pa = Math.abs(p - a);
+          const pb = Math.abs(p - b);
+          const pc = Math.abs(p - c);
+          predictor = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+          break;
+        }
+        default: throw new Error(`bad PNG filter type ${filter} on row ${y}`);
+      }
+      pixels[out + x] = (line[x] + predictor) & 0xff;
+    }
+  }
+  return { width, height, channels, pixels };
+}
+
+/**
+ * The number of distinct colours in a decoded PNG, ignoring a border of `inset` pixels (the panel's
+ * rounded corners let the page show through there).
+ */
+export function countColours({ width, height, channels, pixels }, inset = 0) {
+  const seen = new Set();
+  for (let y = inset; y < height - inset; y++) {
+    for (let x = inset; x < width - inset; x++) seen.add(pixels.readUIntBE((y * width + x) * channels, channels));
+  }
+  return seen.size;
+}

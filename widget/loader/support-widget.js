@@ -1,0 +1,305 @@
+/* Support widget loader: the one script a site owner pastes.
+ *
+ *   <script src="https://help.example.com/support-widget.js" data-site="your-site" async></script>
+ *
+ * It reads its own data-* attributes, draws the launcher in an open Shadow root, defines
+ * window.SupportWidget(cmd, ...args) and imports the WebAssembly core only when the panel is opened
+ * (or in idle time with data-preload="idle"). The contract with the core is
+ * docs/loader-core-interface.md. Nothing else is global and nothing is fetched before that.
+ *
+ * Host pages can change the stacking order with a custom property on the host element, e.g.
+ *   [data-support-widget] { --support-widget-z-index: 100; }
+ */
+(() => {
+  'use strict';
+
+  const W = window;
+  const D = document;
+  const NAME = 'SupportWidget';
+  const say = (level, message, ...rest) => console[level](NAME + ': ' + message, ...rest);
+
+  // The build writes the content-hashed file names here (resolved relative to this script's URL).
+  // It must replace the text between the markers before minifying, because terser drops comments.
+  const MANIFEST = /*SW_MANIFEST*/ {
+    core: 'support-widget-core.mjs',
+    wasm: 'support-widget-core.wasm',
+    font: 'fonts/noto-sans-latin.ttf',
+  } /*SW_MANIFEST_END*/;
+
+  const EVENTS = ['ready', 'open', 'close'];
+  const DEFAULT_BRAND = '#4f46e5';
+
+  const prior = W[NAME];
+  if (prior && prior.loaded) {
+    say('warn', 'support-widget.js is included more than once; this copy does nothing.');
+    return;
+  }
+
+  const script =
+    D.currentScript ||
+    [...D.querySelectorAll('script[src]')].filter((s) => /support-widget\.js([?#]|$)/.test(s.src)).pop();
+  if (!script) {
+    say('error', 'cannot find its own <script> tag, so the help launcher is not shown.');
+    return;
+  }
+  const data = script.dataset;
+  const loaderUrl = script.src;
+  const url = (name) => new URL(name, loaderUrl).href;
+
+  // ---- Configuration: every value is checked; a bad one is reported and replaced by its default.
+
+  const site = (data.site || '').trim();
+  if (!site) {
+    say('error', 'the <script> tag needs data-site="your-site-id"; the help launcher is not shown.');
+    return;
+  }
+
+  let position = data.position || 'right';
+  if (position !== 'right' && position !== 'left') {
+    say('warn', `unknown data-position "${position}"; using "right" (or "left").`);
+    position = 'right';
+  }
+
+  let server = new URL(loaderUrl).origin;
+  if (data.server) {
+    try {
+      const u = new URL(data.server, loaderUrl);
+      if (!/^https?:$/.test(u.protocol)) throw 0;
+      server = u.href.replace(/\/$/, '');
+    } catch {
+      say('warn', `invalid data-server "${data.server}"; using ${server}.`);
+    }
+  }
+
+  let locale = data.locale || D.documentElement.lang || navigator.language || 'en';
+  try {
+    locale = Intl.getCanonicalLocales(locale)[0] || 'en';
+  } catch {
+    say('warn', `invalid locale "${locale}"; using "en".`);
+    locale = 'en';
+  }
+
+  let brand = data.brand || DEFAULT_BRAND;
+  if (!CSS.supports('color', brand) || /^(inherit|initial|unset|revert|revert-layer|currentcolor|transparent)$|var\(/i.test(brand)) {
+    say('warn', `invalid data-brand colour "${brand}"; using ${DEFAULT_BRAND}.`);
+    brand = DEFAULT_BRAND;
+  }
+  // Resolve any CSS colour to opaque sRGB (over white) by painting one pixel, so the launcher shows
+  // exactly the colour whose contrast we computed and the core gets a plain #rrggbb.
+  const rgb = (() => {
+    const c = D.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    if (!c) return [79, 70, 229];
+    c.fillStyle = '#fff';
+    c.fillRect(0, 0, 1, 1);
+    c.fillStyle = brand;
+    c.fillRect(0, 0, 1, 1);
+    return [...c.getImageData(0, 0, 1, 1).data].slice(0, 3);
+  })();
+  brand = '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
+  // WCAG relative luminance; white or black, whichever contrasts more (one of them is always ≥ 4.58:1).
+  const lum = rgb
+    .map((v) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const onBrand = 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? '#fff' : '#000';
+
+  const title = (data.title || '').trim() || 'Help';
+  const config = { site, server, locale, position, brand, title };
+
+  // ---- DOM: one host element, an open Shadow root, the launcher and the panel.
+
+  const h = (tag, attrs, ...kids) => {
+    const e = D.createElement(tag);
+    for (const k in attrs) e.setAttribute(k, attrs[k]);
+    e.append(...kids);
+    return e;
+  };
+  const icon = (cls, d) => {
+    const svg = D.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    const path = D.createElementNS(svg.namespaceURI, 'path');
+    svg.setAttribute('class', cls);
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    path.setAttribute('d', d);
+    svg.append(path);
+    return svg;
+  };
+
+  const side = position;
+  const css = `
+:host{all:initial;--sw-brand:${brand};--sw-on-brand:${onBrand};--sw-z:var(--support-widget-z-index,2147483000)}
+.launcher,.panel{position:fixed;z-index:var(--sw-z);font:16px/1.4 system-ui,sans-serif}
+button{font:inherit;cursor:pointer}
+.launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px rgba(0,0,0,.25);display:grid;place-items:center}
+.launcher svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
+.launcher[aria-expanded=true] .ask,.launcher[aria-expanded=false] .shut{display:none}
+button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}
+.panel{bottom:88px;${side}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.3)}
+.panel[hidden]{display:none}
+canvas{position:absolute;inset:0;display:block;width:100%;height:100%}
+.status{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;padding:24px;text-align:center;background:#fff}
+.status p{margin:0}
+.status button{min-width:44px;min-height:44px;padding:0 20px;border:0;border-radius:8px;background:var(--sw-brand);color:var(--sw-on-brand)}
+.spin{width:32px;height:32px;box-sizing:border-box;border:4px solid #ddd;border-top-color:#555;border-radius:50%}
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
+@media (max-width:480px){.panel{left:0;right:auto;bottom:0;width:100vw;height:min(90vh,100%);border-radius:12px 12px 0 0}}
+@media (prefers-reduced-motion:no-preference){.launcher{transition:transform .15s}.launcher:hover{transform:scale(1.06)}.spin{animation:sw-spin 1s linear infinite}}
+@keyframes sw-spin{to{transform:rotate(1turn)}}`;
+
+  const host = h('div', { 'data-support-widget': '' });
+  const root = host.attachShadow({ mode: 'open' });
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // Older engines: a <style> element (carrying the script's nonce for a strict CSP).
+    root.append(h('style', script.nonce ? { nonce: script.nonce } : {}, css));
+  }
+
+  const launcher = h(
+    'button',
+    { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'sw-panel' },
+    icon('ask', 'M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-5A8 8 0 1 1 21 12zM9.6 9.5a2.5 2.5 0 0 1 4.8.8c0 1.7-2.4 2.2-2.4 3.7M12 16.5h.01'),
+    icon('shut', 'M6 9l6 6 6-6'),
+    h('span', { class: 'vh' }, 'Help')
+  );
+  const canvas = h('canvas', {});
+  const panel = h('div', { id: 'sw-panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-label': 'Help', hidden: '' }, canvas);
+  const busy = h('div', { class: 'status', role: 'status' }, h('span', { class: 'spin' }), h('span', { class: 'vh' }, 'Loading help…'));
+  const retry = h('button', { type: 'button' }, 'Retry');
+  const failure = h('div', { class: 'status' }, h('p', { role: 'alert' }, 'Help could not load. Try again.'), retry);
+  root.append(launcher, panel);
+
+  const mounted = new Promise((resolve) =>
+    D.body ? resolve() : D.addEventListener('DOMContentLoaded', resolve, { once: true })
+  ).then(() => D.body.append(host));
+
+  // ---- State, events and the core.
+
+  let isOpen = false;
+  let core = null;
+  let loading = null;
+  let coreModule = null;
+  let importFailures = 0;
+  const listeners = { ready: [], open: [], close: [] };
+  const call = (fn) => {
+    try {
+      fn();
+    } catch (e) {
+      // A listener's bug is the page's error, not ours: report it without stopping the others.
+      queueMicrotask(() => {
+        throw e;
+      });
+    }
+  };
+  const emit = (event) => listeners[event].slice().forEach(call);
+
+  function load() {
+    if (core) return Promise.resolve(core);
+    if (loading) return loading;
+    failure.remove();
+    panel.setAttribute('aria-busy', 'true');
+    panel.append(busy);
+    return (loading = (async () => {
+      try {
+        await mounted;
+        if (!coreModule) {
+          // A failed import() may stay cached for this URL, so a retry asks for a distinct one.
+          const coreUrl = url(MANIFEST.core);
+          coreModule = await import(importFailures ? `${coreUrl}${coreUrl.includes('?') ? '&' : '?'}retry=${importFailures}` : coreUrl).catch(
+            (e) => {
+              importFailures++;
+              throw e;
+            }
+          );
+        }
+        core = await coreModule.default({
+          locateFile: (name) => url(name.endsWith('.wasm') ? MANIFEST.wasm : name),
+          swMount: { panel, canvas },
+          swConfig: { ...config },
+          swFontUrl: url(MANIFEST.font),
+          // The core may ask from inside a frame; act once it has returned, so swSetOpen(false)
+          // never re-enters it.
+          swHost: { requestClose: () => queueMicrotask(() => setOpen(false, true)) },
+        });
+      } catch (e) {
+        loading = null;
+        busy.remove();
+        panel.removeAttribute('aria-busy');
+        panel.append(failure);
+        say('error', 'help could not load.', e);
+        return null;
+      }
+      busy.remove();
+      panel.removeAttribute('aria-busy');
+      if (isOpen) core.swSetOpen(true);
+      emit('ready');
+      return core;
+    })());
+  }
+
+  function setOpen(open, fromCore) {
+    if (open === isOpen) return;
+    // Return focus to the launcher only if it was inside the widget (or the core asked to close):
+    // a page script closing the panel must not pull focus out of the page's own form.
+    const hadFocus = fromCore || !!root.activeElement;
+    isOpen = open;
+    panel.hidden = !open;
+    launcher.setAttribute('aria-expanded', String(open));
+    if (core) core.swSetOpen(open);
+    else if (open) load();
+    if (!open && hadFocus) launcher.focus();
+    emit(open ? 'open' : 'close');
+  }
+
+  launcher.addEventListener('click', () => setOpen(!isOpen));
+  retry.addEventListener('click', () => load());
+  // Escape in the panel is the core's (it calls requestClose). Until the core runs, and on the
+  // launcher, the loader closes the panel itself.
+  root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && isOpen && !(core && panel.contains(e.target))) setOpen(false);
+  });
+
+  const commands = {
+    open: () => setOpen(true),
+    close: () => setOpen(false),
+    toggle: () => setOpen(!isOpen),
+    on(event, fn) {
+      if (!EVENTS.includes(event) || typeof fn !== 'function') {
+        say('error', `on(event, fn) needs one of ${EVENTS.join(', ')} and a function; got "${event}".`);
+        return;
+      }
+      listeners[event].push(fn);
+      if (event === 'ready' && core) call(fn);
+      return () => {
+        const list = listeners[event];
+        if (list.includes(fn)) list.splice(list.indexOf(fn), 1);
+      };
+    },
+    debug: () => ({
+      loaded: !!core,
+      open: isOpen,
+      frames: core ? Number(core.swFrameCount()) : 0,
+      ...(core && core.swDebugState && core.swDebugState()),
+    }),
+  };
+
+  function SupportWidget(cmd, ...args) {
+    if (!Object.prototype.hasOwnProperty.call(commands, cmd)) {
+      say('error', `unknown command "${cmd}". Known commands: ${Object.keys(commands).join(', ')}.`);
+      return;
+    }
+    return commands[cmd](...args);
+  }
+  SupportWidget.loaded = true;
+  W[NAME] = SupportWidget;
+  for (const args of (prior && prior.q) || []) SupportWidget(...args);
+
+  if (data.preload === 'idle') {
+    const idle = () => (W.requestIdleCallback || ((fn) => setTimeout(fn, 2000)))(load);
+    D.readyState === 'complete' ? idle() : W.addEventListener('load', idle, { once: true });
+  } else if (data.preload) {
+    say('warn', `unknown data-preload "${data.preload}"; only "idle" is supported.`);
+  }
+})();
