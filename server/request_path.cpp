@@ -1,21 +1,13 @@
 #include "server/request_path.h"
 
+#include "shared/core/hex_digit.h"
+
 namespace support::server {
 
 namespace {
 
 Error bad_path(std::string message) {
     return make_error("server.static.bad_path", std::move(message), "path");
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 bool is_control(unsigned char c) {
@@ -31,8 +23,8 @@ Result<std::string> decode_segment(std::string_view raw) {
         if (c == '%') {
             if (raw.size() - i < 3)
                 return bad_path("malformed percent-escape in the path");
-            const int hi = hex_value(raw[i + 1]);
-            const int lo = hex_value(raw[i + 2]);
+            const int hi = hex_digit_value(raw[i + 1]).value_or(-1);
+            const int lo = hex_digit_value(raw[i + 2]).value_or(-1);
             if (hi < 0 || lo < 0)
                 return bad_path("malformed percent-escape in the path");
             c = static_cast<char>(hi * 16 + lo);

@@ -1,21 +1,13 @@
 #include "shared/ui/color_contrast.h"
 
+#include "shared/core/hex_digit.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace support::ui {
 
 namespace {
-
-std::optional<int> hex_digit(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return std::nullopt;
-}
 
 double linear_channel(std::uint8_t value) {
     const double c = value / 255.0;
@@ -32,7 +24,7 @@ std::optional<Rgb> parse_hex_colour(std::string_view text) {
         return std::nullopt;
     int digits[6] = {};
     for (std::size_t i = 0; i < text.size(); ++i) {
-        auto d = hex_digit(text[i]);
+        auto d = hex_digit_value(text[i]);
         if (!d)
             return std::nullopt;
         digits[i] = *d;
