@@ -139,6 +139,30 @@ describe('panel', () => {
     await waitFor(() => launcherHasFocus(page), { timeout: 5_000, message: 'focus back on the launcher' });
   });
 
+  it('Tab and Shift-Tab move between controls, and Enter activates the focused one', TEST, async () => {
+    const { page } = await visit('/index.html');
+    const w = await openPanel(page);
+    const focusedControl = () =>
+      w.dialog.evaluate((d) => {
+        const el = d.getRootNode().activeElement;
+        return el && d.contains(el) ? `${el.tagName.toLowerCase()}:${el.getAttribute('aria-label') || el.textContent}` : null;
+      });
+    await waitFor(async () => (await focusedControl()) === 'input:Search help articles', {
+      timeout: 5_000,
+      message: 'the search field focused after opening',
+    });
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focusedControl(), 'button:Close', 'Shift-Tab from the search field does not reach Close');
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedControl(), 'input:Search help articles', 'Tab from Close does not reach the search field');
+    await page.keyboard.press('Shift+Tab');
+    // Enter on the mirror button is a click without a pointer: it must reach the core as an activation.
+    await page.keyboard.press('Enter');
+    await w.dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+    assert.equal((await w.debug()).open, false);
+    await waitFor(() => launcherHasFocus(page), { timeout: 5_000, message: 'focus back on the launcher' });
+  });
+
   it('the page around the open panel stays clickable', TEST, async () => {
     const { page } = await visit('/product.html', { viewport: { width: 1280, height: 800 } });
     const w = await openPanel(page);
