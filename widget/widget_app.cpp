@@ -21,7 +21,20 @@ void WidgetApp::start() {
 }
 
 void WidgetApp::on_open_changed(bool open) {
-    m_focus_on_next_frame = open;
+    // On a phone, focus goes to Close rather than the search field, so the keyboard does not cover
+    // the panel the moment it opens.
+    if (!open)
+        m_focus_after_open = FocusAfterOpen::Nothing;
+    else
+        m_focus_after_open = web::viewport_width() <= k_phone_viewport_max ? FocusAfterOpen::CloseButton
+                                                                           : FocusAfterOpen::SearchField;
+}
+
+void WidgetApp::claim_focus_if(FocusAfterOpen control) {
+    if (m_focus_after_open != control)
+        return;
+    ui::current_context().focus_next_control();
+    m_focus_after_open = FocusAfterOpen::Nothing;
 }
 
 void WidgetApp::draw_header() {
@@ -31,11 +44,7 @@ void WidgetApp::draw_header() {
         ImGui::TableNextColumn();
         ui::heading(m_title, 1);
         ImGui::TableNextColumn();
-        // On a phone, focus goes to Close rather than the search field, so the keyboard does not
-        // cover the panel the moment it opens.
-        const bool phone = web::viewport_width() <= k_phone_viewport_max;
-        if (m_focus_on_next_frame && phone)
-            ui::current_context().focus_next_control();
+        claim_focus_if(FocusAfterOpen::CloseButton);
         if (ui::button(
                 "close",
                 {.style = ui::ButtonStyle::Quiet, .icon = ui::ButtonIcon::Close, .accessible_name = "Close"}))
@@ -48,10 +57,7 @@ void WidgetApp::draw() {
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         web::request_close();
     draw_header();
-    const bool phone = web::viewport_width() <= k_phone_viewport_max;
-    if (m_focus_on_next_frame && !phone)
-        ui::current_context().focus_next_control();
-    m_focus_on_next_frame = false;
+    claim_focus_if(FocusAfterOpen::SearchField);
     ui::text_field("Search help articles", m_search_query,
                    {.kind = ui::TextFieldKind::Search, .placeholder = "Search for help"});
     draw_home_view(m_search_query);

@@ -3,6 +3,7 @@
 
 #include "shared/web/web_app.h"
 
+#include <cstdint>
 #include <string>
 
 namespace support::widget {
@@ -15,11 +16,15 @@ class WidgetApp final : public web::WebApp {
     std::string debug_state_json() const override;
 
   private:
+    enum class FocusAfterOpen : std::uint8_t { Nothing, CloseButton, SearchField };
+
     void draw_header();
+    // Asks for DOM focus on the next control drawn if it is the one chosen when the panel opened.
+    void claim_focus_if(FocusAfterOpen control);
 
     std::string m_title = "Help";
     std::string m_search_query;
-    bool m_focus_on_next_frame = false;
+    FocusAfterOpen m_focus_after_open = FocusAfterOpen::Nothing;
 };
 
 } // namespace support::widget

@@ -188,6 +188,15 @@ describe('panel', () => {
     assert.equal(Math.round(canvasBox.width), 390);
   });
 
+  it('on a phone, opening focuses Close rather than the search field (no keyboard pops up)', TEST, async () => {
+    const { page } = await visit('/index.html', { viewport: { width: 390, height: 844 } });
+    const w = await openPanel(page);
+    await waitFor(() => w.close.evaluate((b) => b.getRootNode().activeElement === b), {
+      timeout: 5_000,
+      message: 'Close focused after opening on a phone',
+    });
+  });
+
   it('on a HiDPI screen the canvas backing store is its CSS size × devicePixelRatio', TEST, async () => {
     const { page } = await visit('/index.html', { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 2 });
     const w = await openPanel(page);
