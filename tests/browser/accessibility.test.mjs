@@ -4,43 +4,29 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, it } from 'node:test';
-import { launchBrowser, openPage, openPanel, startServer } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { openPanel, useDemoServerAndBrowser } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 describe('accessibility', () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const env = useDemoServerAndBrowser();
 
   for (const pagePath of ['/index.html', '/product.html', '/cart.html', '/order-status.html']) {
     it(`axe finds no violations on ${pagePath} with the panel open`, TEST, async () => {
-      const { page, context } = await openPage(browser);
-      try {
-        await page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
-        await openPanel(page);
-        await page.addScriptTag({ content: axeSource });
-        const violations = await page.evaluate(async () =>
-          (await window.axe.run(document)).violations.map((v) => ({
-            rule: v.id,
-            impact: v.impact,
-            where: v.nodes.map((n) => n.target.join(' ')),
-          }))
-        );
-        assert.deepEqual(violations, [], `axe violations: ${JSON.stringify(violations, null, 1)}`);
-      } finally {
-        await context.close();
-      }
+      const { page } = await env.open();
+      await page.goto(env.server.url + pagePath, { waitUntil: 'networkidle' });
+      await openPanel(page);
+      await page.addScriptTag({ content: axeSource });
+      const violations = await page.evaluate(async () =>
+        (await window.axe.run(document)).violations.map((v) => ({
+          rule: v.id,
+          impact: v.impact,
+          where: v.nodes.map((n) => n.target.join(' ')),
+        }))
+      );
+      assert.deepEqual(violations, [], `axe violations: ${JSON.stringify(violations, null, 1)}`);
     });
   }
 });

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
+import { after, afterEach, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -104,6 +105,36 @@ export async function openPage(browser, contextOptions = {}) {
   });
   page.on('pageerror', (error) => log.errors.push(`pageerror: ${error.message}`));
   return { page, context, log };
+}
+
+/**
+ * For a describe() block: starts support-server and Chromium before its tests and stops them after;
+ * pages opened with `open()` get their own context, closed after each test. Returns
+ * { server, browser, open(contextOptions) → { page, context, log } } (set once `before` has run).
+ */
+export function useDemoServerAndBrowser() {
+  const contexts = [];
+  const env = {
+    server: null,
+    browser: null,
+    async open(contextOptions) {
+      const opened = await openPage(env.browser, contextOptions);
+      contexts.push(opened.context);
+      return opened;
+    },
+  };
+  before(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  afterEach(async () => {
+    while (contexts.length) await contexts.pop().close();
+  });
+  return env;
 }
 
 /** Calls `probe` until it returns a truthy value (which is returned) or `timeout` ms pass. */

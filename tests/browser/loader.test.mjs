@@ -1,7 +1,7 @@
 // The loader before and around the core: what it fetches, its launcher, its commands and its config.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { launchBrowser, launcherHasFocus, openPage, sleep, startServer, waitFor, widget } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { launcherHasFocus, sleep, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 
@@ -16,29 +16,14 @@ function contrast(a, b) {
 }
 
 describe('loader', () => {
-  let server;
-  let browser;
-  const contexts = [];
-
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    while (contexts.length) await contexts.pop().close();
-  });
+  const env = useDemoServerAndBrowser();
 
   async function visit(pagePath, { html, init, contextOptions } = {}) {
-    const opened = await openPage(browser, contextOptions);
-    contexts.push(opened.context);
+    const opened = await env.open(contextOptions);
     // A page that exists only for this test, served from the server's own origin.
-    if (html) await opened.page.route(server.url + pagePath, (route) => route.fulfill({ contentType: 'text/html', body: html }));
+    if (html) await opened.page.route(env.server.url + pagePath, (route) => route.fulfill({ contentType: 'text/html', body: html }));
     if (init) await opened.page.addInitScript(init);
-    await opened.page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
+    await opened.page.goto(env.server.url + pagePath, { waitUntil: 'networkidle' });
     return opened;
   }
   const testPage = (scriptAttributes) =>
@@ -50,7 +35,7 @@ describe('loader', () => {
     await sleep(1_000);
     await widget(page).launcher.waitFor({ state: 'visible', timeout: 5_000 });
     const fetched = [...new Set(log.requests.filter((u) => !u.startsWith('data:')))].map((u) =>
-      u.startsWith(server.url) ? new URL(u).pathname : u
+      u.startsWith(env.server.url) ? new URL(u).pathname : u
     );
     assert.deepEqual(fetched.sort(), ['/index.html', '/shared.css', '/support-widget.js']);
     assert.ok(!fetched.some((u) => /\.(mjs|wasm|ttf|otf|woff2?)$/.test(u)));
@@ -217,14 +202,13 @@ describe('loader', () => {
   });
 
   it("works under a strict CSP (no inline styles, only 'wasm-unsafe-eval')", TEST, async () => {
-    const opened = await openPage(browser);
-    contexts.push(opened.context);
+    const opened = await env.open();
     const { page, log } = opened;
     const csp = "default-src 'self'; img-src 'self' data:; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-    await page.route(server.url + '/csp.html', (route) =>
+    await page.route(env.server.url + '/csp.html', (route) =>
       route.fulfill({ contentType: 'text/html', headers: { 'content-security-policy': csp }, body: testPage('data-site="demo"') })
     );
-    await page.goto(server.url + '/csp.html', { waitUntil: 'networkidle' });
+    await page.goto(env.server.url + '/csp.html', { waitUntil: 'networkidle' });
     const w = widget(page);
     assert.equal(await w.launcher.evaluate((b) => getComputedStyle(b).backgroundColor), 'rgb(79, 70, 229)', 'the launcher is unstyled');
     await w.launcher.click();

@@ -1,47 +1,21 @@
 // The open panel, as a shopper meets it on the demo store: the core loads on the first click, draws,
 // takes typed text, draws nothing while idle, closes with Close or Escape, and leaves the page usable.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import {
-  countColours,
-  decodePng,
-  launchBrowser,
-  launcherHasFocus,
-  openPage,
-  openPanel,
-  sleep,
-  startServer,
-  waitFor,
-  widget,
-} from './harness.mjs';
+import { describe, it } from 'node:test';
+import { countColours, decodePng, launcherHasFocus, openPanel, sleep, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const CORE_MJS = /\/support-widget-core\.[^/?]*\.mjs(\?|$)/;
 const CORE_WASM = /\/support-widget-core\.[^/?]*\.wasm(\?|$)/;
 
 describe('panel', () => {
-  let server;
-  let browser;
-  const contexts = [];
+  const env = useDemoServerAndBrowser();
   const checkedLogs = []; // pages whose console must stay free of errors (test g)
 
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-  afterEach(async () => {
-    while (contexts.length) await contexts.pop().close();
-  });
-
   async function visit(pagePath, contextOptions) {
-    const opened = await openPage(browser, contextOptions);
-    contexts.push(opened.context);
+    const opened = await env.open(contextOptions);
     checkedLogs.push(opened.log);
-    await opened.page.goto(server.url + pagePath, { waitUntil: 'networkidle' });
+    await opened.page.goto(env.server.url + pagePath, { waitUntil: 'networkidle' });
     return opened;
   }
 
