@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync }
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { minify } from 'terser';
+import { buildLoader, withManifest } from './loader-build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const dist = join(root, 'dist');
@@ -35,21 +35,16 @@ function publishHashed(source, relDir, stem, ext) {
   return write(join(relDir, `${stem}.${hashOf(bytes)}.${ext}`), bytes);
 }
 
-// The core's .mjs and .wasm are hashed together: the JS glue and the module must match.
-function publishCore(stem, relDir) {
-  const js = readFileSync(join(wasmBuild, relDir === 'console' ? 'console' : 'widget', `${stem}.mjs`));
-  const wasm = readFileSync(join(wasmBuild, relDir === 'console' ? 'console' : 'widget', `${stem}.wasm`));
+// A core built in build/wasm/<buildDir>, published into dist/<relDir>. Its .mjs and .wasm are hashed
+// together: the JS glue and the module must match.
+function publishCore(buildDir, stem, relDir) {
+  const js = readFileSync(join(wasmBuild, buildDir, `${stem}.mjs`));
+  const wasm = readFileSync(join(wasmBuild, buildDir, `${stem}.wasm`));
   const hash = hashOf(Buffer.concat([js, wasm]));
   return {
     core: write(join(relDir, `${stem}.${hash}.mjs`), js),
     wasm: write(join(relDir, `${stem}.${hash}.wasm`), wasm),
   };
-}
-
-function withManifest(source, manifest) {
-  const marker = /\/\*SW_MANIFEST\*\/[\s\S]*?\/\*SW_MANIFEST_END\*\//;
-  if (!marker.test(source)) throw new Error('manifest markers /*SW_MANIFEST*/ … /*SW_MANIFEST_END*/ not found');
-  return source.replace(marker, JSON.stringify(manifest));
 }
 
 const relativeTo = (fromDir, path) => relative(fromDir, path).split('\\').join('/');
@@ -60,16 +55,11 @@ async function main() {
 
   const font = publishHashed(join(root, 'build', 'fonts', 'noto-sans-latin.ttf'), 'fonts', 'noto-sans-latin', 'ttf');
 
-  const widget = publishCore('support-widget-core', '');
+  const widget = publishCore('widget', 'support-widget-core', '');
   const loaderSource = readFileSync(join(root, 'widget', 'loader', 'support-widget.js'), 'utf8');
-  const loader = await minify(withManifest(loaderSource, { core: widget.core, wasm: widget.wasm, font }), {
-    compress: { passes: 2 },
-    mangle: true,
-    format: { comments: false },
-  });
-  write('support-widget.js', loader.code);
+  write('support-widget.js', await buildLoader(loaderSource, { core: widget.core, wasm: widget.wasm, font }));
 
-  const consoleCore = publishCore('support-console-core', 'console');
+  const consoleCore = publishCore('console', 'support-console-core', 'console');
   const consoleManifest = {
     core: relativeTo('console', consoleCore.core),
     wasm: relativeTo('console', consoleCore.wasm),

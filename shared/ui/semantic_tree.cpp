@@ -46,9 +46,11 @@ nlohmann::json node_to_json(const SemanticNode& node) {
 void SemanticTree::begin_frame() {
     m_previous.swap(m_nodes);
     m_nodes.clear();
+    m_ids.clear();
 }
 
 void SemanticTree::add(SemanticNode node) {
+    m_ids.insert(node.id);
     m_nodes.push_back(std::move(node));
 }
 

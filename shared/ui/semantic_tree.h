@@ -5,6 +5,7 @@
 #include "shared/ui/semantic_node.h"
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace support::ui {
@@ -21,6 +22,7 @@ class SemanticTree {
     const std::vector<SemanticNode>& nodes() const { return m_nodes; }
     SemanticNode& at(std::size_t index) { return m_nodes.at(index); }
     const SemanticNode* find(NodeId id) const;
+    bool contains(NodeId id) const { return m_ids.count(id) != 0; } // constant time, for id allocation
     // The first node with this role and accessible name, as assistive technology would find it.
     const SemanticNode* find_by_role(Role role, const std::string& name) const;
 
@@ -31,6 +33,7 @@ class SemanticTree {
   private:
     std::vector<SemanticNode> m_nodes;
     std::vector<SemanticNode> m_previous;
+    std::unordered_set<NodeId> m_ids; // the ids of m_nodes
 };
 
 } // namespace support::ui

@@ -89,7 +89,7 @@ UiContext::OpenContainer UiContext::close_container() {
 NodeId UiContext::unique_static_id(NodeId wanted) const {
     // Two identical paragraphs in one window hash alike; step to the next free id, deterministically.
     NodeId id = wanted == 0 ? 1 : wanted;
-    while (m_tree.find(id) != nullptr)
+    while (m_tree.contains(id))
         id = id * 2654435761u + 1;
     return id;
 }

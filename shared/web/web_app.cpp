@@ -1,6 +1,7 @@
 #include "shared/web/web_app.h"
 
 #include "shared/ui/frame_budget.h"
+#include "shared/ui/panel_frame.h"
 #include "shared/web/js_bridge.h"
 #include "shared/web/web_platform.h"
 #include "shared/web/webgl_renderer.h"
@@ -53,17 +54,7 @@ bool draw_frame(double time_ms) {
     }
     platform::new_frame(r.display, time_ms);
     r.renderer.new_frame();
-    ImGui::NewFrame();
-    r.ui.begin_frame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-    ImGui::Begin("##panel", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
-    r.app->draw();
-    ImGui::End();
-    const bool semantics_changed = r.ui.end_frame();
-    ImGui::Render();
+    const bool semantics_changed = ui::draw_panel_frame(r.ui, [&] { r.app->draw(); });
     r.renderer.render(r.display.framebuffer_width(), r.display.framebuffer_height());
 
     if (semantics_changed)
@@ -94,10 +85,6 @@ void request_close() {
     sw_web_request_close();
 }
 
-void announce(const std::string& message) {
-    sw_web_announce(message.c_str());
-}
-
 std::string config_string(const char* key, const std::string& fallback) {
     char* value = sw_web_config_string(key);
     if (!value)
@@ -109,10 +96,6 @@ std::string config_string(const char* key, const std::string& fallback) {
 
 int viewport_width() {
     return sw_web_viewport_width();
-}
-
-void request_frames() {
-    wake();
 }
 
 } // namespace support::web

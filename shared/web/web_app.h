@@ -32,13 +32,9 @@ void run(WebApp& app);
 
 // For apps: ask the loader to close the panel (Close button, Escape).
 void request_close();
-// For apps: announce a message to screen readers through the live region.
-void announce(const std::string& message);
 // For apps: a string from the loader's configuration (data-* attributes), or fallback.
 std::string config_string(const char* key, const std::string& fallback);
 // For apps: the page's viewport width in CSS pixels (≤ 480: a phone-sized sheet).
 int viewport_width();
-// For apps: something changed outside input (a timer, the network): draw a few frames.
-void request_frames();
 
 } // namespace support::web

@@ -1,7 +1,7 @@
 // The browser side of shared/web, linked into the core with --js-library. It is the only JavaScript
 // the core carries, and the only code that touches the page's DOM:
 //   - mounting: the canvas (registered as the html5.h target "!widget", since querySelector does not
-//     enter shadow roots), the ARIA mirror and the live region inside the loader's panel;
+//     enter shadow roots) and the ARIA mirror inside the loader's panel;
 //   - input: pointer, wheel, keys, focus and resize listeners that call the core's sw_web_on_* exports;
 //   - frames on demand: one requestAnimationFrame at a time, only while the core asks for more;
 //   - the ARIA mirror: semantic nodes reconciled into real, transparent DOM elements over the canvas
@@ -15,10 +15,11 @@ mergeInto(LibraryManager.library, {
     panel: null,
     canvas: null,
     mirror: null,
-    live: null,
     byId: null, // id → mirror element; created in mount() (library objects are serialised as source)
     framePending: false,
     lastCssSize: [0, 0, 0],
+    // DOM key → the core's platform::KeyCode (web_platform.h).
+    keyCodes: { Escape: 1, Enter: 2, Tab: 3, ArrowUp: 4, ArrowDown: 5, ArrowLeft: 6, ArrowRight: 7, Home: 8, End: 9 },
 
     mount: function () {
       var mount = Module['swMount'];
@@ -35,13 +36,7 @@ mergeInto(LibraryManager.library, {
       var mirror = document.createElement('div');
       mirror.className = 'sw-mirror';
       SwWeb.mirror = mirror;
-      var live = document.createElement('div');
-      live.className = 'sw-live';
-      live.setAttribute('aria-live', 'polite');
-      live.setAttribute('role', 'status');
-      SwWeb.live = live;
       SwWeb.panel.appendChild(mirror);
-      SwWeb.panel.appendChild(live);
       SwWeb.listen();
 
       Module['swSetOpen'] = function (open) { _sw_web_on_open(open ? 1 : 0); };
@@ -58,8 +53,7 @@ mergeInto(LibraryManager.library, {
         'list-style:none;pointer-events:none;outline:none}' +
         '.sw-mirror button,.sw-mirror a,.sw-mirror input{pointer-events:auto;cursor:pointer}' +
         '.sw-mirror input{cursor:text;font:16px/1.2 system-ui,sans-serif;padding:0 12px;border-radius:8px}' +
-        '.sw-mirror input.sw-editing{opacity:1;color:#111827;background:#f9fafb;border:2px solid var(--sw-brand,#4f46e5)}' +
-        '.sw-live{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}';
+        '.sw-mirror input.sw-editing{opacity:1;color:#111827;background:#f9fafb;border:2px solid var(--sw-brand,#4f46e5)}';
       var root = SwWeb.panel.getRootNode();
       try {
         var sheet = new CSSStyleSheet();
@@ -108,11 +102,11 @@ mergeInto(LibraryManager.library, {
         var editing = e.target && e.target.tagName === 'INPUT';
         // Escape always reaches the core; other keys only when no native input is handling them.
         if (e.key !== 'Escape' && editing) return;
-        var code = { Escape: 1, Enter: 2, Tab: 3, ArrowUp: 4, ArrowDown: 5, ArrowLeft: 6, ArrowRight: 7, Home: 8, End: 9 }[e.key];
+        var code = SwWeb.keyCodes[e.key];
         if (code) _sw_web_on_key(code, 1);
       });
       panel.addEventListener('keyup', function (e) {
-        var code = { Escape: 1, Enter: 2, Tab: 3, ArrowUp: 4, ArrowDown: 5, ArrowLeft: 6, ArrowRight: 7, Home: 8, End: 9 }[e.key];
+        var code = SwWeb.keyCodes[e.key];
         if (code) _sw_web_on_key(code, 0);
       });
       panel.addEventListener('focusin', function (e) {
@@ -272,14 +266,6 @@ mergeInto(LibraryManager.library, {
     // A NodeId is a uint32 (an ImGuiID); wasm hands it over as a signed i32.
     var el = SwWeb.byId.get(id >>> 0);
     if (el) el.focus({ preventScroll: true });
-  },
-
-  sw_web_announce__deps: ['$SwWeb'],
-  sw_web_announce: function (text) {
-    // Cleared first so that the same message twice is announced twice.
-    SwWeb.live.textContent = '';
-    var message = UTF8ToString(text);
-    setTimeout(function () { SwWeb.live.textContent = message; }, 50);
   },
 
   sw_web_request_close: function () {

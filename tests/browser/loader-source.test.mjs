@@ -1,11 +1,11 @@
-// The loader's source, minified the way scripts/lib/publish-dist.mjs does it: size budget and the
+// The loader's source, built by the same function scripts/lib/publish-dist.mjs uses: size budget and the
 // habits STYLE.md rules out for a script pasted into someone else's page.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import zlib from 'node:zlib';
-import { minify } from 'terser';
+import { buildLoader } from '../../scripts/lib/loader-build.mjs';
 import { repoRoot } from './harness.mjs';
 
 const source = fs.readFileSync(path.join(repoRoot, 'widget/loader/support-widget.js'), 'utf8');
@@ -22,11 +22,7 @@ describe('loader source', () => {
       wasm: 'support-widget-core.0123456789.wasm',
       font: 'fonts/noto-sans-latin.0123456789.ttf',
     };
-    const { code } = await minify(source.replace(MARKERS, JSON.stringify(manifest)), {
-      compress: { passes: 2 },
-      mangle: true,
-      format: { comments: false },
-    });
+    const code = await buildLoader(source, manifest);
     const gzip = zlib.gzipSync(code, { level: 9 }).length;
     assert.ok(gzip <= 4096, `the minified loader is ${gzip} bytes gzip (budget 4096)`);
     assert.ok(code.includes(manifest.core), 'the manifest did not survive minification');

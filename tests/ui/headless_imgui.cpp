@@ -1,5 +1,7 @@
 #include "tests/ui/headless_imgui.h"
 
+#include "shared/ui/panel_frame.h"
+
 namespace support::ui::testing {
 
 HeadlessImGui::HeadlessImGui(float width, float height) {
@@ -18,17 +20,8 @@ HeadlessImGui::~HeadlessImGui() {
 }
 
 bool HeadlessImGui::frame(const std::function<void()>& draw) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.DeltaTime = 1.0f / 60.0f;
-    ImGui::NewFrame();
-    m_ui.begin_frame();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
-    ImGui::Begin("panel", nullptr, ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove);
-    draw();
-    ImGui::End();
-    const bool changed = m_ui.end_frame();
-    ImGui::Render();
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    const bool changed = draw_panel_frame(m_ui, draw);
     // The renderer stand-in: every texture request is "done".
     for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
         if (tex->Status == ImTextureStatus_WantCreate || tex->Status == ImTextureStatus_WantUpdates) {

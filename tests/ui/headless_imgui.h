@@ -17,8 +17,8 @@ class HeadlessImGui {
     HeadlessImGui(const HeadlessImGui&) = delete;
     HeadlessImGui& operator=(const HeadlessImGui&) = delete;
 
-    // Draws one frame: `draw` runs inside a full-size window, between UiContext::begin_frame() and
-    // end_frame(). Returns end_frame()'s answer (the semantic nodes changed).
+    // Draws one frame through ui::draw_panel_frame(), as shared/web does in the browser. Returns
+    // whether the semantic nodes changed.
     bool frame(const std::function<void()>& draw);
 
     // A real pointer click at the centre of a rectangle, through ImGui's input queue, over the frames
