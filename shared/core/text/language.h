@@ -1,0 +1,14 @@
+#pragma once
+// The languages whose words search analyses beyond folding (stemming, prefix letters, affixes).
+
+#include <cstdint>
+#include <string_view>
+
+namespace support::text {
+
+enum class Language : std::uint8_t { English, Hebrew, Arabic, Persian, Other };
+
+// From a BCP 47 tag: "en", "en-GB", "he", "iw", "ar-EG", "fa-IR"; anything else is Other.
+Language language_from_tag(std::string_view tag);
+
+} // namespace support::text
