@@ -1,0 +1,16 @@
+#pragma once
+// Ties between articles and where the shopper is: URL path patterns and product references.
+
+#include <string_view>
+
+namespace support::search {
+
+// `pattern` is a path ("/cart.html"), optionally with '*' matching any run of characters
+// ("/products/*", "*/checkout"). A pattern written as a full URL ("https://shop.example/cart")
+// is compared by its path. The query string and fragment of `path` are ignored.
+bool page_pattern_matches(std::string_view pattern, std::string_view path);
+
+// `reference` is a SKU ("NW-TR2-GRN", compared case-insensitively) or "category:<name>".
+bool product_reference_matches(std::string_view reference, std::string_view sku, std::string_view category);
+
+} // namespace support::search

@@ -1,0 +1,150 @@
+#include "catch_amalgamated.hpp"
+#include "shared/core/search/search_index.h"
+
+#include <string>
+
+using namespace support::search;
+
+namespace {
+
+SearchableArticle article(std::string id, std::string language, std::string title, std::string body) {
+    SearchableArticle a;
+    a.id = std::move(id);
+    a.language = std::move(language);
+    a.title = std::move(title);
+    a.body_text = std::move(body);
+    return a;
+}
+
+SearchIndex store_help() {
+    std::vector<SearchableArticle> articles{
+        article("return-policy", "en", "What is your return policy?",
+                "You can return unworn items within 60 days for a full refund."),
+        article("shipping-costs", "en", "How much does shipping cost?",
+                "Standard shipping is free on orders over $75. Express shipping costs $14.95."),
+        article("international", "en", "Do you ship internationally?",
+                "We deliver to Canada, the UK and the EU. Duties are paid at checkout."),
+        article("coupons", "en", "How do I use a coupon code?",
+                "Enter the code in the Coupon code field on the cart page and press Apply."),
+        article("size-guide", "en", "Which shoe size should I order?",
+                "The Trail Runner 2 runs true to size. Measure your foot in the evening."),
+    };
+    articles[3].pages = {"/cart.html"};
+    articles[3].synonyms = {"promo code", "discount voucher"};
+    articles[4].products = {"NW-TR2-GRN", "category:footwear"};
+    articles[4].tags = {"sizing", "fit"};
+    return SearchIndex::build(std::move(articles));
+}
+
+std::string first_id(const SearchIndex& index, std::string_view query, const PageContext& page = {}) {
+    const auto hits = index.search(query, page, 10);
+    return hits.empty() ? std::string("(none)") : index.article(hits[0].article).id;
+}
+
+} // namespace
+
+TEST_CASE("A misspelled query still finds the article (retrn polcy)") {
+    const SearchIndex index = store_help();
+    CHECK(first_id(index, "retrn polcy") == "return-policy");
+    CHECK(first_id(index, "shiping cost") == "shipping-costs");
+    CHECK(first_id(index, "internatoinaly") == "international"); // 14 letters: two edits allowed
+}
+
+TEST_CASE("Words under five letters get no typo tolerance") {
+    const SearchIndex index = store_help();
+    CHECK(index.search("fiet ", {}, 10).empty()); // one edit from "feet"/"fit", but only 4 letters
+}
+
+TEST_CASE("The word being typed matches as a prefix; a finished word does not") {
+    const SearchIndex index = store_help();
+    CHECK(first_id(index, "internat") == "international");
+    CHECK(index.search("internat ", {}, 10).empty()); // the space says the word is complete
+}
+
+TEST_CASE("Stemming meets the forms of a word") {
+    const SearchIndex index = store_help();
+    CHECK(first_id(index, "returning unworn shoes") == "return-policy");
+    CHECK(first_id(index, "measuring feet") == "size-guide");
+}
+
+TEST_CASE("Synonyms and tags written by the site owner are searched") {
+    const SearchIndex index = store_help();
+    CHECK(first_id(index, "promo") == "coupons");
+    CHECK(first_id(index, "sizing ") == "size-guide");
+}
+
+TEST_CASE("Articles tied to the current page or product rank higher and are suggested") {
+    const SearchIndex index = store_help();
+    // "code" appears only in the coupon article; "order" in several: the cart page decides.
+    PageContext cart{"/cart.html", "", {}};
+    const auto on_cart = index.search("order ", cart, 10);
+    const auto elsewhere = index.search("order ", {}, 10);
+    REQUIRE_FALSE(on_cart.empty());
+    REQUIRE_FALSE(elsewhere.empty());
+    CHECK(index.suggestions_for(cart, 5) == std::vector<std::uint32_t>{3});
+    PageContext shoe{"/product.html", "nw-tr2-grn", {}};
+    CHECK(index.suggestions_for(shoe, 5) == std::vector<std::uint32_t>{4});
+    PageContext category{"/x", "", {"Footwear"}};
+    CHECK(index.suggestions_for(category, 5) == std::vector<std::uint32_t>{4});
+    CHECK(index.suggestions_for(PageContext{"/about", "", {}}, 5).empty());
+
+    const auto both = SearchIndex::build({article("a", "en", "Delivery times", "Orders leave in a day."),
+                                          article("b", "en", "Delivery times", "Orders leave in a day.")});
+    SearchableArticle tied = article("c", "en", "Delivery times", "Orders leave in a day.");
+    tied.pages = {"/cart.html"};
+    const auto with_tie =
+        SearchIndex::build({article("a", "en", "Delivery times", "Orders leave in a day."), tied});
+    CHECK(with_tie.search("delivery", cart, 10)[0].article == 1);
+    CHECK(both.search("delivery", cart, 10)[0].article == 0); // no tie: the earlier article on a tie
+}
+
+TEST_CASE("Empty, blank and unknown queries give no hits") {
+    const SearchIndex index = store_help();
+    CHECK(index.search("", {}, 10).empty());
+    CHECK(index.search("  ?! ", {}, 10).empty());
+    CHECK(index.search("zxqv kettlebell sponsorship", {}, 10).empty());
+}
+
+TEST_CASE("A query covering the article is confident, a stray word is not") {
+    const SearchIndex index = store_help();
+    const auto good = index.search("return policy", {}, 10);
+    REQUIRE_FALSE(good.empty());
+    CHECK(good[0].confident);
+    const auto stray = index.search("kettlebell sponsorship refund", {}, 10);
+    REQUIRE_FALSE(stray.empty());
+    CHECK_FALSE(stray[0].confident);
+}
+
+TEST_CASE("Highlights are byte ranges of whole matched words, in multi-byte text too") {
+    const SearchIndex index = SearchIndex::build({article(
+        "he", "he", "מדיניות החזרה", "אפשר להחזיר פריטים. ההחזרה חינם בתוך 60 יום, והחזרה בדואר עולה 5$.")});
+    const auto hits = index.search("החזרה", {}, 10);
+    REQUIRE(hits.size() == 1);
+    const SearchableArticle& source = index.article(0);
+    REQUIRE(hits[0].title_highlights.size() == 1);
+    const ByteRange title = hits[0].title_highlights[0];
+    CHECK(source.title.substr(title.begin, title.end - title.begin) == "החזרה");
+    std::vector<std::string> marked;
+    for (const ByteRange& range : hits[0].snippet_highlights) {
+        CHECK(range.begin >= hits[0].snippet.begin);
+        CHECK(range.end <= hits[0].snippet.end);
+        marked.push_back(source.body_text.substr(range.begin, range.end - range.begin));
+    }
+    CHECK(marked == std::vector<std::string>{"ההחזרה", "והחזרה"}); // prefix letters attached
+}
+
+TEST_CASE("The snippet is the window of the body with the most matches") {
+    std::string body;
+    for (int i = 0; i < 40; ++i)
+        body += "filler ";
+    body += "the warranty covers repairs ";
+    for (int i = 0; i < 40; ++i)
+        body += "padding ";
+    const SearchIndex index = SearchIndex::build({article("w", "en", "About us", body)});
+    const auto hits = index.search("warranty repairs", {}, 10);
+    REQUIRE(hits.size() == 1);
+    const std::string snippet =
+        body.substr(hits[0].snippet.begin, hits[0].snippet.end - hits[0].snippet.begin);
+    CHECK(snippet.find("warranty covers repairs") != std::string::npos);
+    CHECK(hits[0].snippet_highlights.size() == 2);
+}
