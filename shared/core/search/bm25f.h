@@ -17,7 +17,7 @@ inline constexpr std::size_t k_field_count = 4;
 
 struct Bm25fParameters {
     float k1 = 1.2f;
-    std::array<float, k_field_count> weight{3.0f, 2.0f, 2.0f, 1.0f};
+    std::array<float, k_field_count> weight{5.0f, 2.0f, 2.0f, 1.0f};
     std::array<float, k_field_count> b{0.4f, 0.3f, 0.3f, 0.75f};
 };
 

@@ -18,13 +18,17 @@ namespace {
 
 constexpr std::size_t k_min_prefix_letters = 2;
 constexpr std::size_t k_max_prefix_extensions = 48;
-constexpr float k_prefix_floor = 0.55f; // weight of a one-letter-typed extension tends to this
-constexpr float k_part_weight = 0.9f;   // a part of a compound standing for the whole
-constexpr float k_one_typo_weight = 0.6f;
-constexpr float k_two_typos_weight = 0.45f;
-constexpr float k_coverage_exponent = 1.0f;
+constexpr float k_prefix_floor = 0.3f; // weight of a one-letter-typed extension tends to this
+constexpr float k_part_weight = 0.9f;  // a part of a compound standing for the whole
+// Typo search runs only for words the index does not know, so a close spelling is most likely
+// what was meant.
+constexpr float k_one_typo_weight = 0.85f;
+constexpr float k_two_typos_weight = 0.7f;
+// An article matching every query word scores up to 1 / 0.85 ≈ 18 % above one matching few.
+constexpr float k_coverage_floor = 0.85f;
 constexpr float k_page_boost = 0.25f;
 constexpr float k_product_boost = 0.35f;
+constexpr float k_function_word_weight = 0.3f;
 constexpr float k_confident_coverage = 0.75f;
 
 void add_candidate(std::vector<std::pair<std::uint32_t, float>>& candidates, std::uint32_t term,
@@ -36,6 +40,21 @@ void add_candidate(std::vector<std::pair<std::uint32_t, float>>& candidates, std
         }
     }
     candidates.emplace_back(term, weight);
+}
+
+// English function words: they carry little of what a shopper is asking, so they count for
+// little (they still match, so a query of only such words is not empty).
+bool is_english_function_word(std::u32string_view word) {
+    static constexpr std::u32string_view k_words[] = {
+        U"a",     U"an",    U"and",   U"are",  U"can",  U"do",     U"does", U"for", U"from", U"get",
+        U"how",   U"i",     U"if",    U"in",   U"into", U"is",     U"it",   U"me",  U"my",   U"of",
+        U"on",    U"or",    U"so",    U"that", U"the",  U"this",   U"to",   U"was", U"what", U"when",
+        U"where", U"which", U"why",   U"will", U"with", U"you",    U"your", U"we",  U"our",  U"be",
+        U"at",    U"by",    U"there", U"want", U"need", U"should", U"would"};
+    for (std::u32string_view function_word : k_words)
+        if (word == function_word)
+            return true;
+    return false;
 }
 
 bool ends_with(std::u32string_view word, std::u32string_view tail) {
@@ -96,11 +115,21 @@ std::vector<SearchIndex::QueryWord> SearchIndex::analyse_query(std::string_view 
                               match.edits == 1 ? k_one_typo_weight : k_two_typos_weight);
         }
 
+        if (m_language == text::Language::English && is_english_function_word(word.folded))
+            for (auto& entry : candidates)
+                entry.second *= k_function_word_weight;
+
+        // A word's importance is the idf of its best reading (the spelling as typed, else the
+        // closest variant); a word the index does not know at all counts as the rarest.
         QueryWord query_word;
-        query_word.importance = candidates.empty() ? m_rarest_idf : 0;
+        query_word.importance = m_rarest_idf;
+        float best_weight = 0;
         for (const auto& [term, weight] : candidates) {
             query_word.candidates.push_back(Candidate{term, weight});
-            query_word.importance = std::max(query_word.importance, m_idf[term]);
+            if (weight > best_weight || (weight == best_weight && m_idf[term] > query_word.importance)) {
+                best_weight = weight;
+                query_word.importance = m_idf[term];
+            }
         }
         words.push_back(std::move(query_word));
     }
@@ -175,7 +204,7 @@ std::vector<SearchHit> SearchIndex::rank(std::string_view query, const PageConte
         const float coverage = total_importance > 0 ? covered[article] / total_importance : 0;
         SearchHit hit;
         hit.article = article;
-        hit.score = score[article] * std::pow(coverage, k_coverage_exponent) *
+        hit.score = score[article] * (k_coverage_floor + (1 - k_coverage_floor) * coverage) *
                     context_boost(m_articles[article], page);
         hit.confident = coverage >= k_confident_coverage;
         hits.push_back(std::move(hit));
