@@ -30,6 +30,17 @@ std::string make_etag(std::uintmax_t size, std::chrono::nanoseconds mtime, FileV
     return text;
 }
 
+std::string make_etag_for_bytes(std::string_view bytes) {
+    std::uint64_t hash = 0xcbf29ce484222325ULL;
+    for (char c : bytes) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 0x100000001b3ULL;
+    }
+    char text[64];
+    std::snprintf(text, sizeof text, "\"%016llx-%zx\"", static_cast<unsigned long long>(hash), bytes.size());
+    return text;
+}
+
 bool if_none_match_matches(std::string_view if_none_match, std::string_view etag) {
     const std::string_view wanted = strip_weak_prefix(etag);
     std::size_t i = 0;

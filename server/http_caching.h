@@ -1,6 +1,6 @@
 #pragma once
-// Caching rules for static files: strong ETags, If-None-Match matching and Cache-Control by
-// file name.
+// Caching rules: strong ETags for files and for bytes built in memory, If-None-Match matching and
+// Cache-Control by file name.
 
 #include <chrono>
 #include <cstdint>
@@ -14,6 +14,10 @@ enum class FileVariant { Identity, Gzip };
 // A strong ETag, quotes included: "<size hex>-<mtime ns hex>", with "-gz" appended for the
 // pre-compressed variant so the two never share a tag.
 std::string make_etag(std::uintmax_t size, std::chrono::nanoseconds mtime, FileVariant variant);
+
+// A strong ETag over bytes built in memory (API bodies prepared at start): "<FNV-1a 64 hex>-<size
+// hex>", quotes included. Equal bytes always give the same tag, across restarts too.
+std::string make_etag_for_bytes(std::string_view bytes);
 
 // True when an If-None-Match header value matches etag: "*", or any listed tag, compared weakly as
 // RFC 9110 §13.1.2 asks (a W/ prefix on either side is ignored). A malformed list matches nothing.

@@ -7,6 +7,31 @@
 
 namespace support::server {
 
+namespace {
+
+// Compares segment by segment; "{…}" in the pattern stands for any one non-empty segment.
+bool path_matches(std::string_view pattern, std::string_view path) {
+    if (pattern.find('{') == std::string_view::npos)
+        return pattern == path;
+    while (!pattern.empty() && !path.empty()) {
+        if (pattern.front() != '/' || path.front() != '/')
+            return false;
+        pattern.remove_prefix(1);
+        path.remove_prefix(1);
+        const std::string_view pattern_segment = pattern.substr(0, pattern.find('/'));
+        const std::string_view path_segment = path.substr(0, path.find('/'));
+        const bool wildcard =
+            pattern_segment.size() >= 2 && pattern_segment.front() == '{' && pattern_segment.back() == '}';
+        if (wildcard ? path_segment.empty() : pattern_segment != path_segment)
+            return false;
+        pattern.remove_prefix(pattern_segment.size());
+        path.remove_prefix(path_segment.size());
+    }
+    return pattern.empty() && path.empty();
+}
+
+} // namespace
+
 void Router::add(std::string path, RequestHandler handler) {
     m_routes.push_back(Route{std::move(path), std::move(handler)});
 }
@@ -18,7 +43,7 @@ void Router::set_fallback(RequestHandler handler) {
 HttpResponse Router::dispatch(const HttpRequest& request) const {
     const std::string_view path = target_path(request.target);
     for (const Route& route : m_routes) {
-        if (route.path == path)
+        if (path_matches(route.path, path))
             return route.handler(request);
     }
     if (m_fallback)

@@ -1,6 +1,6 @@
 #pragma once
-// Dispatches a request to the handler registered for its exact path (query string ignored), or to
-// the fallback, and applies the rules every response shares:
+// Dispatches a request to the first handler whose path matches (query string ignored), or to the
+// fallback, and applies the rules every response shares:
 //   - "X-Content-Type-Options: nosniff";
 //   - HEAD answers carry the headers and Content-Length of the GET answer, without its body;
 //   - a handler that throws becomes a 500 with a JSON error (server.internal) instead of a dropped
@@ -18,6 +18,9 @@ using RequestHandler = std::function<HttpResponse(const HttpRequest&)>;
 
 class Router {
   public:
+    // `path` is matched exactly, except that a "{name}" segment matches any one non-empty segment:
+    // "/api/v1/sites/{site}/content" matches "/api/v1/sites/demo/content". The handler reads the
+    // segment from the request itself.
     void add(std::string path, RequestHandler handler);
     void set_fallback(RequestHandler handler);
 

@@ -18,9 +18,14 @@ HttpResponse health_check(const HttpRequest& request) {
     return response;
 }
 
-Router make_routes(std::shared_ptr<const StaticFiles> static_files) {
+Router make_routes(std::shared_ptr<const StaticFiles> static_files,
+                   std::shared_ptr<const ContentApi> content_api) {
+    if (!content_api)
+        content_api = std::make_shared<const ContentApi>();
     Router router;
     router.add("/healthz", health_check);
+    router.add(std::string(k_content_api_route),
+               [api = std::move(content_api)](const HttpRequest& request) { return api->serve(request); });
     router.set_fallback(
         [files = std::move(static_files)](const HttpRequest& request) { return files->serve(request); });
     return router;

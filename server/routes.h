@@ -1,9 +1,11 @@
 #pragma once
 // The route table of support-server: which path goes to which handler, and nothing else.
 //
-//   GET /healthz   → {"status":"ok"}
-//   anything else  → static files from the mounted roots
+//   GET /healthz                          → {"status":"ok"}
+//   GET /api/v1/sites/{site}/content      → the site's help articles (content_api.h)
+//   anything else                         → static files from the mounted roots
 
+#include "server/content_api.h"
 #include "server/http_message.h"
 #include "server/router.h"
 #include "server/static_files.h"
@@ -12,7 +14,9 @@
 
 namespace support::server {
 
-Router make_routes(std::shared_ptr<const StaticFiles> static_files);
+// Without a content API every site is unknown (404 content.site.not_found).
+Router make_routes(std::shared_ptr<const StaticFiles> static_files,
+                   std::shared_ptr<const ContentApi> content_api = nullptr);
 
 // GET/HEAD /healthz: 200 application/json {"status":"ok"}; other methods 405.
 HttpResponse health_check(const HttpRequest& request);

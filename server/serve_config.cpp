@@ -6,16 +6,23 @@ namespace support::server {
 
 namespace {
 
-constexpr std::string_view k_usage =
-    R"(usage: support-server serve [--host ADDRESS] [--port PORT] --root DIR [--root /prefix=DIR ...] [--log]
+constexpr std::size_t k_max_site_name_bytes = 64;
 
-Serves the widget's static files over HTTP.
+constexpr std::string_view k_usage =
+    R"(usage: support-server serve [--host ADDRESS] [--port PORT] --root DIR [--root /prefix=DIR ...]
+                            [--site NAME=DIR ...] [--log]
+
+Serves the widget's static files and the sites' help content over HTTP.
 
   --host ADDRESS        address to listen on (default 127.0.0.1, loopback only)
   --port PORT           TCP port, 0 picks a free one (default 8080)
   --root DIR            serve DIR at /
   --root /prefix=DIR    serve DIR at /prefix/
                         Roots are searched in the order given, so several may share a prefix.
+  --site NAME=DIR       serve the help articles in DIR/<locale>/*.json as site NAME at
+                        GET /api/v1/sites/NAME/content?locale=LOCALE; NAME is [a-z0-9-]+.
+                        Loaded once at start: problems are printed and articles with errors
+                        left out (check them first with 'support-server check-content DIR').
   --log                 print one line per request to stderr
   --quiet               print no request lines (the default)
   -h, --help            show this help
@@ -84,6 +91,36 @@ Result<Mount> parse_mount(std::string_view value) {
     return Mount{std::move(prefix), std::filesystem::path(directory)};
 }
 
+bool is_site_name_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+}
+
+Result<SiteContentDirectory> parse_site(std::string_view value,
+                                        const std::vector<SiteContentDirectory>& sites) {
+    auto bad = [&](std::string_view why) {
+        return make_error("server.args.bad_site",
+                          "bad --site '" + std::string(value) + "': " + std::string(why), "--site");
+    };
+    const auto equals = value.find('=');
+    if (equals == std::string_view::npos)
+        return bad("expected NAME=DIR, such as demo=demo_site/help");
+    const std::string_view name = value.substr(0, equals);
+    const std::string_view directory = value.substr(equals + 1);
+    if (name.empty() || name.size() > k_max_site_name_bytes)
+        return bad("the site name must be 1 to 64 characters");
+    for (char c : name) {
+        if (!is_site_name_char(c))
+            return bad("the site name may use only a-z, 0-9 and '-'");
+    }
+    if (directory.empty())
+        return bad("it needs a directory after '='");
+    for (const SiteContentDirectory& site : sites) {
+        if (site.name == name)
+            return bad("site '" + std::string(name) + "' is given twice");
+    }
+    return SiteContentDirectory{std::string(name), std::filesystem::path(directory)};
+}
+
 } // namespace
 
 std::string_view serve_usage() {
@@ -135,6 +172,10 @@ Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args) {
             SW_TRY(std::string_view root, take_value());
             SW_TRY(Mount mount, parse_mount(root));
             config.mounts.push_back(std::move(mount));
+        } else if (name == "--site") {
+            SW_TRY(std::string_view site, take_value());
+            SW_TRY(SiteContentDirectory parsed, parse_site(site, config.sites));
+            config.sites.push_back(std::move(parsed));
         } else if (name == "--log") {
             SW_TRY_VOID(reject_value());
             config.request_log = RequestLog::OneLinePerRequest;

@@ -53,3 +53,14 @@ TEST_CASE("Cache-Control: hashed names immutable, HTML revalidated, the rest fiv
     CHECK(cache_control_for("support-widget.js") == "public, max-age=300");
     CHECK(cache_control_for("styles.css") == "public, max-age=300");
 }
+
+TEST_CASE("ETags over bytes are strong, quoted, stable and differ when the bytes do", "[http_caching]") {
+    const std::string tag = make_etag_for_bytes(R"({"articles":[]})");
+    CHECK(tag.front() == '"');
+    CHECK(tag.back() == '"');
+    CHECK_FALSE(tag.starts_with("W/"));
+    CHECK(make_etag_for_bytes(R"({"articles":[]})") == tag);
+    CHECK(make_etag_for_bytes(R"({"articles":[1]})") != tag);
+    CHECK(make_etag_for_bytes("") != make_etag_for_bytes(std::string(1, '\0')));
+    CHECK(if_none_match_matches(tag, tag));
+}

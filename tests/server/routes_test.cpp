@@ -75,3 +75,19 @@ TEST_CASE("a handler that throws becomes a 500 JSON error", "[routes]") {
     CHECK(response.header("X-Content-Type-Options") == "nosniff");
     CHECK(router.handle(request("GET", "/unrouted")).status == 404);
 }
+
+TEST_CASE("a {name} segment in a route matches exactly one non-empty segment", "[routes]") {
+    Router router;
+    router.add("/api/v1/sites/{site}/content", [](const HttpRequest& r) {
+        HttpResponse response;
+        response.body = "content for " + r.target;
+        return response;
+    });
+    CHECK(router.handle(request("GET", "/api/v1/sites/demo/content?locale=en")).body ==
+          "content for /api/v1/sites/demo/content?locale=en");
+    CHECK(router.handle(request("GET", "/api/v1/sites/other-shop/content")).status == 200);
+    CHECK(router.handle(request("GET", "/api/v1/sites//content")).status == 404);
+    CHECK(router.handle(request("GET", "/api/v1/sites/a/b/content")).status == 404);
+    CHECK(router.handle(request("GET", "/api/v1/sites/demo/content/")).status == 404);
+    CHECK(router.handle(request("GET", "/api/v1/sites/demo")).status == 404);
+}

@@ -120,3 +120,31 @@ TEST_CASE("serve refuses stray arguments and values on flags", "[serve_config]")
     CHECK(error_code_of({"--root", "site", "extra"}) == "server.args.unexpected_argument");
     CHECK(error_code_of({"--root", "site", "--log=yes"}) == "server.args.unexpected_argument");
 }
+
+TEST_CASE("serve --site NAME=DIR is repeatable and keeps command-line order", "[serve_config]") {
+    auto config = parse({"--root", "site", "--site", "demo=demo_site/help", "--site=shop-2=/srv/help"});
+    REQUIRE(config.has_value());
+    REQUIRE(config->sites.size() == 2);
+    CHECK(config->sites[0].name == "demo");
+    CHECK(config->sites[0].directory == "demo_site/help");
+    CHECK(config->sites[1].name == "shop-2");
+    CHECK(config->sites[1].directory == "/srv/help");
+    CHECK(parse({"--root", "site"})->sites.empty());
+    CHECK(serve_usage().find("--site NAME=DIR") != std::string_view::npos);
+}
+
+TEST_CASE("serve refuses --site values that are not NAME=DIR with a plain name", "[serve_config]") {
+    for (std::string_view site :
+         {"demo", "=dir", "Demo=dir", "my_site=dir", "a b=dir", "demo=", "../x=dir"}) {
+        INFO("--site " << site);
+        auto result = parse({"--root", "site", "--site", site});
+        REQUIRE_FALSE(result.has_value());
+        CHECK(result.error().code == "server.args.bad_site");
+        CHECK(result.error().field == "--site");
+    }
+    const std::string long_name = std::string(65, 'a') + "=dir";
+    CHECK(error_code_of({"--root", "site", "--site", long_name}) == "server.args.bad_site");
+    CHECK(error_code_of({"--root", "site", "--site", "demo=a", "--site", "demo=b"}) ==
+          "server.args.bad_site");
+    CHECK(error_code_of({"--root", "site", "--site"}) == "server.args.missing_value");
+}
