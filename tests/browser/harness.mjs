@@ -21,7 +21,8 @@ export async function startServer() {
   if (!fs.existsSync(path.join(dist, 'support-widget.js'))) {
     throw new Error(`${dist}/support-widget.js is missing: run ./scripts/build first (or set SW_DIST_DIR).`);
   }
-  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--root', 'demo_site', '--root', dist];
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--root', 'demo_site', '--root', dist,
+    '--site', 'demo=demo_site/help'];
   const child = spawn(bin, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
