@@ -51,6 +51,16 @@ bool WordBreaker::next(Word& word) {
     char32_t previous_letter = 0;
     bool part_pending = false;
     while (m_offset < m_text.size()) {
+        // ASCII letters and digits, most of every text, take a short path.
+        const auto byte = static_cast<unsigned char>(m_text[m_offset]);
+        const bool ascii_lower = byte >= 'a' && byte <= 'z';
+        if (!part_pending && (ascii_lower || (byte >= '0' && byte <= '9') || (byte >= 'A' && byte <= 'Z'))) {
+            const char32_t folded = byte >= 'A' && byte <= 'Z' ? byte + 32 : byte;
+            word.folded += folded;
+            previous_letter = folded;
+            ++m_offset;
+            continue;
+        }
         current = decode_utf8(m_text, m_offset);
         const CharClass kind = classify_for_search(current.value);
         if (is_word_body(kind)) {
