@@ -49,10 +49,22 @@ bool glob_matches(std::string_view pattern, std::string_view text) {
 
 } // namespace
 
+// A folder's index page is the folder: "/index.html" is "/" and "/help/index.htm" is "/help/".
+std::string_view without_index_page(std::string_view path) {
+    for (std::string_view index : {std::string_view("index.html"), std::string_view("index.htm")}) {
+        if (path.size() > index.size() && path.substr(path.size() - index.size()) == index &&
+            path[path.size() - index.size() - 1] == '/')
+            return path.substr(0, path.size() - index.size());
+    }
+    return path;
+}
+
 bool page_pattern_matches(std::string_view pattern, std::string_view path) {
     if (pattern.empty() || path.empty())
         return false;
-    return glob_matches(path_of(pattern), path_of(path));
+    const std::string_view wanted = path_of(pattern), actual = path_of(path);
+    return glob_matches(wanted, actual) ||
+           glob_matches(without_index_page(wanted), without_index_page(actual));
 }
 
 bool product_reference_matches(std::string_view reference, std::string_view sku, std::string_view category) {

@@ -7,7 +7,8 @@ namespace support::search {
 
 // `pattern` is a path ("/cart.html"), optionally with '*' matching any run of characters
 // ("/products/*", "*/checkout"). A pattern written as a full URL ("https://shop.example/cart")
-// is compared by its path. The query string and fragment of `path` are ignored.
+// is compared by its path. The query string and fragment of `path` are ignored, and a folder's
+// index page is the folder ("/" matches "/index.html").
 bool page_pattern_matches(std::string_view pattern, std::string_view path);
 
 // `reference` is a SKU ("NW-TR2-GRN", compared case-insensitively) or "category:<name>".

@@ -16,6 +16,14 @@ TEST_CASE("Page patterns match the path, with * for any run of characters") {
     CHECK_FALSE(page_pattern_matches("", "/"));
 }
 
+TEST_CASE("A folder's index page is the folder itself") {
+    CHECK(page_pattern_matches("/", "/index.html"));
+    CHECK(page_pattern_matches("/help/", "/help/index.htm"));
+    CHECK(page_pattern_matches("/index.html", "/"));
+    CHECK_FALSE(page_pattern_matches("/", "/cart.html"));
+    CHECK_FALSE(page_pattern_matches("/", "/xindex.html"));
+}
+
 TEST_CASE("Product references match a SKU case-insensitively or a category") {
     CHECK(product_reference_matches("NW-TR2-GRN", "nw-tr2-grn", ""));
     CHECK_FALSE(product_reference_matches("NW-TR2-GRN", "NW-TR2-BLU", ""));
