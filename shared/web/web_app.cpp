@@ -61,6 +61,10 @@ bool draw_frame(double time_ms) {
         sw_web_sync_mirror(r.ui.tree().to_json().c_str());
     if (const ui::NodeId focus = r.ui.take_focus_request(); focus != 0)
         sw_web_focus_node(focus);
+    // Bold and italic faces are fetched the first time a view draws text in them.
+    for (unsigned wanted = r.ui.style_fonts().take_wanted(), style = 1; style < 4; ++style)
+        if (wanted & (1u << style))
+            sw_web_fetch_style_font(static_cast<int>(style));
     r.budget.frame_drawn(semantics_changed || input_pending());
     return r.budget.wants_frame();
 }
@@ -96,6 +100,22 @@ std::string config_string(const char* key, const std::string& fallback) {
 
 int viewport_width() {
     return sw_web_viewport_width();
+}
+
+std::int64_t now_ms() {
+    return static_cast<std::int64_t>(sw_web_now_ms());
+}
+
+void request_frame_after(int ms) {
+    sw_web_request_frame_after(ms);
+}
+
+void open_link(const std::string& href) {
+    sw_web_open_link(href.c_str());
+}
+
+void request_frames() {
+    wake();
 }
 
 } // namespace support::web
@@ -160,6 +180,22 @@ EMSCRIPTEN_KEEPALIVE void sw_web_on_open(int open) {
     r.open = open != 0;
     if (r.app)
         r.app->on_open_changed(r.open);
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_timer() {
+    support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void sw_web_on_style_font(int style, void* data, int size) {
+    ImFont* font = nullptr;
+    if (data && size > 0 && style > 0 && style < support::ui::StyleFonts::k_count) {
+        ImFontConfig config;
+        config.FontDataOwnedByAtlas = true; // malloc'd by web_library.js; the atlas frees it
+        font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, size, support::web::k_body_font_px, &config);
+    }
+    if (style > 0 && style < support::ui::StyleFonts::k_count)
+        support::web::g_runner.ui.style_fonts().set(static_cast<support::ui::FontStyle>(style), font);
     support::web::wake();
 }
 

@@ -9,6 +9,7 @@
 
 #include "shared/ui/ui_context.h"
 
+#include <cstdint>
 #include <string>
 
 namespace support::web {
@@ -36,5 +37,15 @@ void request_close();
 std::string config_string(const char* key, const std::string& fallback);
 // For apps: the page's viewport width in CSS pixels (≤ 480: a phone-sized sheet).
 int viewport_width();
+// For apps: the client's clock, milliseconds since the Unix epoch (Date.now()).
+std::int64_t now_ms();
+// For apps: draw again after `ms` even if nothing else happens (a debounce settling). One timer
+// at a time: a later call replaces an earlier one.
+void request_frame_after(int ms);
+// For apps: opens a link from help content — a page of this site in the host page, another site in
+// a new tab with no access back (noopener); anything but http(s), mailto and tel is ignored.
+void open_link(const std::string& href);
+// For apps: something changed outside a frame (a response arrived): draw a few frames.
+void request_frames();
 
 } // namespace support::web

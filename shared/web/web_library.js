@@ -6,7 +6,9 @@
 //   - frames on demand: one requestAnimationFrame at a time, only while the core asks for more;
 //   - the ARIA mirror: semantic nodes reconciled into real, transparent DOM elements over the canvas
 //     (text set with textContent only), DOM activation and native text input fed back to the core;
-//   - the font: fetched once, handed to the core's heap.
+//   - fonts: the regular face fetched once at start, the bold/italic faces when a view first needs them;
+//   - what apps ask of the page: fetch, localStorage (site-scoped by the caller), the page's path
+//     and schema.org Product, opening a link, timers.
 // Contract with the loader: docs/loader-core-interface.md.
 
 mergeInto(LibraryManager.library, {
@@ -37,6 +39,9 @@ mergeInto(LibraryManager.library, {
       mirror.className = 'sw-mirror';
       SwWeb.mirror = mirror;
       SwWeb.panel.appendChild(mirror);
+      // Focusing an element outside the visible part scrolls its overflow:hidden container, which
+      // would shift every mirror element off its control. The core scrolls instead.
+      mirror.addEventListener('scroll', function () { mirror.scrollTop = 0; mirror.scrollLeft = 0; });
       SwWeb.listen();
 
       Module['swSetOpen'] = function (open) { _sw_web_on_open(open ? 1 : 0); };
@@ -163,6 +168,8 @@ mergeInto(LibraryManager.library, {
         case 'heading': return 'h' + (node.level || 2);
         case 'list': return 'ul';
         case 'listitem': return 'li';
+        case 'text': return 'span';
+        case 'status': return 'div:status';
         default: return 'p';
       }
     },
@@ -173,6 +180,10 @@ mergeInto(LibraryManager.library, {
       el.swId = node.id;
       el.swTag = tag;
       if (parts[0] === 'button') el.type = 'button';
+      if (parts[1] === 'status') {
+        el.setAttribute('role', 'status');
+        el.setAttribute('aria-atomic', 'true');
+      }
       if (parts[0] === 'input') {
         el.type = parts[1];
         el.dir = 'auto';
@@ -192,6 +203,17 @@ mergeInto(LibraryManager.library, {
       return el;
     },
 
+    // A link's real href (so "open in new tab" and assistive technology see it); one that leaves
+    // the site also says so the way a page link would. In-panel links (no href) point nowhere.
+    setHref: function (el, href) {
+      var target = href || '#';
+      if (el.getAttribute('href') === target) return;
+      el.setAttribute('href', target);
+      var external = false;
+      try { external = !!href && new URL(href, location.href).origin !== location.origin; } catch (e) {}
+      if (external) { el.target = '_blank'; el.rel = 'noopener'; } else { el.removeAttribute('target'); el.removeAttribute('rel'); }
+    },
+
     sendText: function (el) {
       var ptr = allocateUTF8(el.value);
       _sw_web_on_text(el.swId, ptr);
@@ -203,6 +225,10 @@ mergeInto(LibraryManager.library, {
       var rects = new Map();
       var cursor = new Map(); // parent element → index of the next child
       var active = SwWeb.panel.getRootNode().activeElement;
+      // A node other nodes name as parent (a list, or a paragraph holding links) gets its text from
+      // its children: setting its textContent would remove them.
+      var parents = new Set();
+      for (var p = 0; p < doc.nodes.length; p++) if (doc.nodes[p].parent) parents.add(doc.nodes[p].parent);
       for (var i = 0; i < doc.nodes.length; i++) {
         var node = doc.nodes[i];
         var tag = SwWeb.tagFor(node);
@@ -232,11 +258,15 @@ mergeInto(LibraryManager.library, {
           if (el.placeholder !== node.placeholder) el.placeholder = node.placeholder || '';
           if (el !== active && el.value !== node.value) el.value = node.value;
         } else if (tag === 'ul') {
-          if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
-        } else if (el.textContent !== node.name) {
-          el.textContent = node.name;
+          if (!node.name) el.removeAttribute('aria-label');
+          else if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
+        } else if (!parents.has(node.id)) {
+          if (el.textContent !== node.name) el.textContent = node.name;
+        } else {
+          // Turned into a container since the last frame: drop the text it held as a leaf.
+          for (var c = el.firstChild; c; ) { var next = c.nextSibling; if (c.nodeType === 3) c.remove(); c = next; }
         }
-        if (tag === 'a') el.href = node.href || '#';
+        if (tag === 'a') SwWeb.setHref(el, node.href);
         var state = node.state || 0;
         if (tag === 'button' || tag.indexOf('input') === 0) el.disabled = (state & 2) !== 0;
         if (state & 4) el.setAttribute('aria-pressed', 'true'); else el.removeAttribute('aria-pressed');
@@ -280,6 +310,117 @@ mergeInto(LibraryManager.library, {
   },
 
   sw_web_viewport_width: function () { return window.innerWidth || 0; },
+
+  sw_web_now_ms: function () { return Date.now(); },
+
+  sw_web_request_frame_after__deps: ['$SwWeb'],
+  sw_web_request_frame_after: function (ms) {
+    // One timer at a time: the latest request replaces an earlier one.
+    if (SwWeb.timer) clearTimeout(SwWeb.timer);
+    SwWeb.timer = setTimeout(function () { SwWeb.timer = 0; _sw_web_on_timer(); }, Math.max(0, ms));
+  },
+
+  // GET url → _sw_web_on_fetch(id, status, body, etag): status 0 and the browser's message as the
+  // body when the request itself failed (offline, DNS, CORS). No cookies are sent.
+  sw_web_fetch_text: function (id, urlPtr) {
+    var url = UTF8ToString(urlPtr);
+    var deliver = function (status, text, etag) {
+      var body = allocateUTF8(text);
+      var tag = allocateUTF8(etag || '');
+      _sw_web_on_fetch(id, status, body, tag);
+      _free(body);
+      _free(tag);
+    };
+    fetch(url, { credentials: 'omit', headers: { Accept: 'application/json' } }).then(function (response) {
+      return response.text().then(function (text) { deliver(response.status, text, response.headers.get('ETag')); });
+    }).catch(function (e) { deliver(0, String((e && e.message) || e), ''); });
+  },
+
+  // localStorage, where the page allows it. get: writes 0 (found), 1 (missing) or 2 (unavailable) to
+  // *status and returns the malloc'd value when found. set: returns 0 (stored), 1 (quota exceeded) or
+  // 2 (unavailable: disabled, blocked, or a sandboxed frame).
+  sw_web_storage_get: function (keyPtr, statusPtr) {
+    try {
+      var value = window.localStorage.getItem(UTF8ToString(keyPtr));
+      HEAP32[statusPtr >> 2] = value === null ? 1 : 0;
+      return value === null ? 0 : allocateUTF8(value);
+    } catch (e) {
+      HEAP32[statusPtr >> 2] = 2;
+      return 0;
+    }
+  },
+
+  sw_web_storage_set: function (keyPtr, valuePtr) {
+    var storage;
+    try { storage = window.localStorage; } catch (e) { return 2; }
+    try {
+      storage.setItem(UTF8ToString(keyPtr), UTF8ToString(valuePtr));
+      return 0;
+    } catch (e) {
+      return e && (e.name === 'QuotaExceededError' || e.code === 22) ? 1 : 2;
+    }
+  },
+
+  // What the page says about where the shopper is: {path, sku, categories}. The product comes from
+  // the first schema.org Product in the page's JSON-LD (top level, in an array or in @graph).
+  sw_web_page_facts: function () {
+    var product = null;
+    var visit = function (node, depth) {
+      if (product || !node || typeof node !== 'object' || depth > 4) return;
+      if (Array.isArray(node)) { for (var i = 0; i < node.length; i++) visit(node[i], depth + 1); return; }
+      var type = node['@type'];
+      if (type === 'Product' || (Array.isArray(type) && type.indexOf('Product') >= 0)) { product = node; return; }
+      visit(node['@graph'], depth + 1);
+    };
+    var scripts = document.querySelectorAll('script[type="application/ld+json"]');
+    for (var i = 0; i < scripts.length && !product; i++) {
+      try { visit(JSON.parse(scripts[i].textContent), 0); } catch (e) { /* not ours to report */ }
+    }
+    var text = function (v) { return typeof v === 'string' || typeof v === 'number' ? String(v).trim().slice(0, 200) : ''; };
+    var categories = [];
+    if (product) {
+      var category = product.category;
+      (Array.isArray(category) ? category : [category]).slice(0, 10).forEach(function (c) {
+        var name = text(c && typeof c === 'object' ? c.name : c);
+        if (name) categories.push(name);
+      });
+    }
+    return allocateUTF8(JSON.stringify({
+      path: location.pathname,
+      sku: product ? text(product.sku) || text(product.productID) || text(product.mpn) : '',
+      categories: categories,
+    }));
+  },
+
+  // Opens a link from help content: a page of this site replaces the host page (mailto: and tel:
+  // too); another site opens in a new tab without access to this one. Other schemes are ignored.
+  sw_web_open_link: function (hrefPtr) {
+    var url;
+    try { url = new URL(UTF8ToString(hrefPtr), location.href); } catch (e) { return; }
+    if (!/^(https?|mailto|tel):$/.test(url.protocol)) return;
+    if (url.origin === location.origin || !/^https?:$/.test(url.protocol)) location.assign(url.href);
+    else window.open(url.href, '_blank', 'noopener');
+  },
+
+  // A bold/italic face (1 bold, 2 italic, 3 bold italic: ui::FontStyle) from swStyleFontUrls; the
+  // core is told either way (a null pointer when it could not be had).
+  sw_web_fetch_style_font: function (style) {
+    var urls = Module['swStyleFontUrls'] || [];
+    var url = urls[style - 1];
+    if (!url) { _sw_web_on_style_font(style, 0, 0); return; }
+    fetch(url).then(function (response) {
+      if (!response.ok) throw new Error('HTTP ' + response.status);
+      return response.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var ptr = _malloc(bytes.length); // Dear ImGui's atlas takes ownership and frees it
+      HEAPU8.set(bytes, ptr);
+      _sw_web_on_style_font(style, ptr, bytes.length);
+    }).catch(function (e) {
+      console.warn('support widget: font style ' + style + ' not loaded (' + e.message + '); using the regular face');
+      _sw_web_on_style_font(style, 0, 0);
+    });
+  },
 
   sw_web_fetch_font: function () {
     var url = Module['swFontUrl'];

@@ -24,6 +24,9 @@
     core: 'support-widget-core.mjs',
     wasm: 'support-widget-core.wasm',
     font: 'fonts/noto-sans-latin.ttf',
+    bold: 'fonts/noto-sans-latin-bold.ttf',
+    italic: 'fonts/noto-sans-latin-italic.ttf',
+    boldItalic: 'fonts/noto-sans-latin-bold-italic.ttf',
   } /*SW_MANIFEST_END*/;
 
   const EVENTS = ['ready', 'open', 'close'];
@@ -219,6 +222,8 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}
           swMount: { panel, canvas },
           swConfig: { ...config },
           swFontUrl: url(MANIFEST.font),
+          // Fetched by the core only when a view first draws bold, italic or bold-italic text.
+          swStyleFontUrls: [MANIFEST.bold, MANIFEST.italic, MANIFEST.boldItalic].map(url),
           // The core may ask from inside a frame; act once it has returned, so swSetOpen(false)
           // never re-enters it.
           swHost: { requestClose: () => queueMicrotask(() => setOpen(false, true)) },
