@@ -46,28 +46,56 @@ NodeId static_id(UiContext& ctx, std::string_view text) {
 
 bool button(const char* label, const ButtonOptions& options) {
     UiContext& ctx = current_context();
-    const bool quiet = options.style == ButtonStyle::Quiet;
+    const ButtonStyle style = options.pressed ? ButtonStyle::Primary : options.style;
+    const bool quiet = style == ButtonStyle::Quiet;
+    const bool secondary = style == ButtonStyle::Secondary;
     if (quiet) {
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0, 0, 0, 0));
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    } else if (secondary) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
+        ImGui::PushStyleColor(ImGuiCol_ButtonActive, ImGui::GetStyleColorVec4(ImGuiCol_FrameBgHovered));
+        ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    } else {
+        // Label colour picked for contrast on the brand colour (the theme keeps it in ImGuiCol_CheckMark).
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
     }
-    const bool has_icon = options.icon != ButtonIcon::None;
-    const ImVec2 label_size = has_icon ? ImVec2(0, 0) : ImGui::CalcTextSize(label, nullptr, true);
+    const bool icon_only = options.icon == ButtonIcon::Close;
+    const bool leading_icon = options.icon == ButtonIcon::Back;
+    const float icon_width = leading_icon ? ImGui::GetFontSize() * 0.6f : 0.0f;
+    const ImVec2 label_size = icon_only ? ImVec2(0, 0) : ImGui::CalcTextSize(label, nullptr, true);
     const ImVec2 padding = ImGui::GetStyle().FramePadding;
-    ImVec2 size(options.width > 0 ? options.width : label_size.x + padding.x * 2,
+    ImVec2 size(options.width > 0 ? options.width : label_size.x + icon_width + padding.x * 2,
                 label_size.y + padding.y * 2);
     size.x = std::max(size.x, k_min_touch_target);
     size.y = std::max(size.y, k_min_touch_target);
-    bool pressed = ImGui::Button(has_icon ? (std::string("##") + label).c_str() : label, size);
-    if (quiet)
+    const bool draws_own_label = options.icon != ButtonIcon::None;
+    bool pressed = ImGui::Button(draws_own_label ? (std::string("##") + label).c_str() : label, size);
+    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+    if (quiet) {
         ImGui::PopStyleColor(2);
+    } else if (secondary) {
+        ImGui::PopStyleColor(3);
+        ImGui::PopStyleVar();
+    } else {
+        ImGui::PopStyleColor();
+    }
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     if (options.icon == ButtonIcon::Close) {
         const ImVec2 centre = ImGui::GetItemRectMin() + ImGui::GetItemRectSize() * 0.5f;
         const float arm = 7.0f;
-        const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
-        ImDrawList* draw = ImGui::GetWindowDrawList();
-        draw->AddLine(centre - ImVec2(arm, arm), centre + ImVec2(arm, arm), colour, 2.0f);
-        draw->AddLine(centre + ImVec2(-arm, arm), centre + ImVec2(arm, -arm), colour, 2.0f);
+        draw->AddLine(centre - ImVec2(arm, arm), centre + ImVec2(arm, arm), ink, 2.0f);
+        draw->AddLine(centre + ImVec2(-arm, arm), centre + ImVec2(arm, -arm), ink, 2.0f);
+    } else if (leading_icon) {
+        const ImVec2 min = ImGui::GetItemRectMin();
+        const float mid_y = min.y + ImGui::GetItemRectSize().y * 0.5f;
+        const float arm = ImGui::GetFontSize() * 0.2f;
+        const float tip_x = min.x + padding.x;
+        draw->AddLine(ImVec2(tip_x + arm, mid_y - arm), ImVec2(tip_x, mid_y), ink, 2.0f);
+        draw->AddLine(ImVec2(tip_x, mid_y), ImVec2(tip_x + arm, mid_y + arm), ink, 2.0f);
+        const std::string text = visible_label(label);
+        draw->AddText(ImVec2(tip_x + icon_width, mid_y - label_size.y * 0.5f), ink, text.c_str());
     }
 
     const NodeId id = ImGui::GetItemID();
@@ -80,6 +108,8 @@ bool button(const char* label, const ButtonOptions& options) {
     node.action = Action::Activate;
     node.name = options.accessible_name ? options.accessible_name : visible_label(label);
     node.rect = last_item_rect();
+    if (options.pressed)
+        node.state |= NodeState_Pressed;
     ctx.emit(std::move(node));
     return pressed;
 }
@@ -94,7 +124,7 @@ bool link(const char* label, std::string_view href) {
     const NodeId id = ImGui::GetItemID();
     pressed = ctx.take_activation(id) || pressed;
 
-    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_ButtonActive);
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_TextLink);
     const float text_y = pos.y + (height - text_size.y) * 0.5f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw->AddText(ImVec2(pos.x, text_y), colour, text.c_str());
@@ -187,6 +217,24 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     node.rect = last_item_rect();
     ctx.emit(std::move(node));
     return changed;
+}
+
+void status_text(const char* id, std::string_view text) {
+    UiContext& ctx = current_context();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (!text.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(text.data(), text.data() + text.size());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+    }
+    SemanticNode node;
+    node.id = ctx.unique_static_id(ImGui::GetID(id));
+    node.role = Role::Status;
+    node.name = std::string(text);
+    node.rect = text.empty() ? Rect{pos.x, pos.y, 0, 0} : last_item_rect();
+    ctx.emit(std::move(node));
 }
 
 void begin_list(const char* label) {

@@ -14,21 +14,25 @@
 namespace support::ui {
 
 enum class ButtonStyle : std::uint8_t {
-    Primary, // brand-coloured, for the main action of a view
-    Quiet,   // text-coloured, no frame until hovered: header and icon buttons
+    Primary,   // brand-coloured, for the main action of a view
+    Secondary, // outlined on the field colour: choices beside each other ("Yes" / "No")
+    Quiet,     // text-coloured, no frame until hovered: header and icon buttons
 };
 
 enum class ButtonIcon : std::uint8_t {
     None,
     Close, // a drawn ×: crisp at any size, no glyph needed
+    Back,  // a drawn ‹ before the visible label ("‹ Back")
 };
 
 struct ButtonOptions {
     ButtonStyle style = ButtonStyle::Primary;
-    ButtonIcon icon = ButtonIcon::None; // drawn instead of the label's visible text
+    ButtonIcon icon = ButtonIcon::None; // Close: drawn instead of the label's visible text; Back: before it
     // Accessible name when the visible label is an icon or symbol ("×" → "Close").
     const char* accessible_name = nullptr;
     float width = 0; // 0: fit the label
+    // A toggle that is on (aria-pressed="true"), drawn as Primary whatever its style.
+    bool pressed = false;
 };
 
 // Returns true once when activated: pointer click, Enter/Space on the focused mirror element,
@@ -53,6 +57,11 @@ struct TextFieldOptions {
 // paste and the phone keyboard are the browser's); its value arrives through the context.
 // Draws `value` when not focused. Returns true on the frame the value changed.
 bool text_field(const char* label, std::string& value, const TextFieldOptions& options = {});
+
+// A polite live region: the text is shown (muted) and screen readers announce it when it changes
+// ("3 articles found"). Draw it on every frame of a view, even empty, so the region exists before
+// its first announcement.
+void status_text(const char* id, std::string_view text);
 
 // A list of items; list_item() is a static line inside it.
 void begin_list(const char* label);

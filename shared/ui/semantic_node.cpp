@@ -20,6 +20,10 @@ const char* role_name(Role role) {
         return "list";
     case Role::ListItem:
         return "listitem";
+    case Role::Text:
+        return "text";
+    case Role::Status:
+        return "status";
     }
     return "generic";
 }

@@ -20,6 +20,8 @@ enum class Role : std::uint8_t {
     Paragraph,
     List,
     ListItem,
+    Text,   // a run of text inside a paragraph or list item that also holds links (a <span>)
+    Status, // a polite live region: its text is announced when it changes ("3 articles found")
 };
 
 // The ARIA role name, as the mirror and tests spell it.
@@ -51,7 +53,8 @@ struct Rect {
 
 struct SemanticNode {
     NodeId id = 0;
-    NodeId parent = 0; // 0: a child of the panel; otherwise the id of a List node
+    NodeId parent = 0; // 0: a child of the panel; otherwise the id of its container (list, list item,
+                       // or a paragraph that holds links)
     Role role = Role::Paragraph;
     Action action = Action::None;
     std::string name;        // the accessible name ("Close", "Search help articles")

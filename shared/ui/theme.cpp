@@ -24,6 +24,11 @@ Theme make_theme(Rgb brand) {
     Theme theme;
     theme.brand = brand;
     theme.on_brand = readable_text_on(brand);
+    // A light brand colour (yellow, sky blue) would make unreadable links: darken it in small steps
+    // until it clears WCAG's 4.5:1 on the panel's surface. Black always does, so this ends.
+    theme.link = brand;
+    for (float t = 0.1f; contrast_ratio(theme.link, theme.surface) < 4.5 && t <= 1.0f; t += 0.1f)
+        theme.link = mix(brand, Rgb{0, 0, 0}, t);
     return theme;
 }
 
@@ -51,6 +56,11 @@ void apply_theme(const Theme& theme) {
     colours[ImGuiCol_Separator] = to_vec4(mix(theme.border, theme.surface, 0.5f));
     colours[ImGuiCol_ScrollbarBg] = to_vec4(theme.surface);
     colours[ImGuiCol_ScrollbarGrab] = to_vec4(theme.border);
+    colours[ImGuiCol_TextLink] = to_vec4(theme.link);
+    // The panel draws no check marks: this slot holds the label colour for brand-coloured buttons.
+    colours[ImGuiCol_CheckMark] = to_vec4(theme.on_brand);
+    colours[ImGuiCol_TextSelectedBg] = to_vec4(theme.highlight);
+    colours[ImGuiCol_FrameBgHovered] = to_vec4(theme.code_background);
 }
 
 } // namespace support::ui

@@ -14,6 +14,9 @@ struct Theme {
     Rgb muted_text{75, 85, 99}; // 7.5:1 on white
     Rgb border{156, 163, 175};
     Rgb field{249, 250, 251};
+    Rgb code_background{238, 240, 243}; // inline code; text keeps ≥ 4.5:1 on it
+    Rgb highlight{254, 240, 138};       // search matches (a soft yellow); text 15:1 on it
+    Rgb link{79, 70, 229};              // the brand colour, darkened until it reads at 4.5:1 on the surface
 };
 
 Theme make_theme(Rgb brand);

@@ -1,5 +1,7 @@
 #include "shared/ui/ui_context.h"
 
+#include <imgui.h>
+
 #include <algorithm>
 #include <cassert>
 #include <utility>
@@ -7,8 +9,22 @@
 namespace support::ui {
 
 namespace {
+
 UiContext* g_current = nullptr;
+
+// Scrolls the current window so that `rect` (screen coordinates) is inside it, with a margin; the
+// new scroll position applies from the next frame.
+void scroll_into_view(const Rect& rect) {
+    constexpr float k_margin = 8.0f;
+    const float top = ImGui::GetWindowPos().y;
+    const float bottom = top + ImGui::GetWindowHeight();
+    if (rect.y < top)
+        ImGui::SetScrollY(std::max(0.0f, ImGui::GetScrollY() - (top - rect.y) - k_margin));
+    else if (rect.y + rect.h > bottom)
+        ImGui::SetScrollY(ImGui::GetScrollY() + (rect.y + rect.h - bottom) + k_margin);
 }
+
+} // namespace
 
 void set_current_context(UiContext* context) {
     g_current = context;
@@ -28,6 +44,8 @@ void UiContext::set_text(NodeId id, std::string value) {
 }
 
 void UiContext::set_focus(NodeId id, FocusVisibility v) {
+    if (id != m_focused)
+        m_focus_arrived = id;
     m_focused = id;
     m_focus_visibility = v;
 }
@@ -75,6 +93,10 @@ std::size_t UiContext::emit(SemanticNode node) {
         node.parent = current_parent();
     if (node.id == m_focused)
         node.state |= NodeState_Focused;
+    if (node.id == m_focus_arrived && node.id != 0) {
+        m_focus_arrived = 0;
+        scroll_into_view(node.rect);
+    }
     m_tree.add(std::move(node));
     return m_tree.nodes().size() - 1;
 }

@@ -7,6 +7,7 @@
 //
 // Like Dear ImGui, controls use a current context: set it once with set_current_context().
 
+#include "shared/ui/font_styles.h"
 #include "shared/ui/semantic_tree.h"
 
 #include <optional>
@@ -45,7 +46,8 @@ class UiContext {
     bool focus_ring_visible(NodeId id) const {
         return id != 0 && id == m_focused && m_focus_visibility == FocusVisibility::Visible;
     }
-    // Emits a node; a focusable node may claim a pending focus request. Returns its index.
+    // Emits a node; a focusable node may claim a pending focus request, and one that just received
+    // DOM focus outside the visible part of its window scrolls it into view. Returns its index.
     std::size_t emit(SemanticNode node);
     NodeId unique_static_id(NodeId wanted) const; // for content without an ImGui id
     // Containers (lists): nodes emitted between open and close get the container as parent.
@@ -62,12 +64,17 @@ class UiContext {
     SemanticTree& tree() { return m_tree; }
     const SemanticTree& tree() const { return m_tree; }
 
+    // The bold, italic and bold-italic faces rich text draws with, as the platform loads them.
+    StyleFonts& style_fonts() { return m_style_fonts; }
+
   private:
     SemanticTree m_tree;
+    StyleFonts m_style_fonts;
     std::vector<NodeId> m_activations;
     std::unordered_map<NodeId, std::string> m_texts;
     std::vector<OpenContainer> m_containers;
     NodeId m_focused = 0;
+    NodeId m_focus_arrived = 0; // focused since its last draw: scrolled into view when drawn
     FocusVisibility m_focus_visibility = FocusVisibility::Hidden;
     bool m_focus_next = false;
     NodeId m_focus_request = 0;

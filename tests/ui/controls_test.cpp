@@ -171,3 +171,24 @@ TEST_CASE("identical paragraphs get distinct, stable ids", "[ui][content]") {
     h.frame(draw);
     CHECK(h.ui().tree().nodes()[1].id == first[1].id);
 }
+
+TEST_CASE("a control that receives focus outside the visible part of a scrolling view scrolls into view",
+          "[ui][focus]") {
+    HeadlessImGui h(380, 300);
+    auto draw = [] {
+        ImGui::BeginChild("##view", ImVec2(0, 150));
+        for (int i = 0; i < 12; ++i)
+            button(("Article " + std::to_string(i)).c_str());
+        ImGui::EndChild();
+    };
+    h.frame(draw);
+    const NodeId last = h.ui().tree().find_by_role(Role::Button, "Article 11")->id;
+    const float view_bottom = 150 + 8 + 8; // child height under the window padding, with a margin
+    CHECK(h.ui().tree().find(last)->rect.y > view_bottom);
+    h.ui().set_focus(last, FocusVisibility::Visible);
+    h.frame(draw);
+    h.frame(draw);
+    const Rect rect = h.ui().tree().find(last)->rect;
+    CHECK(rect.y + rect.h <= view_bottom);
+    CHECK(rect.y >= 0);
+}
