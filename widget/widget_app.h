@@ -1,7 +1,15 @@
 #pragma once
-// The shopper's panel: a header (title, Close), the search field, and the current view.
+// The shopper's panel: a header (title, Close), the search field, and below them the current view
+// of a view stack (Home → Article → Contact) with a Back button, in a scrolling region.
 
+#include "shared/core/search/search_index.h"
 #include "shared/web/web_app.h"
+#include "widget/help_content.h"
+#include "widget/help_search.h"
+#include "widget/helpful_answers.h"
+#include "widget/unanswered_search_log.h"
+#include "widget/views/view_action.h"
+#include "widget/views/view_stack.h"
 
 #include <cstdint>
 #include <string>
@@ -19,12 +27,29 @@ class WidgetApp final : public web::WebApp {
     enum class FocusAfterOpen : std::uint8_t { Nothing, CloseButton, SearchField };
 
     void draw_header();
+    void draw_back_button();
+    void draw_view();
     // Asks for DOM focus on the next control drawn if it is the one chosen when the panel opened.
     void claim_focus_if(FocusAfterOpen control);
+
+    void query_changed();
+    void content_became_ready();
+    void read_page();
+    void apply(const ViewAction& action);
+    void navigate(ViewEntry entry);
 
     std::string m_title = "Help";
     std::string m_search_query;
     FocusAfterOpen m_focus_after_open = FocusAfterOpen::Nothing;
+    bool m_focus_view = false; // the view changed: focus its first control
+
+    HelpContent m_content;
+    ContentState m_seen_content_state = ContentState::Idle;
+    HelpSearch m_search;
+    search::PageContext m_page;
+    ViewStack m_views;
+    HelpfulAnswers m_answers;
+    UnansweredSearchLog m_unanswered;
 };
 
 } // namespace support::widget

@@ -1,17 +1,72 @@
 #include "widget/views/home_view.h"
 
 #include "shared/ui/controls.h"
+#include "shared/ui/highlighted_text.h"
+#include "widget/help_content.h"
+#include "widget/help_search.h"
+#include "widget/views/content_status_view.h"
+
+#include <string>
 
 namespace support::widget {
 
-void draw_home_view(const std::string& search_query) {
-    if (search_query.empty()) {
-        ui::heading("How can we help?", 2);
-        ui::paragraph("Search our help articles, follow a step-by-step guide, or chat with us.");
-        return;
+namespace {
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
+}
+
+std::string found_message(std::size_t count) {
+    return count == 1 ? "1 article found" : std::to_string(count) + " articles found";
+}
+
+ViewAction draw_suggestions(const HelpContent& content, const HelpSearch& search) {
+    ViewAction action;
+    const char* title = search.suggestions_fit_page() ? "Suggested for this page" : "Help articles";
+    ui::heading(title, 2);
+    ui::begin_list(title);
+    for (const std::uint32_t index : search.suggestions()) {
+        const content::Article& article = content.article(index);
+        if (ui::search_result(article.id.c_str(), {article.title, {}, {}, {}}))
+            action = ViewAction{ViewAction::Kind::OpenArticle, index, {}, {}};
     }
-    ui::heading("Search", 2);
-    ui::paragraph("Searching help articles for \xE2\x80\x9C" + search_query + "\xE2\x80\x9D.");
+    ui::end_list();
+    return action;
+}
+
+ViewAction draw_results(const HelpContent& content, const HelpSearch& search, std::string_view query) {
+    ViewAction action;
+    const auto& results = search.results();
+    if (results.empty()) {
+        ui::status_text("search-status", "No articles found");
+        ui::paragraph("No articles match \xE2\x80\x9C" + std::string(query) + "\xE2\x80\x9D.");
+        ui::paragraph("Our team can help with questions the articles do not answer.");
+        if (ui::button("Chat with us"))
+            action.kind = ViewAction::Kind::OfferChat;
+        return action;
+    }
+    ui::status_text("search-status", found_message(results.size()));
+    ui::begin_list("Search results");
+    for (const ShownResult& result : results) {
+        const content::Article& article = content.article(result.article);
+        if (ui::search_result(article.id.c_str(), {article.title, result.title_highlights, result.snippet,
+                                                   result.snippet_highlights}))
+            action = ViewAction{ViewAction::Kind::OpenArticle, result.article, {}, {}};
+    }
+    ui::end_list();
+    return action;
+}
+
+} // namespace
+
+ViewAction draw_home_view(const HelpContent& content, const HelpSearch& search, std::string_view query) {
+    if (content.state() != ContentState::Ready)
+        return draw_content_status_view(content);
+    if (is_blank(query)) {
+        ui::status_text("search-status", "");
+        return draw_suggestions(content, search);
+    }
+    return draw_results(content, search, query);
 }
 
 } // namespace support::widget

@@ -1,11 +1,18 @@
 #pragma once
-// The home view: what the panel shows before and while the shopper types. Until the help content
-// and search issue lands it says what the panel is for and echoes the query it will search.
+// The home view. Before typing: the articles suggested for this page (or the first articles when
+// none is tied to it). While typing: the results of the current query, each a link to its article
+// with the matched words highlighted, and a live status ("3 articles found") for screen readers.
+// When nothing matches: says so and offers chat.
 
-#include <string>
+#include "widget/views/view_action.h"
+
+#include <string_view>
 
 namespace support::widget {
 
-void draw_home_view(const std::string& search_query);
+class HelpContent;
+class HelpSearch;
+
+ViewAction draw_home_view(const HelpContent& content, const HelpSearch& search, std::string_view query);
 
 } // namespace support::widget

@@ -1,0 +1,125 @@
+#include "widget/help_content.h"
+
+#include "shared/web/fetch_text.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace support::widget {
+
+namespace {
+
+// Percent-encodes everything but RFC 3986's unreserved characters.
+std::string url_component(std::string_view text) {
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+            c == '.' || c == '_' || c == '~') {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 0xF];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<std::string> content_locale_candidates(std::string_view locale) {
+    std::vector<std::string> out;
+    auto add = [&](std::string_view tag) {
+        if (!tag.empty() && std::find(out.begin(), out.end(), tag) == out.end())
+            out.emplace_back(tag);
+    };
+    add(locale);
+    add("en");
+    return out;
+}
+
+void HelpContent::load(const std::string& server, const std::string& site, const std::string& locale) {
+    if (m_state == ContentState::Loading || m_state == ContentState::Ready)
+        return;
+    m_server = server;
+    m_site = site;
+    m_candidates = content_locale_candidates(locale);
+    retry();
+}
+
+void HelpContent::retry() {
+    if (m_candidates.empty())
+        return;
+    m_state = ContentState::Loading;
+    ++m_generation;
+    fetch_candidate(0);
+}
+
+void HelpContent::fetch_candidate(std::size_t candidate) {
+    const std::string url = m_server + "/api/v1/sites/" + url_component(m_site) +
+                            "/content?locale=" + url_component(m_candidates[candidate]);
+    const std::uint32_t generation = m_generation;
+    web::fetch_text(url, [this, candidate, generation](Result<web::FetchedText> response) {
+        if (generation != m_generation)
+            return;
+        const bool last = candidate + 1 >= m_candidates.size();
+        if (!response) {
+            if (web::http_status_of(response.error()) == 400 && !last)
+                return fetch_candidate(candidate + 1);
+            return fail(std::move(response).error());
+        }
+        auto bundle = content::parse_article_bundle(response->body);
+        if (!bundle)
+            return fail(std::move(bundle).error());
+        if (bundle->locale.empty())
+            bundle->locale = m_candidates[candidate];
+        accept(std::move(bundle).value());
+    });
+}
+
+void HelpContent::accept(content::ArticleBundle bundle) {
+    m_locale = bundle.locale;
+    m_articles = std::move(bundle.articles);
+    m_bodies.clear();
+    std::vector<search::SearchableArticle> searchable;
+    searchable.reserve(m_articles.size());
+    for (const content::Article& article : m_articles) {
+        m_bodies.push_back(content::parse_markdown(article.body));
+        searchable.push_back(
+            search::SearchableArticle{article.id, article.locale.empty() ? m_locale : article.locale,
+                                      article.title, content::to_plain_text(m_bodies.back()), article.tags,
+                                      article.synonyms, article.pages, article.products});
+    }
+    m_index = search::SearchIndex::build(std::move(searchable));
+    m_state = ContentState::Ready;
+}
+
+void HelpContent::fail(Error error) {
+    std::fprintf(stderr, "support widget: help articles could not be loaded: %s: %s\n", error.code.c_str(),
+                 error.message.c_str());
+    m_error = std::move(error);
+    m_state = ContentState::Failed;
+}
+
+std::optional<std::uint32_t> HelpContent::find(std::string_view id) const {
+    for (std::uint32_t i = 0; i < m_articles.size(); ++i)
+        if (m_articles[i].id == id)
+            return i;
+    return std::nullopt;
+}
+
+std::optional<std::uint32_t> HelpContent::contact_article() const {
+    for (const char* id : {"contact-us", "contact"})
+        if (auto found = find(id))
+            return found;
+    for (std::uint32_t i = 0; i < m_articles.size(); ++i) {
+        const auto& tags = m_articles[i].tags;
+        if (std::find(tags.begin(), tags.end(), "contact") != tags.end())
+            return i;
+    }
+    return std::nullopt;
+}
+
+} // namespace support::widget

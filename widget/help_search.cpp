@@ -1,0 +1,52 @@
+#include "widget/help_search.h"
+
+#include "widget/help_content.h"
+
+#include <algorithm>
+
+namespace support::widget {
+
+namespace {
+
+bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
+}
+
+} // namespace
+
+void HelpSearch::run(const HelpContent& content, std::string_view query, const search::PageContext& page) {
+    m_results.clear();
+    if (content.state() != ContentState::Ready || is_blank(query))
+        return;
+    const search::SearchIndex& index = content.index();
+    for (const search::SearchHit& hit : index.search(query, page, k_max_results)) {
+        ShownResult shown;
+        shown.article = hit.article;
+        const std::string& body = index.article(hit.article).body_text;
+        const std::uint32_t begin =
+            std::min<std::uint32_t>(hit.snippet.begin, static_cast<std::uint32_t>(body.size()));
+        const std::uint32_t end =
+            std::clamp<std::uint32_t>(hit.snippet.end, begin, static_cast<std::uint32_t>(body.size()));
+        shown.snippet = body.substr(begin, end - begin);
+        std::replace(shown.snippet.begin(), shown.snippet.end(), '\n', ' '); // same length: ranges hold
+        for (const search::ByteRange& range : hit.title_highlights)
+            shown.title_highlights.push_back(ui::TextRange{range.begin, range.end});
+        for (const search::ByteRange& range : hit.snippet_highlights)
+            if (range.begin >= begin && range.end <= end)
+                shown.snippet_highlights.push_back(ui::TextRange{range.begin - begin, range.end - begin});
+        m_results.push_back(std::move(shown));
+    }
+}
+
+void HelpSearch::suggest(const HelpContent& content, const search::PageContext& page) {
+    m_suggestions.clear();
+    if (content.state() != ContentState::Ready)
+        return;
+    m_suggestions = content.index().suggestions_for(page, k_max_suggestions);
+    m_suggestions_fit_page = !m_suggestions.empty();
+    if (m_suggestions.empty())
+        for (std::uint32_t i = 0; i < content.size() && m_suggestions.size() < k_max_suggestions; ++i)
+            m_suggestions.push_back(i);
+}
+
+} // namespace support::widget

@@ -1,0 +1,38 @@
+#include "widget/views/article_view.h"
+
+#include "shared/ui/controls.h"
+#include "shared/ui/rich_text.h"
+
+#include <imgui.h>
+
+namespace support::widget {
+
+ViewAction draw_article_view(std::uint32_t index, const content::Article& article,
+                             const content::MarkdownDocument& body, HelpfulAnswer answer) {
+    ViewAction action;
+    ImGui::PushID(article.id.c_str());
+    ui::heading(article.title, 2);
+    if (auto href = ui::rich_text("body", body))
+        action = ViewAction{ViewAction::Kind::OpenLink, index, std::move(*href), {}};
+
+    ImGui::Separator();
+    ui::paragraph("Was this helpful?");
+    if (ui::button("Yes", {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::Yes}))
+        action = ViewAction{ViewAction::Kind::AnswerHelpful, index, {}, HelpfulAnswer::Yes};
+    ImGui::SameLine();
+    if (ui::button("No", {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::No}))
+        action = ViewAction{ViewAction::Kind::AnswerHelpful, index, {}, HelpfulAnswer::No};
+    if (answer != HelpfulAnswer::None)
+        ui::status_text("helpful-status", "Thanks for your feedback.");
+    else
+        ui::status_text("helpful-status", "");
+    if (answer == HelpfulAnswer::No) {
+        ui::paragraph("Sorry this did not answer your question. Our team can help.");
+        if (ui::button("Chat with us"))
+            action.kind = ViewAction::Kind::OfferChat;
+    }
+    ImGui::PopID();
+    return action;
+}
+
+} // namespace support::widget

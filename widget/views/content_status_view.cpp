@@ -1,0 +1,21 @@
+#include "widget/views/content_status_view.h"
+
+#include "shared/ui/controls.h"
+#include "widget/help_content.h"
+
+namespace support::widget {
+
+ViewAction draw_content_status_view(const HelpContent& content) {
+    ViewAction action;
+    if (content.state() != ContentState::Failed) {
+        ui::status_text("content-status", "Loading help articles\xE2\x80\xA6");
+        return action;
+    }
+    ui::status_text("content-status", "Help articles could not be loaded.");
+    ui::paragraph("Check your connection and try again.");
+    if (ui::button("Retry"))
+        action.kind = ViewAction::Kind::RetryContent;
+    return action;
+}
+
+} // namespace support::widget

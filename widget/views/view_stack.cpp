@@ -1,0 +1,31 @@
+#include "widget/views/view_stack.h"
+
+namespace support::widget {
+
+const char* view_name(ViewKind kind) {
+    switch (kind) {
+    case ViewKind::Home:
+        return "home";
+    case ViewKind::Article:
+        return "article";
+    case ViewKind::Contact:
+        return "contact";
+    }
+    return "home";
+}
+
+void ViewStack::push(ViewEntry entry) {
+    if (entry != top())
+        m_entries.push_back(entry);
+}
+
+void ViewStack::pop() {
+    if (m_entries.size() > 1)
+        m_entries.pop_back();
+}
+
+void ViewStack::to_home() {
+    m_entries.resize(1);
+}
+
+} // namespace support::widget

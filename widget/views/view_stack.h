@@ -1,0 +1,35 @@
+#pragma once
+// Where the shopper is inside the panel: Home at the bottom, then the views opened from it
+// (an article, the contact view). Back pops one; typing a new search returns to Home.
+
+#include <cstdint>
+#include <vector>
+
+namespace support::widget {
+
+enum class ViewKind : std::uint8_t { Home, Article, Contact };
+
+struct ViewEntry {
+    ViewKind kind = ViewKind::Home;
+    std::uint32_t article = 0; // Article: which one (an index into the loaded articles)
+    bool operator==(const ViewEntry&) const = default;
+};
+
+// For debug state and tests: "home", "article", "contact".
+const char* view_name(ViewKind kind);
+
+class ViewStack {
+  public:
+    const ViewEntry& top() const { return m_entries.back(); }
+    std::size_t depth() const { return m_entries.size(); }
+    bool can_go_back() const { return m_entries.size() > 1; }
+
+    void push(ViewEntry entry);
+    void pop();     // never below Home
+    void to_home(); // everything above Home closes
+
+  private:
+    std::vector<ViewEntry> m_entries{ViewEntry{}};
+};
+
+} // namespace support::widget
