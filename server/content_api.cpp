@@ -91,12 +91,8 @@ const ContentApi::PreparedBundle& ContentApi::choose_bundle(const Site& site, st
 }
 
 HttpResponse ContentApi::serve(const HttpRequest& request) const {
-    if (request.method != "GET" && request.method != "HEAD") {
-        auto response = error_response(405, make_error("server.route.method_not_allowed",
-                                                       "only GET and HEAD are allowed here", "method"));
-        response.set_header("Allow", "GET, HEAD");
-        return response;
-    }
+    if (auto rejected = reject_unless_get_or_head(request, "server.route.method_not_allowed"))
+        return std::move(*rejected);
     const std::string_view name = site_segment(request.target);
     const Site* site = find_site(name);
     if (!site)

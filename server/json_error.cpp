@@ -57,4 +57,13 @@ HttpResponse error_response(unsigned status, const Error& error) {
     return response;
 }
 
+std::optional<HttpResponse> reject_unless_get_or_head(const HttpRequest& request, std::string code) {
+    if (request.method == "GET" || request.method == "HEAD")
+        return std::nullopt;
+    auto response =
+        error_response(405, make_error(std::move(code), "only GET and HEAD are allowed here", "method"));
+    response.set_header("Allow", "GET, HEAD");
+    return response;
+}
+
 } // namespace support::server

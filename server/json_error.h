@@ -5,6 +5,7 @@
 #include "server/http_message.h"
 #include "shared/core/result.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,5 +19,9 @@ std::string error_json(const Error& error);
 
 // A response with the given status and error_json() body as application/json.
 HttpResponse error_response(unsigned status, const Error& error);
+
+// For read-only resources: a 405 with `Allow: GET, HEAD` and the error id `code` when the request
+// is neither GET nor HEAD; nothing when it is.
+std::optional<HttpResponse> reject_unless_get_or_head(const HttpRequest& request, std::string code);
 
 } // namespace support::server

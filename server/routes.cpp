@@ -5,12 +5,8 @@
 namespace support::server {
 
 HttpResponse health_check(const HttpRequest& request) {
-    if (request.method != "GET" && request.method != "HEAD") {
-        auto response = error_response(405, make_error("server.route.method_not_allowed",
-                                                       "only GET and HEAD are allowed here", "method"));
-        response.set_header("Allow", "GET, HEAD");
-        return response;
-    }
+    if (auto rejected = reject_unless_get_or_head(request, "server.route.method_not_allowed"))
+        return std::move(*rejected);
     HttpResponse response;
     response.set_header("Content-Type", "application/json");
     response.set_header("Cache-Control", "no-store");

@@ -172,12 +172,8 @@ Result<StaticFiles> StaticFiles::open(const std::vector<Mount>& mounts) {
 }
 
 HttpResponse StaticFiles::serve(const HttpRequest& request) const {
-    if (request.method != "GET" && request.method != "HEAD") {
-        auto response = error_response(405, make_error("server.static.method_not_allowed",
-                                                       "only GET and HEAD are allowed here", "method"));
-        response.set_header("Allow", "GET, HEAD");
-        return response;
-    }
+    if (auto rejected = reject_unless_get_or_head(request, "server.static.method_not_allowed"))
+        return std::move(*rejected);
     auto path = parse_request_path(request.target);
     if (!path)
         return error_response(400, path.error());

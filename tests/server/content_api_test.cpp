@@ -8,6 +8,7 @@
 #include "server/routes.h"
 #include "server/static_files.h"
 #include "shared/core/content/article_bundle.h"
+#include "support_server_process.h"
 #include "temp_dir.h"
 #include "wire_client.h"
 
@@ -184,16 +185,6 @@ namespace {
 
 const std::string k_binary = SW_SUPPORT_SERVER_PATH;
 
-std::uint16_t listening_port(ChildProcess& child) {
-    const auto line = child.read_stdout_line(10s);
-    REQUIRE(line.has_value());
-    std::smatch match;
-    const std::regex pattern(R"(^support-server listening on http://127\.0\.0\.1:(\d+)$)");
-    INFO("stdout line: " << *line);
-    REQUIRE(std::regex_match(*line, match, pattern));
-    return static_cast<std::uint16_t>(std::stoul(match[1].str()));
-}
-
 struct HelpFolder {
     TempDir dir;
     HelpFolder() {
@@ -218,7 +209,7 @@ TEST_CASE("cli: serve --site serves the content API, ETag and 304, fallback, 404
     ChildProcess child(
         {k_binary, "serve", "--port", "0", "--root", folder.site(), "--site", "demo=" + folder.help()});
     REQUIRE(child.started());
-    const auto port = listening_port(child);
+    const auto port = read_listening_port(child);
 
     const auto english = http_get(port, "/api/v1/sites/demo/content?locale=en-GB");
     CHECK(english.status == 200);
@@ -265,7 +256,7 @@ TEST_CASE("cli: serve starts with an empty content folder and answers an empty e
     std::filesystem::create_directories(dir.path() / "help");
     ChildProcess child({k_binary, "serve", "--port", "0", "--root", (dir.path() / "site").string(), "--site",
                         "demo=" + (dir.path() / "help").string()});
-    const auto port = listening_port(child);
+    const auto port = read_listening_port(child);
     CHECK(http_get(port, "/api/v1/sites/demo/content?locale=he").body ==
           R"({"articles":[],"locale":"en","site":"demo"})");
     child.send_signal(SIGTERM);

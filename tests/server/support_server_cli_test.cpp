@@ -4,6 +4,7 @@
 #include "catch_amalgamated.hpp"
 
 #include "child_process.h"
+#include "support_server_process.h"
 #include "temp_dir.h"
 #include "wire_client.h"
 
@@ -17,17 +18,6 @@ using namespace std::chrono_literals;
 namespace {
 
 const std::string k_binary = SW_SUPPORT_SERVER_PATH;
-
-// Reads "support-server listening on http://127.0.0.1:PORT" and returns the port, or 0.
-std::uint16_t read_listening_port(ChildProcess& child) {
-    const auto line = child.read_stdout_line(10s);
-    REQUIRE(line.has_value());
-    std::smatch match;
-    const std::regex pattern(R"(^support-server listening on http://127\.0\.0\.1:(\d+)$)");
-    INFO("stdout line: " << *line);
-    REQUIRE(std::regex_match(*line, match, pattern));
-    return static_cast<std::uint16_t>(std::stoul(match[1].str()));
-}
 
 struct DemoDirs {
     TempDir dir;
