@@ -87,7 +87,6 @@ std::vector<SearchIndex::QueryWord> SearchIndex::analyse_query(std::string_view 
         // The word being typed: no separator after it yet.
         const bool being_typed = word.end == query.size();
         if (being_typed && word.folded.size() >= k_min_prefix_letters) {
-            matches.clear();
             const auto extend = [&](std::u32string_view prefix, float form_weight) {
                 matches.clear();
                 m_vocabulary.find_extensions(prefix, k_max_prefix_extensions, matches);
@@ -163,7 +162,11 @@ float SearchIndex::context_boost(const SearchableArticle& article, const PageCon
 
 std::vector<SearchHit> SearchIndex::rank(std::string_view query, const PageContext& page,
                                          std::size_t limit) const {
-    const std::vector<QueryWord> words = analyse_query(query);
+    return rank_words(analyse_query(query), page, limit);
+}
+
+std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& words, const PageContext& page,
+                                               std::size_t limit) const {
     if (words.empty() || limit == 0)
         return {};
 
@@ -224,9 +227,11 @@ std::vector<SearchHit> SearchIndex::rank(std::string_view query, const PageConte
 
 std::vector<SearchHit> SearchIndex::search(std::string_view query, const PageContext& page,
                                            std::size_t limit) const {
-    std::vector<SearchHit> hits = rank(query, page, limit);
+    const std::vector<QueryWord> words = analyse_query(query);
+    std::vector<SearchHit> hits = rank_words(words, page, limit);
+    const std::vector<std::uint32_t> terms = matched_terms(words);
     for (SearchHit& hit : hits)
-        highlight(query, hit);
+        highlight_terms(terms, hit);
     return hits;
 }
 

@@ -9,6 +9,7 @@
 #include "shared/core/search/vocabulary.h"
 #include "shared/core/text/language.h"
 #include "shared/core/text/word_breaker.h"
+#include "shared/core/text/word_forms.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -91,9 +92,15 @@ class SearchIndex {
     };
 
     std::vector<QueryWord> analyse_query(std::string_view query) const;
+    std::vector<SearchHit> rank_words(const std::vector<QueryWord>& words, const PageContext& page,
+                                      std::size_t limit) const;
+    // The terms any query word matched, sorted: what highlighting marks.
     std::vector<std::uint32_t> matched_terms(const std::vector<QueryWord>& words) const;
+    void highlight_terms(const std::vector<std::uint32_t>& terms, SearchHit& hit) const;
     // Whether a word of an article is one of the terms (sorted) a query matched.
-    bool word_matches(const text::Word& word, const std::vector<std::uint32_t>& terms) const;
+    // `forms` is scratch space, reused across words.
+    bool word_matches(const text::Word& word, const std::vector<std::uint32_t>& terms,
+                      text::WordForms& forms) const;
     float context_boost(const SearchableArticle& article, const PageContext& page) const;
 
     std::vector<SearchableArticle> m_articles;

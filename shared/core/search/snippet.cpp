@@ -29,8 +29,9 @@ std::vector<std::uint32_t> SearchIndex::matched_terms(const std::vector<QueryWor
     return terms;
 }
 
-bool SearchIndex::word_matches(const text::Word& word, const std::vector<std::uint32_t>& terms) const {
-    text::WordForms forms;
+bool SearchIndex::word_matches(const text::Word& word, const std::vector<std::uint32_t>& terms,
+                               text::WordForms& forms) const {
+    forms.clear();
     text::append_word_forms(m_language, word.folded, forms);
     if (word.part_count() > 1)
         for (std::size_t part = 0; part < word.part_count(); ++part)
@@ -44,20 +45,24 @@ bool SearchIndex::word_matches(const text::Word& word, const std::vector<std::ui
 }
 
 void SearchIndex::highlight(std::string_view query, SearchHit& hit) const {
-    const std::vector<std::uint32_t> terms = matched_terms(analyse_query(query));
+    highlight_terms(matched_terms(analyse_query(query)), hit);
+}
+
+void SearchIndex::highlight_terms(const std::vector<std::uint32_t>& terms, SearchHit& hit) const {
     const SearchableArticle& source = m_articles[hit.article];
     text::Word word;
+    text::WordForms forms;
 
     hit.title_highlights.clear();
     text::WordBreaker title(source.title);
     while (title.next(word))
-        if (word_matches(word, terms))
+        if (word_matches(word, terms, forms))
             hit.title_highlights.push_back(ByteRange{word.begin, word.end});
 
     std::vector<BodyWord> body;
     text::WordBreaker body_words(source.body_text);
     while (body_words.next(word))
-        body.push_back(BodyWord{ByteRange{word.begin, word.end}, word_matches(word, terms)});
+        body.push_back(BodyWord{ByteRange{word.begin, word.end}, word_matches(word, terms, forms)});
 
     hit.snippet = {};
     hit.snippet_highlights.clear();
