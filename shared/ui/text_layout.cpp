@@ -1,5 +1,7 @@
 #include "shared/ui/text_layout.h"
 
+#include "shared/core/text/utf8.h"
+
 #include "shared/ui/ui_context.h"
 
 #include <imgui.h>
@@ -13,18 +15,6 @@ namespace {
 
 bool is_break_space(char c) {
     return c == ' ' || c == '\t';
-}
-
-std::size_t utf8_sequence_length(unsigned char lead) {
-    if (lead < 0x80)
-        return 1;
-    if ((lead & 0xE0) == 0xC0)
-        return 2;
-    if ((lead & 0xF0) == 0xE0)
-        return 3;
-    if ((lead & 0xF8) == 0xF0)
-        return 4;
-    return 1; // a stray continuation or invalid byte: step over it alone
 }
 
 // A piece of a run with no break opportunity inside, and the spaces after it.
@@ -138,8 +128,8 @@ class LineBreaker {
         float width = 0;
         std::uint32_t i = token.begin;
         while (i < token.end) {
-            const auto next = static_cast<std::uint32_t>(std::min<std::size_t>(
-                token.end, i + utf8_sequence_length(static_cast<unsigned char>(text[i]))));
+            const auto next = static_cast<std::uint32_t>(
+                std::min<std::size_t>(token.end, i + support::text::decode_utf8(text, i).length));
             const float w = measure(token.run, i, next);
             if (m_x + width + w > m_wrap && !is_break_space(text[i]) && (m_x > 0 || width > 0)) {
                 emit(token.run, start, i, width, 0);

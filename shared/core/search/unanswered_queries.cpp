@@ -1,5 +1,7 @@
 #include "shared/core/search/unanswered_queries.h"
 
+#include "shared/core/text/utf8.h"
+
 #include <algorithm>
 #include <charconv>
 
@@ -11,16 +13,6 @@ constexpr std::string_view k_storage_header = "sw-unanswered 1";
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-// The longest prefix of `text` no longer than `max_bytes` that does not split a UTF-8 sequence.
-std::size_t utf8_prefix_length(std::string_view text, std::size_t max_bytes) {
-    if (text.size() <= max_bytes)
-        return text.size();
-    std::size_t end = max_bytes;
-    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-        --end;
-    return end;
 }
 
 template <typename Number> bool parse_number(std::string_view& line, Number& out) {
@@ -51,7 +43,7 @@ std::string fold_unanswered_query(std::string_view query) {
         pending_space = false;
         out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     }
-    out.resize(utf8_prefix_length(out, UnansweredQueries::k_max_query_bytes));
+    out.resize(text::truncate_utf8(out, UnansweredQueries::k_max_query_bytes).size());
     while (!out.empty() && out.back() == ' ')
         out.pop_back();
     return out;
