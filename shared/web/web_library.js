@@ -402,26 +402,33 @@ mergeInto(LibraryManager.library, {
     else window.open(url.href, '_blank', 'noopener');
   },
 
-  // A bold/italic face (1 bold, 2 italic, 3 bold italic: ui::FontStyle) from swStyleFontUrls; the
-  // core is told either way (a null pointer when it could not be had).
-  sw_web_fetch_style_font: function (style) {
-    var urls = Module['swStyleFontUrls'] || [];
-    var url = urls[style - 1];
-    if (!url) { _sw_web_on_style_font(style, 0, 0); return; }
+  // GET url into a fresh heap buffer: onBytes(ptr, length) hands it over (Dear ImGui's font atlas
+  // takes ownership and frees it), onFail(message) when it could not be had.
+  $swFetchIntoHeap: function (url, onBytes, onFail) {
     fetch(url).then(function (response) {
       if (!response.ok) throw new Error('HTTP ' + response.status);
       return response.arrayBuffer();
     }).then(function (buffer) {
       var bytes = new Uint8Array(buffer);
-      var ptr = _malloc(bytes.length); // Dear ImGui's atlas takes ownership and frees it
+      var ptr = _malloc(bytes.length);
       HEAPU8.set(bytes, ptr);
-      _sw_web_on_style_font(style, ptr, bytes.length);
-    }).catch(function (e) {
-      console.warn('support widget: font style ' + style + ' not loaded (' + e.message + '); using the regular face');
+      onBytes(ptr, bytes.length);
+    }).catch(function (e) { onFail(e.message); });
+  },
+
+  // A bold/italic face (1 bold, 2 italic, 3 bold italic: ui::FontStyle) from swStyleFontUrls; the
+  // core is told either way (a null pointer when it could not be had).
+  sw_web_fetch_style_font__deps: ['$swFetchIntoHeap'],
+  sw_web_fetch_style_font: function (style) {
+    var url = (Module['swStyleFontUrls'] || [])[style - 1];
+    if (!url) { _sw_web_on_style_font(style, 0, 0); return; }
+    swFetchIntoHeap(url, function (ptr, length) { _sw_web_on_style_font(style, ptr, length); }, function (why) {
+      console.warn('support widget: font style ' + style + ' not loaded (' + why + '); using the regular face');
       _sw_web_on_style_font(style, 0, 0);
     });
   },
 
+  sw_web_fetch_font__deps: ['$swFetchIntoHeap'],
   sw_web_fetch_font: function () {
     var url = Module['swFontUrl'];
     var fail = function (why) {
@@ -429,14 +436,6 @@ mergeInto(LibraryManager.library, {
       _sw_web_on_font(0, 0);
     };
     if (!url) { fail('no swFontUrl'); return; }
-    fetch(url).then(function (response) {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.arrayBuffer();
-    }).then(function (buffer) {
-      var bytes = new Uint8Array(buffer);
-      var ptr = _malloc(bytes.length); // Dear ImGui's atlas takes ownership and frees it
-      HEAPU8.set(bytes, ptr);
-      _sw_web_on_font(ptr, bytes.length);
-    }).catch(function (e) { fail(e.message); });
+    swFetchIntoHeap(url, function (ptr, length) { _sw_web_on_font(ptr, length); }, fail);
   },
 });
