@@ -3,7 +3,7 @@
 // parser. None may crash or throw; problems carry content.* ids; articles the loader accepts
 // survive a bundle round trip unchanged; rendered links are always safe.
 #include "shared/core/content/article_bundle.h"
-#include "shared/core/content/article_loader.h"
+#include "shared/core/content/help_content_loader.h"
 #include "shared/core/content/markdown.h"
 
 #include <cstdint>
@@ -22,7 +22,7 @@ bool same_article(const Article& a, const Article& b) {
 
 void check_loader(const std::string& text) {
     const std::vector<ContentFile> files{{"en/fuzz.json", text}, {"he/fuzz.json", text}};
-    const LoadedContent content = load_articles(files);
+    const LoadedContent content = load_help_content(files);
     for (const ContentProblem& problem : content.problems) {
         if (problem.code.rfind("content.", 0) != 0 || problem.message.empty())
             std::abort();
@@ -32,7 +32,7 @@ void check_loader(const std::string& text) {
             article.body.size() > k_max_body_bytes)
             std::abort();
     }
-    const ArticleBundle bundle{"fuzz", "en", content.articles};
+    const ArticleBundle bundle{"fuzz", "en", content.articles, {}};
     auto round_trip = parse_article_bundle(serialize_article_bundle(bundle));
     if (!round_trip || round_trip->articles.size() != bundle.articles.size())
         std::abort();

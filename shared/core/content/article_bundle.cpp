@@ -1,6 +1,7 @@
 #include "shared/core/content/article_bundle.h"
 
 #include "shared/core/content/json_nesting.h"
+#include "shared/core/guide/guide_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -10,7 +11,8 @@ namespace {
 
 using nlohmann::json;
 
-// A bundle nests 4 levels (bundle → articles → article → tags); anything much deeper is not one.
+// A bundle nests 6 levels (bundle → guides → guide → steps → step → advance → selector); anything
+// much deeper is not one.
 constexpr std::size_t k_max_bundle_depth = 16;
 
 json string_list(const std::vector<std::string>& items) {
@@ -89,6 +91,10 @@ std::string serialize_article_bundle(const ArticleBundle& bundle) {
     document["site"] = bundle.site;
     document["locale"] = bundle.locale;
     document["articles"] = std::move(articles);
+    json guides = json::array();
+    for (const guide::Guide& guide : bundle.guides)
+        guides.push_back(guide::guide_to_json(guide));
+    document["guides"] = std::move(guides);
     // Validated content is UTF-8; anything else is replaced rather than thrown about.
     return document.dump(-1, ' ', /*ensure_ascii=*/false, json::error_handler_t::replace);
 }
@@ -113,6 +119,16 @@ Result<ArticleBundle> parse_article_bundle(std::string_view text) {
     for (std::size_t i = 0; i < articles->size(); ++i) {
         SW_TRY(Article article, read_article((*articles)[i], "/articles/" + std::to_string(i)));
         bundle.articles.push_back(std::move(article));
+    }
+    if (const auto guides = document.find("guides"); guides != document.end()) {
+        if (!guides->is_array())
+            return bad_shape("/guides", "guides must be an array");
+        for (std::size_t i = 0; i < guides->size(); ++i) {
+            auto guide = guide::guide_from_json((*guides)[i], "/guides/" + std::to_string(i));
+            if (!guide)
+                return bad_shape(guide.error().field, guide.error().message);
+            bundle.guides.push_back(std::move(guide).value());
+        }
     }
     return bundle;
 }

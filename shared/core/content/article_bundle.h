@@ -3,12 +3,14 @@
 // and the widget reads them:
 //
 //   {"site":"demo","locale":"en","articles":[{"id":…,"locale":…,"title":…,"body":…,
-//     "tags":[…],"synonyms":[…],"pages":[…],"products":[…]}, …]}
+//     "tags":[…],"synonyms":[…],"pages":[…],"products":[…]}, …],
+//    "guides":[{"id":…,"locale":…,"title":…,"pages":[…],"steps":[…]}, …]}   (guide/guide_json.h)
 //
 // The server writes only validated articles; the widget still parses defensively (a proxy or a
 // stale cache may hand it anything) and gets an error value, never a crash.
 
 #include "shared/core/content/article.h"
+#include "shared/core/guide/guide.h"
 #include "shared/core/result.h"
 
 #include <string>
@@ -21,6 +23,7 @@ struct ArticleBundle {
     std::string site;
     std::string locale;
     std::vector<Article> articles;
+    std::vector<guide::Guide> guides; // absent from older bundles: none
 };
 
 std::string serialize_article_bundle(const ArticleBundle& bundle);

@@ -27,6 +27,7 @@
 //   content.markdown.unsafe_link (warning).
 
 #include "shared/core/content/article.h"
+#include "shared/core/guide/guide.h"
 
 #include <cstddef>
 #include <span>
@@ -60,7 +61,8 @@ struct ContentProblem {
 };
 
 struct LoadedContent {
-    std::vector<Article> articles; // valid, in file order (then order inside a file)
+    std::vector<Article> articles;    // valid, in file order (then order inside a file)
+    std::vector<guide::Guide> guides; // valid, in file order (load_help_content; guide_loader.h)
     std::vector<ContentProblem> problems;
 
     std::size_t error_count() const;

@@ -31,6 +31,32 @@ bool same_article(const Article& a, const Article& b) {
            a.tags == b.tags && a.synonyms == b.synonyms && a.pages == b.pages && a.products == b.products;
 }
 
+support::guide::Guide sample_guide() {
+    using namespace support::guide;
+    Guide guide;
+    guide.id = "find-size";
+    guide.locale = "he";
+    guide.title = "מצאו את המידה";
+    guide.summary = "שתי דקות";
+    guide.pages = {"/product.html"};
+    GuideStep ask;
+    ask.id = "ask";
+    ask.title = "יודעים את המידה?";
+    ask.target = {".sizes", "fieldset"};
+    ask.placement = Placement::Left;
+    ask.branches = {{"כן", "pick"}, {"לא", "end"}};
+    ask.wait_ms = 9000;
+    GuideStep pick;
+    pick.id = "pick";
+    pick.title = "בחרו";
+    pick.body = "שורה\n\nפסקה";
+    pick.page = "/product.html";
+    pick.advance = {AdvanceKind::ElementVisible, {"#done"}, {}};
+    pick.next = "end";
+    guide.steps = {ask, pick};
+    return guide;
+}
+
 support::Error parse_error(std::string_view json) {
     auto result = parse_article_bundle(json);
     REQUIRE_FALSE(result.has_value());
@@ -54,17 +80,17 @@ TEST_CASE("a serialized bundle parses back to the same articles", "[content][bun
 }
 
 TEST_CASE("the bundle has the documented shape and keeps non-ASCII text unescaped", "[content][bundle]") {
-    ArticleBundle bundle{"demo", "en", {Article{"a", "en", "Title", "Body", {"t"}, {}, {}, {}}}};
+    ArticleBundle bundle{"demo", "en", {Article{"a", "en", "Title", "Body", {"t"}, {}, {}, {}}}, {}};
     CHECK(serialize_article_bundle(bundle) ==
           R"({"articles":[{"body":"Body","id":"a","locale":"en","pages":[],"products":[],"synonyms":[],)"
-          R"("tags":["t"],"title":"Title"}],"locale":"en","site":"demo"})");
+          R"("tags":["t"],"title":"Title"}],"guides":[],"locale":"en","site":"demo"})");
     CHECK(serialize_article_bundle(sample_bundle()).find("איך מחזירים") != std::string::npos);
-    CHECK(serialize_article_bundle(ArticleBundle{"demo", "en", {}}) ==
-          R"({"articles":[],"locale":"en","site":"demo"})");
+    CHECK(serialize_article_bundle(ArticleBundle{"demo", "en", {}, {}}) ==
+          R"({"articles":[],"guides":[],"locale":"en","site":"demo"})");
 }
 
 TEST_CASE("invalid UTF-8 in a bundle is replaced when serializing instead of failing", "[content][bundle]") {
-    ArticleBundle bundle{"demo", "en", {Article{"a", "en", "bad \xFF byte", "b", {}, {}, {}, {}}}};
+    ArticleBundle bundle{"demo", "en", {Article{"a", "en", "bad \xFF byte", "b", {}, {}, {}, {}}}, {}};
     auto parsed = parse_article_bundle(serialize_article_bundle(bundle));
     REQUIRE(parsed.has_value());
     CHECK(parsed->articles[0].title == "bad \xEF\xBF\xBD byte");
@@ -112,4 +138,55 @@ TEST_CASE("deeply nested input is refused without a crash", "[content][bundle]")
     std::string nested = R"({"site":"d","locale":"en","articles":)";
     nested += std::string(50000, '[') + std::string(50000, ']') + "}";
     CHECK_FALSE(parse_article_bundle(nested).has_value());
+}
+
+TEST_CASE("guides travel in the bundle and parse back field for field", "[content][bundle]") {
+    ArticleBundle bundle = sample_bundle();
+    bundle.guides.push_back(sample_guide());
+    const std::string json = serialize_article_bundle(bundle);
+    auto parsed = parse_article_bundle(json);
+    REQUIRE(parsed.has_value());
+    REQUIRE(parsed->guides.size() == 1);
+    const auto& guide = parsed->guides[0];
+    CHECK(guide.id == "find-size");
+    CHECK(guide.title == "מצאו את המידה");
+    CHECK(guide.summary == "שתי דקות");
+    CHECK(guide.pages == std::vector<std::string>{"/product.html"});
+    REQUIRE(guide.steps.size() == 2);
+    CHECK(guide.steps[0].target == std::vector<std::string>{".sizes", "fieldset"});
+    CHECK(guide.steps[0].placement == support::guide::Placement::Left);
+    REQUIRE(guide.steps[0].branches.size() == 2);
+    CHECK(guide.steps[0].branches[0].label == "כן");
+    CHECK(guide.steps[0].wait_ms == 9000);
+    CHECK(guide.steps[1].advance.kind == support::guide::AdvanceKind::ElementVisible);
+    CHECK(guide.steps[1].advance.selectors == std::vector<std::string>{"#done"});
+    CHECK(guide.steps[1].page == "/product.html");
+    CHECK(guide.steps[1].next == "end");
+    CHECK(serialize_article_bundle(*parsed) == json);
+}
+
+TEST_CASE("a bundle without guides (an older server) has none", "[content][bundle]") {
+    auto parsed = parse_article_bundle(R"({"site":"demo","locale":"en","articles":[]})");
+    REQUIRE(parsed.has_value());
+    CHECK(parsed->guides.empty());
+}
+
+TEST_CASE("content.bundle.bad_shape names the guide field at fault", "[content][bundle]") {
+    auto field_of = [](std::string_view guides) {
+        const support::Error error = parse_error(R"({"site":"demo","locale":"en","articles":[],"guides":)" +
+                                                 std::string(guides) + "}");
+        CHECK(error.code == "content.bundle.bad_shape");
+        return error.field;
+    };
+    CHECK(field_of("{}") == "/guides");
+    CHECK(field_of("[3]") == "/guides/0");
+    CHECK(field_of(R"([{"id":"g","title":"G","steps":[]}])") == "/guides/0/steps");
+    CHECK(field_of(R"([{"id":"g","title":"G","steps":[{"id":"a"}]}])") == "/guides/0/steps/0/title");
+    CHECK(
+        field_of(R"([{"id":"g","title":"G","steps":[{"id":"a","title":"A","advance":{"when":"soon"}}]}])") ==
+        "/guides/0/steps/0/advance/when");
+    CHECK(field_of(R"([{"id":"g","title":"G","steps":[{"id":"a","title":"A","next":"b"}]}])") ==
+          "/guides/0/steps/0/next");
+    CHECK(field_of(R"([{"id":"g","title":"G","steps":[{"id":"a","title":"A","target":[1]}]}])") ==
+          "/guides/0/steps/0/target/0");
 }
