@@ -29,25 +29,30 @@ std::string_view site_segment(std::string_view target) {
 
 } // namespace
 
-ContentApi::ContentApi(const std::vector<SiteArticles>& sites) {
-    for (const SiteArticles& site_articles : sites) {
-        // Articles grouped by locale in first-seen order, spelled as their folder spells them.
+ContentApi::ContentApi(const std::vector<SiteContent>& sites) {
+    for (const SiteContent& site_content : sites) {
+        // Articles and guides grouped by locale in first-seen order, spelled as their folder spells them.
         std::vector<content::ArticleBundle> bundles;
-        for (const content::Article& article : site_articles.articles) {
+        auto bundle_for = [&](const std::string& locale) {
             auto bundle = std::find_if(bundles.begin(), bundles.end(), [&](const content::ArticleBundle& b) {
-                return content::same_locale(b.locale, article.locale);
+                return content::same_locale(b.locale, locale);
             });
             if (bundle == bundles.end())
-                bundle = bundles.insert(bundles.end(),
-                                        content::ArticleBundle{site_articles.site, article.locale, {}});
-            bundle->articles.push_back(article);
-        }
+                bundle =
+                    bundles.insert(bundles.end(), content::ArticleBundle{site_content.site, locale, {}, {}});
+            return bundle;
+        };
+        for (const content::Article& article : site_content.articles)
+            bundle_for(article.locale)->articles.push_back(article);
+        for (const guide::Guide& guide : site_content.guides)
+            bundle_for(guide.locale)->guides.push_back(guide);
         if (std::none_of(bundles.begin(), bundles.end(), [](const content::ArticleBundle& b) {
                 return content::same_locale(b.locale, k_fallback_locale);
             }))
-            bundles.push_back(content::ArticleBundle{site_articles.site, std::string(k_fallback_locale), {}});
+            bundles.push_back(
+                content::ArticleBundle{site_content.site, std::string(k_fallback_locale), {}, {}});
 
-        Site site{site_articles.site, {}};
+        Site site{site_content.site, {}};
         for (const content::ArticleBundle& bundle : bundles) {
             std::string body = content::serialize_article_bundle(bundle);
             PreparedBundle prepared{bundle.locale, {}, make_etag_for_bytes(body), {}, {}};

@@ -2,9 +2,10 @@
 // The help content API the widget reads:
 //
 //   GET|HEAD /api/v1/sites/{site}/content?locale=pt-BR
-//     200 {"site":"demo","locale":"pt","articles":[…]}   (shared/core/content/article_bundle.h)
+//     200 {"site":"demo","locale":"pt","articles":[…],"guides":[…]}   (shared/core/content/article_bundle.h)
 //
-// Locale fallback, first that the site has: the exact tag (case-insensitive) → its language
+// Guides travel with the articles of their locale. Locale fallback, first that the site has: the exact tag
+// (case-insensitive) → its language
 // ("pt-BR" → "pt") → another tag of that language ("pt" → "pt-BR") → "en". The bundle's "locale"
 // and the Content-Language header say which one was returned; a site without English articles
 // answers "en" with no articles rather than an error, so the widget always has a bundle to show.
@@ -21,6 +22,7 @@
 
 #include "server/http_message.h"
 #include "shared/core/content/article.h"
+#include "shared/core/guide/guide.h"
 
 #include <string>
 #include <string_view>
@@ -30,15 +32,16 @@ namespace support::server {
 
 inline constexpr std::string_view k_content_api_route = "/api/v1/sites/{site}/content";
 
-struct SiteArticles {
+struct SiteContent {
     std::string site; // [a-z0-9-]+
     std::vector<content::Article> articles;
+    std::vector<guide::Guide> guides;
 };
 
 class ContentApi {
   public:
     ContentApi() = default;
-    explicit ContentApi(const std::vector<SiteArticles>& sites);
+    explicit ContentApi(const std::vector<SiteContent>& sites);
 
     HttpResponse serve(const HttpRequest& request) const;
 

@@ -1,5 +1,7 @@
 #include "server/content_directory.h"
 
+#include "shared/core/content/help_content_loader.h"
+
 #include <algorithm>
 #include <fstream>
 #include <optional>
@@ -108,10 +110,22 @@ Result<content::LoadedContent> load_content_directory(const fs::path& directory)
         for (const Entry& file : *locale_entries) {
             if (is_json_file(file))
                 add_file(file, entry.name + "/" + file.name);
+            if (!file.is_directory || file.name != "guides")
+                continue;
+            const auto guide_entries = list_entries(file.path);
+            if (!guide_entries) {
+                read_problems.push_back(ContentProblem{"content.locale.unreadable", Severity::Error,
+                                                       entry.name + "/guides", "",
+                                                       "the folder cannot be read; check its permissions"});
+                continue;
+            }
+            for (const Entry& guide_file : *guide_entries)
+                if (is_json_file(guide_file))
+                    add_file(guide_file, entry.name + "/guides/" + guide_file.name);
         }
     }
 
-    content::LoadedContent loaded = content::load_articles(files);
+    content::LoadedContent loaded = content::load_help_content(files);
     loaded.problems.insert(loaded.problems.end(), read_problems.begin(), read_problems.end());
     std::stable_sort(loaded.problems.begin(), loaded.problems.end(),
                      [](const ContentProblem& a, const ContentProblem& b) { return a.file < b.file; });

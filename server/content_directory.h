@@ -1,7 +1,8 @@
 #pragma once
-// Reads a site's help content folder and validates it (shared/core/content/article_loader.h):
+// Reads a site's help content folder and validates it (shared/core/content/help_content_loader.h):
 //
-//   DIR/en/returns.json, DIR/en/shipping.json, DIR/he/returns.json, …
+//   DIR/en/returns.json, DIR/en/shipping.json, DIR/he/returns.json, …   articles
+//   DIR/en/guides/apply-coupon.json, …                                   guides (guide_loader.h)
 //
 // Locale folders and the .json files in them are read in name order, so problems and articles
 // come out the same on every machine. Names starting with '.' (editor and VCS files) are

@@ -27,15 +27,19 @@ std::string format_content_problem(const std::filesystem::path& directory,
 
 std::string format_content_summary(const content::LoadedContent& loaded) {
     std::vector<std::string_view> locales;
-    for (const content::Article& article : loaded.articles) {
-        bool seen = false;
-        for (std::string_view locale : locales)
-            seen = seen || content::same_locale(locale, article.locale);
-        if (!seen)
-            locales.push_back(article.locale);
-    }
-    return count_of(loaded.articles.size(), "article") + " in " + count_of(locales.size(), "locale") + ", " +
-           count_of(loaded.error_count(), "error") + ", " + count_of(loaded.warning_count(), "warning");
+    auto add_locale = [&](std::string_view locale) {
+        for (std::string_view seen : locales)
+            if (content::same_locale(seen, locale))
+                return;
+        locales.push_back(locale);
+    };
+    for (const content::Article& article : loaded.articles)
+        add_locale(article.locale);
+    for (const guide::Guide& guide : loaded.guides)
+        add_locale(guide.locale);
+    return count_of(loaded.articles.size(), "article") + " and " + count_of(loaded.guides.size(), "guide") +
+           " in " + count_of(locales.size(), "locale") + ", " + count_of(loaded.error_count(), "error") +
+           ", " + count_of(loaded.warning_count(), "warning");
 }
 
 } // namespace support::server

@@ -22,9 +22,9 @@ void print_error(const Error& error) {
     std::cerr << error.code << ": " << error.message << '\n';
 }
 
-// Every site's valid articles; nothing when a content folder cannot be used at all.
-std::optional<std::vector<SiteArticles>> load_sites(const std::vector<SiteContentDirectory>& sites) {
-    std::vector<SiteArticles> loaded_sites;
+// Every site's valid articles and guides; nothing when a content folder cannot be used at all.
+std::optional<std::vector<SiteContent>> load_sites(const std::vector<SiteContentDirectory>& sites) {
+    std::vector<SiteContent> loaded_sites;
     for (const SiteContentDirectory& site : sites) {
         auto loaded = load_content_directory(site.directory);
         if (!loaded) {
@@ -35,8 +35,10 @@ std::optional<std::vector<SiteArticles>> load_sites(const std::vector<SiteConten
             std::cerr << "site " << site.name << ": " << format_content_problem(site.directory, problem)
                       << '\n';
         std::cerr << "site " << site.name << ": " << format_content_summary(*loaded)
-                  << (loaded->error_count() > 0 ? " (articles with errors are left out)" : "") << '\n';
-        loaded_sites.push_back(SiteArticles{site.name, std::move(loaded->articles)});
+                  << (loaded->error_count() > 0 ? " (articles and guides with errors are left out)" : "")
+                  << '\n';
+        loaded_sites.push_back(
+            SiteContent{site.name, std::move(loaded->articles), std::move(loaded->guides)});
     }
     return loaded_sites;
 }

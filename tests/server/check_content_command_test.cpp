@@ -45,7 +45,7 @@ TEST_CASE("check-content: a good folder prints only the summary and exits 0", "[
     write_good_site(dir);
     const auto result = check({(dir.path() / "help").string()});
     CHECK(result.exit_code == 0);
-    CHECK(result.out == "4 articles in 2 locales, 0 errors, 0 warnings\n");
+    CHECK(result.out == "4 articles and 0 guides in 2 locales, 0 errors, 0 warnings\n");
     CHECK(result.err.empty());
 }
 
@@ -65,7 +65,7 @@ TEST_CASE("check-content: warnings are printed but exit 0", "[check_content]") {
               "/en/links.json:/body: warning content.markdown.unsafe_link: link to 'javascript:void(0)' "
               "is not allowed (use http:, https:, mailto:, tel:, a /path or #anchor); it is shown as "
               "plain text\n"
-              "5 articles in 2 locales, 0 errors, 2 warnings\n");
+              "5 articles and 0 guides in 2 locales, 0 errors, 2 warnings\n");
 }
 
 TEST_CASE("check-content: every error in every file is printed, then the summary, exit 1",
@@ -91,7 +91,7 @@ TEST_CASE("check-content: every error in every file is printed, then the summary
     CHECK(has(help + "/en/types.json:/title: error content.article.wrong_type: title must be a string, got a "
                      "number"));
     CHECK(has(help + "/en/types.json:/tags/1: error content.article.wrong_type"));
-    CHECK(result.out.ends_with("\n3 articles in 2 locales, 6 errors, 0 warnings\n"));
+    CHECK(result.out.ends_with("\n3 articles and 0 guides in 2 locales, 6 errors, 0 warnings\n"));
 }
 
 TEST_CASE("check-content: bad arguments and unusable folders exit 2 with an error id", "[check_content]") {
@@ -118,14 +118,14 @@ TEST_CASE("cli: support-server check-content prints problems on stdout with exit
     const std::string help = (dir.path() / "help").string();
     const auto good = run_to_completion({k_binary, "check-content", help});
     CHECK(good.exit_code == 0);
-    CHECK(good.out == "4 articles in 2 locales, 0 errors, 0 warnings\n");
+    CHECK(good.out == "4 articles and 0 guides in 2 locales, 0 errors, 0 warnings\n");
 
     dir.write("help/he/empty.json", "");
     const auto bad = run_to_completion({k_binary, "check-content", help});
     CHECK(bad.exit_code == 1);
     CHECK(bad.out ==
           help + "/he/empty.json: error content.file.invalid_json: the file is empty; write one article "
-                 "object or an array of them\n4 articles in 2 locales, 1 error, 0 warnings\n");
+                 "object or an array of them\n4 articles and 0 guides in 2 locales, 1 error, 0 warnings\n");
 
     const auto missing = run_to_completion({k_binary, "check-content", help + "/nope"});
     CHECK(missing.exit_code == 2);

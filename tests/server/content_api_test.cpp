@@ -32,7 +32,7 @@ struct ContentSite {
     TempDir dir;
     Router router;
 
-    explicit ContentSite(std::vector<SiteArticles> sites) {
+    explicit ContentSite(std::vector<SiteContent> sites) {
         dir.write("site/index.html", "<h1>shop</h1>");
         auto files = StaticFiles::open({{"/", dir.path() / "site"}});
         REQUIRE(files.has_value());
@@ -47,11 +47,12 @@ struct ContentSite {
 
 ContentSite demo_site() {
     return ContentSite(
-        {SiteArticles{"demo",
-                      {article("returns", "en", "Returns"), article("returns", "he", "החזרות"),
-                       article("shipping", "en", "Shipping"), article("returns", "pt-BR", "Devoluções"),
-                       article("returns", "zh-Hant", "退貨")}},
-         SiteArticles{"hebrew-only", {article("returns", "he", "החזרות")}}});
+        {SiteContent{"demo",
+                     {article("returns", "en", "Returns"), article("returns", "he", "החזרות"),
+                      article("shipping", "en", "Shipping"), article("returns", "pt-BR", "Devoluções"),
+                      article("returns", "zh-Hant", "退貨")},
+                     {}},
+         SiteContent{"hebrew-only", {article("returns", "he", "החזרות")}, {}}});
 }
 
 // The locale and article ids of a bundle body.
@@ -112,9 +113,9 @@ TEST_CASE("content: a site without English articles falls back to an empty en bu
     const auto site = demo_site();
     const auto response = site.get("/api/v1/sites/hebrew-only/content?locale=fr");
     CHECK(response.status == 200);
-    CHECK(response.body == R"({"articles":[],"locale":"en","site":"hebrew-only"})");
-    CHECK(ContentSite({SiteArticles{"empty", {}}}).get("/api/v1/sites/empty/content?locale=he").body ==
-          R"({"articles":[],"locale":"en","site":"empty"})");
+    CHECK(response.body == R"({"articles":[],"guides":[],"locale":"en","site":"hebrew-only"})");
+    CHECK(ContentSite({SiteContent{"empty", {}, {}}}).get("/api/v1/sites/empty/content?locale=he").body ==
+          R"({"articles":[],"guides":[],"locale":"en","site":"empty"})");
 }
 
 TEST_CASE("content: an unknown site is 404 content.site.not_found", "[content_api]") {
@@ -146,7 +147,7 @@ TEST_CASE("content: clients that accept gzip get the compressed bundle with its 
         body += "Return any item within **30 days** of delivery. ";
     Article long_article = article("returns", "en", "Returns");
     long_article.body = body;
-    const ContentSite site({SiteArticles{"demo", {long_article}}});
+    const ContentSite site({SiteContent{"demo", {long_article}, {}}});
     const auto plain = site.get("/api/v1/sites/demo/content?locale=en");
     const auto gzip = site.get("/api/v1/sites/demo/content?locale=en", {{"Accept-Encoding", "gzip, br"}});
     CHECK(plain.header("Vary") == "Accept-Encoding");
@@ -246,7 +247,8 @@ TEST_CASE("cli: serve --site serves the content API, ETag and 304, fallback, 404
           std::string::npos);
     CHECK(err.find("site demo: " + folder.help() +
                    "/ar/returns.json:/body: warning content.markdown.unsafe_link") != std::string::npos);
-    CHECK(err.find("site demo: 3 articles in 3 locales, 1 error, 1 warning") != std::string::npos);
+    CHECK(err.find("site demo: 3 articles and 0 guides in 3 locales, 1 error, 1 warning") !=
+          std::string::npos);
 }
 
 TEST_CASE("cli: serve starts with an empty content folder and answers an empty en bundle",
@@ -258,7 +260,7 @@ TEST_CASE("cli: serve starts with an empty content folder and answers an empty e
                         "demo=" + (dir.path() / "help").string()});
     const auto port = read_listening_port(child);
     CHECK(http_get(port, "/api/v1/sites/demo/content?locale=he").body ==
-          R"({"articles":[],"locale":"en","site":"demo"})");
+          R"({"articles":[],"guides":[],"locale":"en","site":"demo"})");
     child.send_signal(SIGTERM);
     CHECK(child.wait_for_exit(10s) == std::optional<int>(0));
 }
@@ -276,4 +278,34 @@ TEST_CASE("cli: serve refuses a --site folder that does not exist (exit 2)", "[c
                                              "--site", "Demo=" + dir.path().string()});
     CHECK(bad_name.exit_code == 2);
     CHECK(bad_name.err.find("server.args.bad_site") != std::string::npos);
+}
+
+TEST_CASE("content: guides come in the bundle of their locale", "[content_api]") {
+    support::guide::Guide coupon;
+    coupon.id = "apply-coupon";
+    coupon.locale = "en";
+    coupon.title = "Apply a coupon";
+    support::guide::GuideStep step;
+    step.id = "code";
+    step.title = "Enter your code";
+    step.target = {"#coupon-code"};
+    coupon.steps = {step};
+    support::guide::Guide hebrew = coupon;
+    hebrew.locale = "he";
+    hebrew.title = "הזנת קופון";
+    const ContentSite site({SiteContent{"demo", {article("returns", "en", "Returns")}, {coupon, hebrew}},
+                            SiteContent{"guides-only", {}, {hebrew}}});
+    auto en = support::content::parse_article_bundle(site.get("/api/v1/sites/demo/content?locale=en").body);
+    REQUIRE(en.has_value());
+    REQUIRE(en->guides.size() == 1);
+    CHECK(en->guides[0].title == "Apply a coupon");
+    CHECK(en->guides[0].steps[0].target == std::vector<std::string>{"#coupon-code"});
+    auto he =
+        support::content::parse_article_bundle(site.get("/api/v1/sites/demo/content?locale=he-IL").body);
+    REQUIRE(he.has_value());
+    CHECK(he->articles.empty());
+    REQUIRE(he->guides.size() == 1);
+    CHECK(he->guides[0].title == "הזנת קופון");
+    // A locale with only guides is a locale of the site.
+    CHECK(locale_of(site.get("/api/v1/sites/guides-only/content?locale=he")) == "he");
 }

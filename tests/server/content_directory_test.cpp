@@ -98,3 +98,28 @@ TEST_CASE("symlinked locale folders and files are followed", "[content_directory
     REQUIRE(loaded->articles.size() == 1);
     CHECK(loaded->articles[0].locale == "he");
 }
+
+TEST_CASE("guide files in a locale's guides folder are read and validated with the articles",
+          "[content_directory]") {
+    TempDir dir;
+    dir.write("en/a.json", article("a", "A"));
+    dir.write(
+        "en/guides/apply-coupon.json",
+        R"({"id": "apply-coupon", "title": "Apply a coupon", "steps": [{"title": "Enter it", "target": "#code"}]})");
+    dir.write("en/guides/broken.json",
+              R"({"id": "broken", "title": "B", "steps": [{"title": "T", "target": "a["}]})");
+    dir.write("en/guides/notes.md", "# not a guide");
+    dir.write("en/guides/old/ignored.json", "garbage");
+    dir.write("he/guides/apply-coupon.json",
+              R"({"id": "apply-coupon", "title": "הזנת קופון", "steps": [{"title": "הקלידו"}]})");
+    auto loaded = load_content_directory(dir.path());
+    REQUIRE(loaded.has_value());
+    CHECK(loaded->articles.size() == 1);
+    REQUIRE(loaded->guides.size() == 2);
+    CHECK(loaded->guides[0].locale == "en");
+    CHECK(loaded->guides[1].locale == "he");
+    REQUIRE(loaded->problems.size() == 1);
+    CHECK(loaded->problems[0].code == "content.guide.bad_selector");
+    CHECK(loaded->problems[0].file == "en/guides/broken.json");
+    CHECK(loaded->problems[0].pointer == "/steps/0/target");
+}

@@ -30,15 +30,15 @@ TEST_CASE("a whole-file problem leaves out the pointer; warnings say warning", "
 
 TEST_CASE("the summary counts articles, locales (ignoring case), errors and warnings", "[content_report]") {
     LoadedContent loaded;
-    CHECK(format_content_summary(loaded) == "0 articles in 0 locales, 0 errors, 0 warnings");
+    CHECK(format_content_summary(loaded) == "0 articles and 0 guides in 0 locales, 0 errors, 0 warnings");
     loaded.articles = {Article{"a", "en", "t", "b", {}, {}, {}, {}},
                        Article{"a", "pt-BR", "t", "b", {}, {}, {}, {}},
                        Article{"b", "pt-br", "t", "b", {}, {}, {}, {}}};
     loaded.problems = {{"content.article.missing_title", Severity::Error, "en/x.json", "/title", "m"},
                        {"content.markdown.unsafe_link", Severity::Warning, "en/y.json", "/body", "m"},
                        {"content.article.unknown_field", Severity::Warning, "en/y.json", "/x", "m"}};
-    CHECK(format_content_summary(loaded) == "3 articles in 2 locales, 1 error, 2 warnings");
+    CHECK(format_content_summary(loaded) == "3 articles and 0 guides in 2 locales, 1 error, 2 warnings");
     loaded.articles.resize(1);
     loaded.problems.clear();
-    CHECK(format_content_summary(loaded) == "1 article in 1 locale, 0 errors, 0 warnings");
+    CHECK(format_content_summary(loaded) == "1 article and 0 guides in 1 locale, 0 errors, 0 warnings");
 }
