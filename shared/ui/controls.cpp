@@ -143,13 +143,13 @@ bool link(const char* label, std::string_view href) {
     return pressed;
 }
 
-void heading(std::string_view text, int level) {
+void heading(std::string_view text, int level, float wrap_width) {
     UiContext& ctx = current_context();
     level = std::clamp(level, 1, 6);
     // Sizes relative to the body font: h1 1.375×, h2 1.25×, h3 and below 1.125×.
     const float scale = level == 1 ? 1.375f : level == 2 ? 1.25f : 1.125f;
     ImGui::PushFont(nullptr, ImGui::GetFontSize() * scale);
-    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushTextWrapPos(wrap_width > 0 ? ImGui::GetCursorPosX() + wrap_width : 0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
@@ -234,6 +234,29 @@ void status_text(const char* id, std::string_view text) {
     node.role = Role::Status;
     node.name = std::string(text);
     node.rect = text.empty() ? Rect{pos.x, pos.y, 0, 0} : last_item_rect();
+    ctx.emit(std::move(node));
+}
+
+void progress_bar(const char* label, float fraction) {
+    UiContext& ctx = current_context();
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = 6.0f;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), ImGui::GetColorU32(ImGuiCol_FrameBg),
+                        height / 2);
+    if (fraction > 0)
+        draw->AddRectFilled(pos, ImVec2(pos.x + width * fraction, pos.y + height),
+                            ImGui::GetColorU32(ImGuiCol_Button), height / 2);
+    ImGui::Dummy(ImVec2(width, height));
+
+    SemanticNode node;
+    node.id = ctx.unique_static_id(ImGui::GetID(label));
+    node.role = Role::ProgressBar;
+    node.name = visible_label(label);
+    node.value = std::to_string(static_cast<int>(fraction * 100.0f + 0.5f));
+    node.rect = last_item_rect();
     ctx.emit(std::move(node));
 }
 

@@ -42,8 +42,9 @@ bool button(const char* label, const ButtonOptions& options = {});
 // A link: like a button, but for navigation. href may be empty for in-panel navigation.
 bool link(const char* label, std::string_view href = {});
 
-// Static text. Heading levels 1–6; paragraphs wrap to the available width.
-void heading(std::string_view text, int level);
+// Static text. Heading levels 1–6; paragraphs wrap to the available width, headings too unless
+// given a narrower wrap width (a title beside a button).
+void heading(std::string_view text, int level, float wrap_width = 0.0f);
 void paragraph(std::string_view text);
 
 enum class TextFieldKind : std::uint8_t { Text, Search };
@@ -62,6 +63,10 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
 // ("3 articles found"). Draw it on every frame of a view, even empty, so the region exists before
 // its first announcement.
 void status_text(const char* id, std::string_view text);
+
+// A bar showing how far along something is (fraction 0–1), named for assistive technology
+// ("Guide progress"); the mirror gives it role progressbar with the percentage as its value.
+void progress_bar(const char* label, float fraction);
 
 // A list of items; list_item() is a static line inside it.
 void begin_list(const char* label);

@@ -24,6 +24,8 @@ const char* role_name(Role role) {
         return "text";
     case Role::Status:
         return "status";
+    case Role::ProgressBar:
+        return "progressbar";
     }
     return "generic";
 }

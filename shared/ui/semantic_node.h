@@ -20,8 +20,9 @@ enum class Role : std::uint8_t {
     Paragraph,
     List,
     ListItem,
-    Text,   // a run of text inside a paragraph or list item that also holds links (a <span>)
-    Status, // a polite live region: its text is announced when it changes ("3 articles found")
+    Text,        // a run of text inside a paragraph or list item that also holds links (a <span>)
+    Status,      // a polite live region: its text is announced when it changes ("3 articles found")
+    ProgressBar, // how far along something is: value is the percentage done ("67")
 };
 
 // The ARIA role name, as the mirror and tests spell it.
@@ -58,7 +59,7 @@ struct SemanticNode {
     Role role = Role::Paragraph;
     Action action = Action::None;
     std::string name;        // the accessible name ("Close", "Search help articles")
-    std::string value;       // a text field's current value; empty otherwise
+    std::string value;       // a text field's current value, a progress bar's percentage; else empty
     std::string placeholder; // a text field's hint; empty otherwise
     std::string href;        // a link's target, when it has one
     std::uint32_t state = NodeState_None;

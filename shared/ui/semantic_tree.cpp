@@ -28,6 +28,8 @@ nlohmann::json node_to_json(const SemanticNode& node) {
     };
     if (node.parent != 0)
         out["parent"] = node.parent;
+    if (node.role == Role::ProgressBar)
+        out["value"] = node.value;
     if (node.action == Action::EditText) {
         out["value"] = node.value;
         out["placeholder"] = node.placeholder;
