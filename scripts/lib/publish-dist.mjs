@@ -44,15 +44,21 @@ async function minifyGlue(source) {
 }
 
 // A core built in build/wasm/<buildDir>, published into dist/<relDir>. Its .mjs and .wasm are hashed
-// together: the JS glue and the module must match.
-async function publishCore(buildDir, stem, relDir) {
+// together: the JS glue and the module must match. `extras` are ES modules the core imports on
+// demand, published as <stem>.<hash>.<name>.mjs under the same hash (their bytes are part of it),
+// so the loader derives their names from the core's.
+async function publishCore(buildDir, stem, relDir, extras = {}) {
   const js = await minifyGlue(readFileSync(join(wasmBuild, buildDir, `${stem}.mjs`), 'utf8'));
   const wasm = readFileSync(join(wasmBuild, buildDir, `${stem}.wasm`));
-  const hash = hashOf(Buffer.concat([js, wasm]));
-  return {
+  const extraJs = {};
+  for (const [name, source] of Object.entries(extras)) extraJs[name] = await minifyGlue(readFileSync(source, 'utf8'));
+  const hash = hashOf(Buffer.concat([js, wasm, ...Object.values(extraJs)]));
+  const published = {
     core: write(join(relDir, `${stem}.${hash}.mjs`), js),
     wasm: write(join(relDir, `${stem}.${hash}.wasm`), wasm),
   };
+  for (const [name, bytes] of Object.entries(extraJs)) published[name] = write(join(relDir, `${stem}.${hash}.${name}.mjs`), bytes);
+  return published;
 }
 
 const relativeTo = (fromDir, path) => relative(fromDir, path).split('\\').join('/');
@@ -70,7 +76,11 @@ async function main() {
     boldItalic: fontFile('noto-sans-latin-bold-italic'),
   };
 
-  const widget = await publishCore('widget', 'support-widget-core', '');
+  // The guide overlay: imported by the core only when a guide first shows a step on the page.
+  const widget = await publishCore('widget', 'support-widget-core', '', {
+    guide: join(root, 'shared', 'web', 'guide_overlay.mjs'),
+  });
+  const guideOverlay = widget.guide;
   const loaderSource = readFileSync(join(root, 'widget', 'loader', 'support-widget.js'), 'utf8');
   write('support-widget.js', await buildLoader(loaderSource, { core: widget.core, wasm: widget.wasm, font, ...styleFonts }));
 
@@ -112,9 +122,10 @@ async function main() {
   console.log(`  opening the panel (loader+core+font): ${kb(panelOpen)} gzip   (budget 250 KB)`);
   const styleFontsGzip = Object.values(styleFonts).map(gz);
   console.log(`  bold / italic / bold italic, each on first use: ${styleFontsGzip.map(kb).join(' / ')} gzip`);
+  console.log(`  guide overlay, when a guide first shows a step: ${kb(gz(guideOverlay))} gzip`);
   writeFileSync(
     join(root, 'build', 'dist-sizes.json'),
-    JSON.stringify({ files: rows, beforeInteractionGzip: beforeInteraction, panelOpenGzip: panelOpen, styleFontsGzip }, null, 2),
+    JSON.stringify({ files: rows, beforeInteractionGzip: beforeInteraction, panelOpenGzip: panelOpen, styleFontsGzip, guideOverlayGzip: gz(guideOverlay) }, null, 2),
   );
 }
 

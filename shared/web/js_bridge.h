@@ -8,7 +8,7 @@ void sw_web_mount();
 void sw_web_request_frame();
 void sw_web_sync_mirror(const char* json);
 void sw_web_focus_node(std::uint32_t id);
-void sw_web_request_close();
+void sw_web_request_close(int focus_launcher);
 char* sw_web_config_string(const char* key); // malloc'd UTF-8, or null when unset; caller frees
 int sw_web_viewport_width();
 void sw_web_fetch_font();
@@ -17,7 +17,10 @@ void sw_web_request_frame_after(int ms);
 void sw_web_fetch_text(std::uint32_t request_id, const char* url);
 char* sw_web_storage_get(const char* key, int* status); // malloc'd value when *status == 0
 int sw_web_storage_set(const char* key, const char* value);
-char* sw_web_page_facts(); // malloc'd JSON {path, sku, categories}
+int sw_web_storage_remove(const char* key); // 0 removed (or absent), 2 unavailable
+char* sw_web_page_facts();                  // malloc'd JSON {path, sku, categories}
 void sw_web_open_link(const char* href);
 void sw_web_fetch_style_font(int style);
+void sw_web_guide_show(const char* json);
+void sw_web_guide_hide(const char* announcement);
 }

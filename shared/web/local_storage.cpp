@@ -44,4 +44,8 @@ Result<void> storage_set(std::string_view key, std::string_view value) {
     }
 }
 
+Result<void> storage_remove(std::string_view key) {
+    return sw_web_storage_remove(site_storage_key(key).c_str()) == 0 ? ok() : Result<void>(unavailable());
+}
+
 } // namespace support::web

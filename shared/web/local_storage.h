@@ -17,6 +17,8 @@ namespace support::web {
 // The value stored under `key` for this site; nullopt when nothing is.
 Result<std::optional<std::string>> storage_get(std::string_view key);
 Result<void> storage_set(std::string_view key, std::string_view value);
+// Removes what is stored under `key` (nothing stored is fine).
+Result<void> storage_remove(std::string_view key);
 
 // The key as stored: "support-widget:<site>:<key>".
 std::string site_storage_key(std::string_view key);

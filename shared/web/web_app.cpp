@@ -78,6 +78,8 @@ void run(WebApp& app) {
     ui::set_current_context(&g_runner.ui);
     platform::init();
     sw_web_mount();
+    // Before the renderer: what the app does off-screen (a guide on the page) needs no WebGL.
+    app.on_loaded();
     if (!g_runner.renderer.init()) {
         std::fputs("support widget: WebGL2 is not available in this browser\n", stderr);
         return;
@@ -85,8 +87,8 @@ void run(WebApp& app) {
     sw_web_fetch_font();
 }
 
-void request_close() {
-    sw_web_request_close();
+void request_close(AfterClose after) {
+    sw_web_request_close(after == AfterClose::FocusLauncher ? 1 : 0);
 }
 
 std::string config_string(const char* key, const std::string& fallback) {
@@ -181,6 +183,13 @@ EMSCRIPTEN_KEEPALIVE void sw_web_on_open(int open) {
     if (r.app)
         r.app->on_open_changed(r.open);
     support::web::wake();
+}
+
+EMSCRIPTEN_KEEPALIVE int sw_web_on_command(const char* name, const char* argument) {
+    auto& r = support::web::g_runner;
+    const bool known = r.app && r.app->on_command(name ? name : "", argument ? argument : "");
+    support::web::wake();
+    return known ? 1 : 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void sw_web_on_timer() {

@@ -18,12 +18,22 @@ class WebApp {
   public:
     virtual ~WebApp() = default;
 
+    // Called once when the module has mounted, before any frame and whether or not the panel is
+    // open (a guide in progress continues on a new page without the shopper opening it).
+    virtual void on_loaded() {}
     // Called once, after Dear ImGui and the font are ready, before the first frame.
     virtual void start() {}
     // Draws one frame inside a window that fills the canvas, with shared/ui's current context set.
     virtual void draw() = 0;
     // The loader showed or hid the panel.
     virtual void on_open_changed(bool open) { (void)open; }
+    // A command from the site's page, through the loader (SupportWidget('startGuide', id)): its
+    // name and its argument as a string. Returns false for a command the app does not know.
+    virtual bool on_command(const std::string& name, const std::string& argument) {
+        (void)name;
+        (void)argument;
+        return false;
+    }
     // A small JSON object for SupportWidget('debug') and tests (no personal data).
     virtual std::string debug_state_json() const { return "{}"; }
 };
@@ -31,8 +41,10 @@ class WebApp {
 // Starts the app. Call once from main().
 void run(WebApp& app);
 
-// For apps: ask the loader to close the panel (Close button, Escape).
-void request_close();
+// For apps: ask the loader to close the panel. Close and Escape give focus back to the launcher;
+// KeepFocus leaves it where the app put it (on a guide's callout on the page).
+enum class AfterClose : std::uint8_t { FocusLauncher, KeepFocus };
+void request_close(AfterClose after = AfterClose::FocusLauncher);
 // For apps: a string from the loader's configuration (data-* attributes), or fallback.
 std::string config_string(const char* key, const std::string& fallback);
 // For apps: the page's viewport width in CSS pixels (≤ 480: a phone-sized sheet).

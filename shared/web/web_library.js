@@ -7,6 +7,7 @@
 //   - the ARIA mirror: semantic nodes reconciled into real, transparent DOM elements over the canvas
 //     (text set with textContent only), DOM activation and native text input fed back to the core;
 //   - fonts: the regular face fetched once at start, the bold/italic faces when a view first needs them;
+//   - the guide overlay (guide_overlay.mjs), imported when a guide first shows a step;
 //   - what apps ask of the page: fetch, localStorage (site-scoped by the caller), the page's path
 //     and schema.org Product, opening a link, timers.
 // Contract with the loader: docs/loader-core-interface.md.
@@ -47,6 +48,14 @@ mergeInto(LibraryManager.library, {
       Module['swSetOpen'] = function (open) { _sw_web_on_open(open ? 1 : 0); };
       Module['swFrameCount'] = function () { return _sw_web_frames_drawn(); };
       Module['swDebugState'] = function () { return JSON.parse(UTF8ToString(_sw_web_debug_state())); };
+      // A page command the loader passes on (SupportWidget('startGuide', id)); false when unknown.
+      Module['swCommand'] = function (name, argument) {
+        var n = allocateUTF8(String(name)), a = allocateUTF8(argument === undefined ? '' : String(argument));
+        var known = _sw_web_on_command(n, a);
+        _free(n);
+        _free(a);
+        return !!known;
+      };
     },
 
     installStyles: function () {
@@ -170,6 +179,7 @@ mergeInto(LibraryManager.library, {
         case 'listitem': return 'li';
         case 'text': return 'span';
         case 'status': return 'div:status';
+        case 'progressbar': return 'div:progressbar';
         default: return 'p';
       }
     },
@@ -183,6 +193,11 @@ mergeInto(LibraryManager.library, {
       if (parts[1] === 'status') {
         el.setAttribute('role', 'status');
         el.setAttribute('aria-atomic', 'true');
+      }
+      if (parts[1] === 'progressbar') {
+        el.setAttribute('role', 'progressbar');
+        el.setAttribute('aria-valuemin', '0');
+        el.setAttribute('aria-valuemax', '100');
       }
       if (parts[0] === 'input') {
         el.type = parts[1];
@@ -257,6 +272,9 @@ mergeInto(LibraryManager.library, {
           if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
           if (el.placeholder !== node.placeholder) el.placeholder = node.placeholder || '';
           if (el !== active && el.value !== node.value) el.value = node.value;
+        } else if (tag === 'div:progressbar') {
+          if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
+          if (el.getAttribute('aria-valuenow') !== node.value) el.setAttribute('aria-valuenow', node.value);
         } else if (tag === 'ul') {
           if (!node.name) el.removeAttribute('aria-label');
           else if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
@@ -282,6 +300,50 @@ mergeInto(LibraryManager.library, {
     },
   },
 
+  // The guide overlay (guide_overlay.mjs), imported the first time a guide shows a step; calls made
+  // while it loads wait for it, in order. It is published beside this module under the same hash
+  // (name.<hash>.mjs → name.<hash>.guide.mjs); swGuideOverlayUrl overrides that. If it cannot be
+  // had, the guide still runs and the panel shows each step.
+  $SwGuideBridge__deps: ['$SwWeb'],
+  $SwGuideBridge: {
+    overlay: null,
+    pending: null,
+    call: function (method, arg) {
+      if (SwGuideBridge.overlay) { SwGuideBridge.overlay[method](arg); return; }
+      if (SwGuideBridge.pending) { SwGuideBridge.pending.push([method, arg]); return; }
+      if (method === 'hide') return; // nothing was ever shown
+      var url = Module['swGuideOverlayUrl'] || import.meta.url.replace(/\.mjs(\?.*)?$/, '.guide.mjs');
+      SwGuideBridge.pending = [[method, arg]];
+      import(url).then(function (module) {
+        SwGuideBridge.overlay = module.createGuideOverlay({
+          root: SwWeb.panel.getRootNode(),
+          launcher: Module['swMount'].launcher || null,
+          send: function (kind, showing, detail) {
+            var ptr = allocateUTF8(detail);
+            _sw_web_on_guide_event(kind, showing, ptr);
+            _free(ptr);
+          },
+          place: function (vw, vh, has, x, y, w, h, cw, ch, preferred) {
+            var out = _sw_web_place_callout(vw, vh, has, x, y, w, h, cw, ch, preferred) >> 2;
+            return [HEAPF32[out], HEAPF32[out + 1]];
+          },
+        });
+        var queued = SwGuideBridge.pending;
+        SwGuideBridge.pending = null;
+        queued.forEach(function (c) { SwGuideBridge.overlay[c[0]](c[1]); });
+      }, function (e) {
+        SwGuideBridge.pending = null;
+        console.warn('support widget: the guide overlay could not load (' + ((e && e.message) || e) + '); the panel shows each step');
+      });
+    },
+  },
+
+  sw_web_guide_show__deps: ['$SwGuideBridge'],
+  sw_web_guide_show: function (json) { SwGuideBridge.call('show', JSON.parse(UTF8ToString(json))); },
+
+  sw_web_guide_hide__deps: ['$SwGuideBridge'],
+  sw_web_guide_hide: function (announcement) { SwGuideBridge.call('hide', UTF8ToString(announcement)); },
+
   sw_web_mount__deps: ['$SwWeb'],
   sw_web_mount: function () { SwWeb.mount(); },
 
@@ -298,9 +360,9 @@ mergeInto(LibraryManager.library, {
     if (el) el.focus({ preventScroll: true });
   },
 
-  sw_web_request_close: function () {
+  sw_web_request_close: function (focusLauncher) {
     var host = Module['swHost'];
-    if (host && host.requestClose) host.requestClose();
+    if (host && host.requestClose) host.requestClose({ focusLauncher: !!focusLauncher });
   },
 
   sw_web_config_string: function (key) {
@@ -358,6 +420,15 @@ mergeInto(LibraryManager.library, {
       return 0;
     } catch (e) {
       return e && (e.name === 'QuotaExceededError' || e.code === 22) ? 1 : 2;
+    }
+  },
+
+  sw_web_storage_remove: function (keyPtr) {
+    try {
+      window.localStorage.removeItem(UTF8ToString(keyPtr));
+      return 0;
+    } catch (e) {
+      return 2;
     }
   },
 
