@@ -82,6 +82,7 @@ void HelpContent::fetch_candidate(std::size_t candidate) {
 void HelpContent::accept(content::ArticleBundle bundle) {
     m_locale = bundle.locale;
     m_articles = std::move(bundle.articles);
+    m_guides = std::move(bundle.guides);
     m_bodies.clear();
     std::vector<search::SearchableArticle> searchable;
     searchable.reserve(m_articles.size());
@@ -94,6 +95,8 @@ void HelpContent::accept(content::ArticleBundle bundle) {
     }
     m_index = search::SearchIndex::build(std::move(searchable));
     m_state = ContentState::Ready;
+    if (m_on_settled)
+        m_on_settled();
 }
 
 void HelpContent::fail(Error error) {
@@ -101,6 +104,8 @@ void HelpContent::fail(Error error) {
                  error.message.c_str());
     m_error = std::move(error);
     m_state = ContentState::Failed;
+    if (m_on_settled)
+        m_on_settled();
 }
 
 std::optional<std::uint32_t> HelpContent::find(std::string_view id) const {
@@ -108,6 +113,13 @@ std::optional<std::uint32_t> HelpContent::find(std::string_view id) const {
         if (m_articles[i].id == id)
             return i;
     return std::nullopt;
+}
+
+const guide::Guide* HelpContent::find_guide(std::string_view id) const {
+    for (const guide::Guide& guide : m_guides)
+        if (guide.id == id)
+            return &guide;
+    return nullptr;
 }
 
 std::optional<std::uint32_t> HelpContent::contact_article() const {

@@ -1,5 +1,5 @@
 #pragma once
-// The site's help articles in the shopper's language, fetched once per panel session from
+// The site's help articles and guides in the shopper's language, fetched once per panel session from
 //   {server}/api/v1/sites/{site}/content?locale=…
 // and made ready to use: each body parsed once (for drawing) and the search index built from
 // their plain text.
@@ -15,6 +15,7 @@
 #include "shared/core/search/search_index.h"
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,14 @@ class HelpContent {
     // "contact".
     std::optional<std::uint32_t> contact_article() const;
 
+    // The site's guides in the same locale (shared/core/guide/guide.h).
+    const std::vector<guide::Guide>& guides() const { return m_guides; }
+    const guide::Guide* find_guide(std::string_view id) const;
+
+    // Called once each time loading settles (ready or failed), outside a frame: the panel may be
+    // closed while a guide waits for its content.
+    void set_on_settled(std::function<void()> callback) { m_on_settled = std::move(callback); }
+
   private:
     void fetch_candidate(std::size_t candidate);
     void accept(content::ArticleBundle bundle);
@@ -59,7 +68,9 @@ class HelpContent {
     std::string m_locale;
     std::vector<content::Article> m_articles;
     std::vector<content::MarkdownDocument> m_bodies;
+    std::vector<guide::Guide> m_guides;
     search::SearchIndex m_index;
+    std::function<void()> m_on_settled;
 };
 
 } // namespace support::widget

@@ -1,5 +1,6 @@
 #include "widget/help_search.h"
 
+#include "shared/core/search/page_match.h"
 #include "widget/help_content.h"
 
 #include <algorithm>
@@ -40,8 +41,22 @@ void HelpSearch::run(const HelpContent& content, std::string_view query, const s
 
 void HelpSearch::suggest(const HelpContent& content, const search::PageContext& page) {
     m_suggestions.clear();
+    m_guides.clear();
+    m_guides_for_page = 0;
     if (content.state() != ContentState::Ready)
         return;
+    const auto& guides = content.guides();
+    std::vector<std::uint32_t> elsewhere;
+    for (std::uint32_t i = 0; i < guides.size(); ++i) {
+        const auto& pages = guides[i].pages;
+        const bool here = std::any_of(pages.begin(), pages.end(), [&](const std::string& pattern) {
+            return search::page_pattern_matches(pattern, page.path);
+        });
+        (here ? m_guides : elsewhere).push_back(i);
+    }
+    m_guides_for_page = m_guides.size();
+    m_guides.insert(m_guides.end(), elsewhere.begin(), elsewhere.end());
+
     m_suggestions = content.index().suggestions_for(page, k_max_suggestions);
     m_suggestions_fit_page = !m_suggestions.empty();
     if (m_suggestions.empty())

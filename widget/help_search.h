@@ -30,17 +30,23 @@ class HelpSearch {
 
     // Searches `query` (blank: no results). Call when the query, the page or the content changes.
     void run(const HelpContent& content, std::string_view query, const search::PageContext& page);
-    // Suggestions for the page; the first articles when none is tied to it.
+    // Suggestions for the page; the first articles when none is tied to it. Also orders the
+    // site's guides: those whose start pages match this page first, then the rest as written.
     void suggest(const HelpContent& content, const search::PageContext& page);
 
     const std::vector<ShownResult>& results() const { return m_results; }
     const std::vector<std::uint32_t>& suggestions() const { return m_suggestions; }
     bool suggestions_fit_page() const { return m_suggestions_fit_page; }
+    // Indices into HelpContent::guides(); the first guides_for_page() of them match the page.
+    const std::vector<std::uint32_t>& guides() const { return m_guides; }
+    std::size_t guides_for_page() const { return m_guides_for_page; }
 
   private:
     std::vector<ShownResult> m_results;
     std::vector<std::uint32_t> m_suggestions;
     bool m_suggestions_fit_page = false;
+    std::vector<std::uint32_t> m_guides;
+    std::size_t m_guides_for_page = 0;
 };
 
 } // namespace support::widget

@@ -18,7 +18,8 @@ void HelpfulAnswers::load() {
     auto stored = web::storage_get(k_storage_key);
     if (!stored || !stored->has_value())
         return;
-    const nlohmann::json doc = nlohmann::json::parse(**stored, nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json doc =
+        nlohmann::json::parse(std::string_view(**stored), nullptr, /*allow_exceptions=*/false);
     if (!doc.is_object())
         return;
     const auto answers = doc.find("answers");

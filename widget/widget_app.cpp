@@ -5,11 +5,13 @@
 #include "shared/web/page_facts.h"
 #include "widget/views/article_view.h"
 #include "widget/views/contact_view.h"
+#include "widget/views/guide_view.h"
 #include "widget/views/home_view.h"
 
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace support::widget {
@@ -19,6 +21,15 @@ constexpr int k_phone_viewport_max = 480; // CSS px: the panel is a full-width s
 constexpr float k_close_button_width = 44.0f;
 } // namespace
 
+void WidgetApp::on_loaded() {
+    m_content.set_on_settled([this] { content_settled(); });
+    web::set_guide_page_handler(
+        [this](const web::GuidePageEvent& event) { m_guide.handle_page_event(event, web::now_ms()); });
+    // A guide in progress on the page before: continue it here as soon as the content is in.
+    if (m_guide.load_saved())
+        load_content();
+}
+
 void WidgetApp::start() {
     m_title = web::config_string("title", "Help");
     const auto brand = ui::parse_hex_colour(web::config_string("brand", "#4f46e5"));
@@ -26,8 +37,57 @@ void WidgetApp::start() {
     m_answers.load();
     m_unanswered.load();
     read_page();
+    load_content();
+}
+
+void WidgetApp::load_content() {
     m_content.load(web::config_string("server", ""), web::config_string("site", ""),
                    web::config_string("locale", "en"));
+}
+
+void WidgetApp::content_settled() {
+    if (m_content.state() != ContentState::Ready)
+        return;
+    m_guide.resume_saved(m_content, web::read_page_facts().path, web::now_ms());
+    if (!m_guide_requested.empty()) {
+        const std::string id = std::move(m_guide_requested);
+        m_guide_requested.clear();
+        start_guide_by_id(id);
+    }
+}
+
+void WidgetApp::start_guide(const guide::Guide& guide) {
+    m_guide.start(guide, web::read_page_facts().path, web::now_ms());
+    // The guide view is what the panel shows when the shopper opens it again; the panel itself
+    // closes so the page, where the steps are, is in full view (on a phone it covers most of it).
+    if (m_views.top().kind != ViewKind::Guide)
+        navigate({ViewKind::Guide, 0});
+    web::request_close(web::AfterClose::KeepFocus);
+}
+
+void WidgetApp::start_guide_by_id(const std::string& id) {
+    if (m_content.state() != ContentState::Ready) {
+        m_guide_requested = id;
+        load_content();
+        return;
+    }
+    if (const guide::Guide* guide = m_content.find_guide(id)) {
+        start_guide(*guide);
+        return;
+    }
+    std::string known;
+    for (const guide::Guide& guide : m_content.guides())
+        known += (known.empty() ? "" : ", ") + guide.id;
+    std::fprintf(stderr, "SupportWidget: startGuide: no guide \"%s\" in this locale; the guides are: %s\n",
+                 id.c_str(), known.empty() ? "(none)" : known.c_str());
+}
+
+bool WidgetApp::on_command(const std::string& name, const std::string& argument) {
+    if (name == "startGuide") {
+        start_guide_by_id(argument);
+        return true;
+    }
+    return false;
 }
 
 void WidgetApp::on_open_changed(bool open) {
@@ -40,6 +100,9 @@ void WidgetApp::on_open_changed(bool open) {
     }
     m_focus_after_open = web::viewport_width() <= k_phone_viewport_max ? FocusAfterOpen::CloseButton
                                                                        : FocusAfterOpen::SearchField;
+    // Opened while a guide runs: the panel shows where the shopper is in it.
+    if (m_guide.running() && m_views.top().kind != ViewKind::Guide)
+        navigate({ViewKind::Guide, 0});
     read_page();
 }
 
@@ -63,19 +126,22 @@ void WidgetApp::claim_focus_if(FocusAfterOpen control) {
 }
 
 void WidgetApp::draw_header() {
-    if (ImGui::BeginTable("##header", 2)) {
-        ImGui::TableSetupColumn("title", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("close", ImGuiTableColumnFlags_WidthFixed, k_close_button_width);
-        ImGui::TableNextColumn();
-        ui::heading(m_title, 1);
-        ImGui::TableNextColumn();
-        claim_focus_if(FocusAfterOpen::CloseButton);
-        if (ui::button(
-                "close",
-                {.style = ui::ButtonStyle::Quiet, .icon = ui::ButtonIcon::Close, .accessible_name = "Close"}))
-            web::request_close();
-        ImGui::EndTable();
-    }
+    // The title wraps before the Close button at the top right. Drawn in reading order (title,
+    // then Close) so the mirror and Tab follow it; laid out by hand, which keeps Dear ImGui's
+    // tables (about 8 KB gzip) out of the module.
+    const ImVec2 start = ImGui::GetCursorPos();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    ui::heading(m_title, 1, std::max(1.0f, width - k_close_button_width - spacing));
+    const float title_bottom = ImGui::GetCursorPosY();
+    ImGui::SetCursorPos(ImVec2(start.x + width - k_close_button_width, start.y));
+    claim_focus_if(FocusAfterOpen::CloseButton);
+    if (ui::button("close", {.style = ui::ButtonStyle::Quiet,
+                             .icon = ui::ButtonIcon::Close,
+                             .accessible_name = "Close",
+                             .width = k_close_button_width}))
+        web::request_close();
+    ImGui::SetCursorPos(ImVec2(start.x, std::max(title_bottom, ImGui::GetCursorPosY())));
 }
 
 void WidgetApp::content_became_ready() {
@@ -122,6 +188,18 @@ void WidgetApp::apply(const ViewAction& action) {
     case Kind::RetryContent:
         m_content.retry();
         return;
+    case Kind::OpenGuide:
+        if (action.guide < m_content.guides().size())
+            start_guide(m_content.guides()[action.guide]);
+        return;
+    case Kind::GuideStep:
+        m_guide.handle(guide::GuideEvent{action.guide_event, m_guide.runner().showing(), action.choice, {}},
+                       web::now_ms());
+        return;
+    case Kind::ShowGuideOnPage:
+        m_guide.show_on_page();
+        web::request_close(web::AfterClose::KeepFocus);
+        return;
     }
 }
 
@@ -160,6 +238,9 @@ void WidgetApp::draw_view() {
         break;
     case ViewKind::Contact:
         action = draw_contact_view(m_content);
+        break;
+    case ViewKind::Guide:
+        action = draw_guide_view(m_guide, m_content);
         break;
     }
     apply(action);
@@ -214,6 +295,23 @@ std::string WidgetApp::debug_state_json() const {
     };
     if (m_views.top().kind == ViewKind::Article)
         state["article"] = m_content.article(m_views.top().article).id;
+    nlohmann::json guides = nlohmann::json::array();
+    for (const std::uint32_t index : m_search.guides())
+        guides.push_back(m_content.guides()[index].id);
+    state["guides"] = std::move(guides);
+    if (const guide::GuideRunner& runner = m_guide.runner(); runner.running()) {
+        state["guide"] = {{"id", runner.guide().id},
+                          {"step", runner.step().id},
+                          {"position", runner.position()},
+                          {"total", runner.total()},
+                          {"target", m_guide.target_state_name()},
+                          {"showing", runner.showing()}};
+    } else if (const auto& outcome = m_guide.last_outcome()) {
+        state["guide"] = {
+            {"id", outcome->guide_id},
+            {"step", outcome->step_id},
+            {"outcome", outcome->kind == guide::OutcomeKind::Completed ? "completed" : "abandoned"}};
+    }
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 // The shopper's panel: a header (title, Close), the search field, and below them the current view
-// of a view stack (Home → Article → Contact) with a Back button, in a scrolling region.
+// of a view stack (Home → Article → Contact, or the guide being followed) with a Back button, in a
+// scrolling region. A guide runs on the page with the panel open or closed (widget/active_guide.h).
 
 #include "shared/core/search/search_index.h"
 #include "shared/web/web_app.h"
+#include "widget/active_guide.h"
 #include "widget/help_content.h"
 #include "widget/help_search.h"
 #include "widget/helpful_answers.h"
@@ -18,9 +20,11 @@ namespace support::widget {
 
 class WidgetApp final : public web::WebApp {
   public:
+    void on_loaded() override;
     void start() override;
     void draw() override;
     void on_open_changed(bool open) override;
+    bool on_command(const std::string& name, const std::string& argument) override;
     std::string debug_state_json() const override;
 
   private:
@@ -34,6 +38,10 @@ class WidgetApp final : public web::WebApp {
 
     void query_changed();
     void content_became_ready();
+    void content_settled();
+    void load_content();
+    void start_guide(const guide::Guide& guide);
+    void start_guide_by_id(const std::string& id);
     void read_page();
     void apply(const ViewAction& action);
     void navigate(ViewEntry entry);
@@ -50,6 +58,8 @@ class WidgetApp final : public web::WebApp {
     ViewStack m_views;
     HelpfulAnswers m_answers;
     UnansweredSearchLog m_unanswered;
+    ActiveGuide m_guide;
+    std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready
 };
 
 } // namespace support::widget

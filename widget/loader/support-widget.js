@@ -129,24 +129,25 @@
   };
 
   const side = position;
-  const css = `
-:host{all:initial;--sw-brand:${brand};--sw-on-brand:${onBrand};--sw-z:var(--support-widget-z-index,2147483000)}
-.launcher,.panel{position:fixed;z-index:var(--sw-z);font:16px/1.4 system-ui,sans-serif}
-button{font:inherit;cursor:pointer}
-.launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px rgba(0,0,0,.25);display:grid;place-items:center}
-.launcher svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
-.launcher[aria-expanded=true] .ask,.launcher[aria-expanded=false] .shut{display:none}
-button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}
-.panel{bottom:88px;${side}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.3)}
-.panel[hidden]{display:none}
-canvas{position:absolute;inset:0;display:block;width:100%;height:100%}
-.status{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;padding:24px;text-align:center;background:#fff}
-.status p{margin:0}
-.status button{min-width:44px;min-height:44px;padding:0 20px;border:0;border-radius:8px;background:var(--sw-brand);color:var(--sw-on-brand)}
-.spin{width:32px;height:32px;box-sizing:border-box;border:4px solid #ddd;border-top-color:#555;border-radius:50%}
-.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}
-@media (max-width:480px){.panel{left:0;right:auto;bottom:0;width:100vw;height:min(90vh,100%);border-radius:12px 12px 0 0}}
-@media (prefers-reduced-motion:no-preference){.launcher{transition:transform .15s}.launcher:hover{transform:scale(1.06)}.spin{animation:sw-spin 1s linear infinite}}
+  // Each line ends in a line continuation (\), so the CSS ships without newlines.
+  const css = `\
+:host{all:initial;--sw-brand:${brand};--sw-on-brand:${onBrand};--sw-z:var(--support-widget-z-index,2147483000)}\
+.launcher,.panel{position:fixed;z-index:var(--sw-z);font:16px/1.4 system-ui,sans-serif}\
+button{font:inherit;cursor:pointer}\
+.launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px rgba(0,0,0,.25);display:grid;place-items:center}\
+.launcher svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}\
+.launcher[aria-expanded=true] .ask,.launcher[aria-expanded=false] .shut{display:none}\
+button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}\
+.panel{bottom:88px;${side}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.3)}\
+.panel[hidden]{display:none}\
+canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
+.status{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;padding:24px;text-align:center;background:#fff}\
+.status p{margin:0}\
+.status button{min-width:44px;min-height:44px;padding:0 20px;border:0;border-radius:8px;background:var(--sw-brand);color:var(--sw-on-brand)}\
+.spin{width:32px;height:32px;box-sizing:border-box;border:4px solid #ddd;border-top-color:#555;border-radius:50%}\
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}\
+@media (max-width:480px){.panel{left:0;right:auto;bottom:0;width:100vw;height:min(90vh,100%);border-radius:12px 12px 0 0}}\
+@media (prefers-reduced-motion:no-preference){.launcher{transition:transform .15s}.launcher:hover{transform:scale(1.06)}.spin{animation:sw-spin 1s linear infinite}}\
 @keyframes sw-spin{to{transform:rotate(1turn)}}`;
 
   const host = h('div', { 'data-support-widget': '' });
@@ -219,14 +220,15 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}
         }
         core = await coreModule.default({
           locateFile: (name) => url(name.endsWith('.wasm') ? MANIFEST.wasm : name),
-          swMount: { panel, canvas },
+          swMount: { panel, canvas, launcher },
           swConfig: { ...config },
           swFontUrl: url(MANIFEST.font),
           // Fetched by the core only when a view first draws bold, italic or bold-italic text.
           swStyleFontUrls: [MANIFEST.bold, MANIFEST.italic, MANIFEST.boldItalic].map(url),
           // The core may ask from inside a frame; act once it has returned, so swSetOpen(false)
-          // never re-enters it.
-          swHost: { requestClose: () => queueMicrotask(() => setOpen(false, true)) },
+          // never re-enters it. It says whether focus goes back to the launcher (Close, Escape)
+          // or stays where it put it (a guide's callout on the page).
+          swHost: { requestClose: (o) => queueMicrotask(() => setOpen(false, !o || o.focusLauncher)) },
         });
       } catch (e) {
         loading = null;
@@ -244,11 +246,11 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}
     })());
   }
 
-  function setOpen(open, fromCore) {
+  function setOpen(open, focusLauncher) {
     if (open === isOpen) return;
-    // Return focus to the launcher only if it was inside the widget (or the core asked to close):
-    // a page script closing the panel must not pull focus out of the page's own form.
-    const hadFocus = fromCore || !!root.activeElement;
+    // Return focus to the launcher only if it was in the panel (or the core asks): a page script
+    // closing the panel must not pull focus out of the page's own form.
+    const hadFocus = focusLauncher ?? (panel.contains(root.activeElement) || root.activeElement === launcher);
     isOpen = open;
     panel.hidden = !open;
     launcher.setAttribute('aria-expanded', String(open));
@@ -282,6 +284,8 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}
         if (list.includes(fn)) list.splice(list.indexOf(fn), 1);
       };
     },
+    // The core checks the id (and lists the site's guides when it knows none by that name).
+    startGuide: (id) => load().then((c) => c && c.swCommand('startGuide', id)),
     debug: () => ({
       loaded: !!core,
       open: isOpen,
@@ -300,6 +304,13 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}
   SupportWidget.loaded = true;
   W[NAME] = SupportWidget;
   for (const args of (prior && prior.q) || []) SupportWidget(...args);
+
+  // A guide in progress on the page before continues here without the shopper opening the panel.
+  try {
+    localStorage.getItem(`support-widget:${site}:guide-progress`) && load();
+  } catch {
+    // Storage blocked: there is no guide in progress to continue.
+  }
 
   if (data.preload === 'idle') {
     const idle = () => (W.requestIdleCallback || ((fn) => setTimeout(fn, 2000)))(load);

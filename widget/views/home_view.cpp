@@ -6,6 +6,8 @@
 #include "widget/help_search.h"
 #include "widget/views/content_status_view.h"
 
+#include <imgui.h>
+
 #include <string>
 
 namespace support::widget {
@@ -29,6 +31,26 @@ ViewAction draw_suggestions(const HelpContent& content, const HelpSearch& search
         const content::Article& article = content.article(index);
         if (ui::search_result(article.id.c_str(), {article.title, {}, {}, {}}))
             action = ViewAction{ViewAction::Kind::OpenArticle, index, {}, {}};
+    }
+    ui::end_list();
+    return action;
+}
+
+// The site's guides, those for this page first: each a link that starts it, with its summary.
+ViewAction draw_guides(const HelpContent& content, const HelpSearch& search) {
+    ViewAction action;
+    if (search.guides().empty())
+        return action;
+    ui::heading(search.guides_for_page() > 0 ? "Step-by-step help for this page" : "Step-by-step guides", 2);
+    ui::begin_list("Step-by-step guides");
+    for (const std::uint32_t index : search.guides()) {
+        const guide::Guide& guide = content.guides()[index];
+        ImGui::PushID("guide");
+        if (ui::search_result(guide.id.c_str(), {guide.title, {}, guide.summary, {}})) {
+            action.kind = ViewAction::Kind::OpenGuide;
+            action.guide = index;
+        }
+        ImGui::PopID();
     }
     ui::end_list();
     return action;
@@ -64,7 +86,11 @@ ViewAction draw_home_view(const HelpContent& content, const HelpSearch& search, 
         return draw_content_status_view(content);
     if (is_blank(query)) {
         ui::status_text("search-status", "");
-        return draw_suggestions(content, search);
+        // Guides made for this page come first: they are what the shopper most likely opened help for.
+        const bool guides_first = search.guides_for_page() > 0;
+        ViewAction first = guides_first ? draw_guides(content, search) : draw_suggestions(content, search);
+        ViewAction second = guides_first ? draw_suggestions(content, search) : draw_guides(content, search);
+        return first.kind != ViewAction::Kind::None ? first : second;
     }
     return draw_results(content, search, query);
 }

@@ -2,6 +2,7 @@
 // What a view asks the app to do after the shopper acted in it. Views draw and report; the app
 // navigates, stores and opens links, so views stay free of state they do not own.
 
+#include "shared/core/guide/guide_runner.h"
 #include "widget/helpful_answers.h"
 
 #include <cstdint>
@@ -12,16 +13,22 @@ namespace support::widget {
 struct ViewAction {
     enum class Kind : std::uint8_t {
         None,
-        OpenArticle,   // article
-        OfferChat,     // "Chat with us"
-        OpenLink,      // href, from an article's body
-        AnswerHelpful, // article, answer
-        RetryContent,  // the content request failed; try again
+        OpenArticle,     // article
+        OfferChat,       // "Chat with us"
+        OpenLink,        // href, from an article's body
+        AnswerHelpful,   // article, answer
+        RetryContent,    // the content request failed; try again
+        OpenGuide,       // guide: start it (or show the one running)
+        GuideStep,       // guide_event: a button of the guide view (Next, Back, an answer, Exit…)
+        ShowGuideOnPage, // close the panel so the shopper sees the highlighted step
     };
     Kind kind = Kind::None;
     std::uint32_t article = 0;
     std::string href;
     HelpfulAnswer answer = HelpfulAnswer::None;
+    std::uint32_t guide = 0; // OpenGuide: an index into HelpContent::guides()
+    guide::GuideEventKind guide_event = guide::GuideEventKind::Next;
+    std::size_t choice = 0; // GuideStep with Choose
 };
 
 } // namespace support::widget

@@ -10,6 +10,8 @@ const char* view_name(ViewKind kind) {
         return "article";
     case ViewKind::Contact:
         return "contact";
+    case ViewKind::Guide:
+        return "guide";
     }
     return "home";
 }

@@ -1,13 +1,14 @@
 #pragma once
 // Where the shopper is inside the panel: Home at the bottom, then the views opened from it
-// (an article, the contact view). Back pops one; typing a new search returns to Home.
+// (an article, the contact view, the guide being followed). Back pops one; typing a new search returns to
+// Home.
 
 #include <cstdint>
 #include <vector>
 
 namespace support::widget {
 
-enum class ViewKind : std::uint8_t { Home, Article, Contact };
+enum class ViewKind : std::uint8_t { Home, Article, Contact, Guide };
 
 struct ViewEntry {
     ViewKind kind = ViewKind::Home;
@@ -15,7 +16,7 @@ struct ViewEntry {
     bool operator==(const ViewEntry&) const = default;
 };
 
-// For debug state and tests: "home", "article", "contact".
+// For debug state and tests: "home", "article", "contact", "guide".
 const char* view_name(ViewKind kind);
 
 class ViewStack {

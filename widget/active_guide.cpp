@@ -1,0 +1,222 @@
+#include "widget/active_guide.h"
+
+#include "shared/web/local_storage.h"
+#include "widget/help_content.h"
+
+#include <cstdio>
+
+namespace support::widget {
+
+namespace {
+
+constexpr std::string_view k_progress_key = "guide-progress";
+
+const char* state_name(guide::TargetState state) {
+    switch (state) {
+    case guide::TargetState::None:
+        return "none";
+    case guide::TargetState::Searching:
+        return "searching";
+    case guide::TargetState::Found:
+        return "found";
+    case guide::TargetState::Missing:
+        return "missing";
+    case guide::TargetState::OtherPage:
+        return "other-page";
+    }
+    return "none";
+}
+
+void warn(const char* what, const Error& error) {
+    std::fprintf(stderr, "support widget: %s: %s: %s\n", what, error.code.c_str(), error.message.c_str());
+}
+
+} // namespace
+
+bool ActiveGuide::load_saved() {
+    m_outcomes.load();
+    auto stored = web::storage_get(k_progress_key);
+    if (!stored || !stored->has_value())
+        return false;
+    auto progress = guide::parse_guide_progress(**stored);
+    if (!progress) {
+        warn("saved guide progress was not usable and is forgotten", progress.error());
+        forget_progress();
+        return false;
+    }
+    m_saved = std::move(progress).value();
+    return true;
+}
+
+void ActiveGuide::resume_saved(const HelpContent& content, std::string_view path, std::int64_t now_ms) {
+    if (!m_saved || m_runner.running())
+        return;
+    const guide::GuideProgress saved = std::move(*m_saved);
+    m_saved.reset();
+    const guide::Guide* found = content.find_guide(saved.guide_id);
+    if (!found) {
+        warn("the guide in progress is no longer offered",
+             make_error("guide.progress.unknown_guide", "no guide '" + saved.guide_id + "' in this locale",
+                        "guide"));
+        forget_progress();
+        return;
+    }
+    auto resumed = m_runner.resume(*found, saved, path, now_ms);
+    if (!resumed) {
+        warn("the guide in progress changed and is not continued", resumed.error());
+        forget_progress();
+        return;
+    }
+    apply(*resumed);
+}
+
+void ActiveGuide::start(const guide::Guide& guide, std::string_view path, std::int64_t now_ms) {
+    m_saved.reset();
+    m_last_outcome.reset();
+    apply(m_runner.start(guide, path, now_ms));
+}
+
+void ActiveGuide::handle(const guide::GuideEvent& event, std::int64_t now_ms) {
+    apply(m_runner.handle(event, now_ms));
+}
+
+void ActiveGuide::handle_page_event(const web::GuidePageEvent& event, std::int64_t now_ms) {
+    using guide::GuideEventKind;
+    using Kind = web::GuidePageEventKind;
+    guide::GuideEvent out;
+    out.showing = event.showing;
+    switch (event.kind) {
+    case Kind::TargetFound:
+        out.kind = GuideEventKind::TargetFound;
+        break;
+    case Kind::TargetMissing:
+        out.kind = GuideEventKind::TargetMissing;
+        break;
+    case Kind::TargetClicked:
+        out.kind = GuideEventKind::TargetClicked;
+        break;
+    case Kind::FieldFilled:
+        out.kind = GuideEventKind::FieldFilled;
+        break;
+    case Kind::ElementVisible:
+        out.kind = GuideEventKind::ElementVisible;
+        break;
+    case Kind::PathChanged:
+        out.kind = GuideEventKind::PageChanged;
+        out.path = event.detail;
+        break;
+    case Kind::Next:
+        out.kind = GuideEventKind::Next;
+        break;
+    case Kind::Back:
+        out.kind = GuideEventKind::Back;
+        break;
+    case Kind::Exit:
+        out.kind = GuideEventKind::Exit;
+        break;
+    case Kind::Skip:
+        out.kind = GuideEventKind::Skip;
+        break;
+    case Kind::Choose:
+        // The answer's index, as the callout wrote it ("0"…"5"); anything else is not an answer.
+        if (event.detail.size() != 1 || event.detail[0] < '0' || event.detail[0] > '9')
+            return;
+        out.kind = GuideEventKind::Choose;
+        out.choice = static_cast<std::size_t>(event.detail[0] - '0');
+        break;
+    }
+    // A button in the callout is about the step it shows; an old callout's press is ignored too.
+    if (out.kind <= GuideEventKind::Skip && event.showing != m_runner.showing())
+        return;
+    handle(out, now_ms);
+}
+
+void ActiveGuide::apply(const guide::GuideUpdate& update) {
+    if (update.outcome) {
+        m_last_outcome = update.outcome;
+        if (auto recorded = m_outcomes.record(*update.outcome); !recorded)
+            warn("how the guide ended is not kept after this visit", recorded.error());
+    }
+    if (update.hide) {
+        forget_progress();
+        web::hide_guide_overlay(update.announcement);
+        return;
+    }
+    if (update.changed && m_runner.running())
+        save_progress();
+    if (update.show || update.refresh)
+        show(update.move_focus, update.announcement);
+}
+
+void ActiveGuide::show(bool focus, const std::string& announcement) {
+    const guide::GuideStep& step = m_runner.step();
+    web::GuideOverlayStep view;
+    view.showing = m_runner.showing();
+    view.guide_title = m_runner.guide().title;
+    view.locale = m_runner.guide().locale;
+    view.count = count_text();
+    view.position = m_runner.position();
+    view.total = m_runner.total();
+    view.title = step.title;
+    view.body = step.body;
+    view.targets = step.target;
+    view.placement = guide::placement_name(step.placement);
+    view.wait_ms = step.wait_ms != 0 ? step.wait_ms : guide::k_default_wait_ms;
+    view.state = state_name(m_runner.target_state());
+    view.watch_click = step.advance.kind == guide::AdvanceKind::TargetClicked;
+    if (step.advance.kind == guide::AdvanceKind::FieldFilled)
+        view.watch_fill = step.advance.selectors.empty() ? step.target : step.advance.selectors;
+    if (step.advance.kind == guide::AdvanceKind::ElementVisible)
+        view.watch_visible = step.advance.selectors;
+    view.can_go_back = m_runner.can_go_back();
+    view.next_label = next_label();
+    for (const guide::Branch& branch : step.branches)
+        view.choices.push_back(branch.label);
+    view.other_page_text = other_page_text();
+    view.other_page_href = other_page_href();
+    view.announcement = announcement;
+    view.focus = focus;
+    web::show_guide_step(view);
+}
+
+void ActiveGuide::show_on_page() {
+    if (m_runner.running())
+        show(/*focus=*/true, "");
+}
+
+const char* ActiveGuide::target_state_name() const {
+    return state_name(m_runner.target_state());
+}
+
+std::string ActiveGuide::count_text() const {
+    return "Step " + std::to_string(m_runner.position()) + " of " + std::to_string(m_runner.total());
+}
+
+std::string ActiveGuide::next_label() const {
+    if (!m_runner.step().branches.empty())
+        return {};
+    return m_runner.at_last_step() ? "Done" : "Next";
+}
+
+std::string ActiveGuide::other_page_text() const {
+    return other_page_href().empty()
+               ? "This step is on another page of the shop. The guide waits for you there."
+               : "This step is on another page. The guide waits for you there.";
+}
+
+std::string ActiveGuide::other_page_href() const {
+    const std::string& page = m_runner.step().page;
+    return page.find('*') == std::string::npos ? page : std::string();
+}
+
+void ActiveGuide::save_progress() {
+    if (auto stored = web::storage_set(k_progress_key, guide::serialize_guide_progress(m_runner.progress()));
+        !stored)
+        warn("guide progress is not kept across pages", stored.error());
+}
+
+void ActiveGuide::forget_progress() {
+    (void)web::storage_remove(k_progress_key);
+}
+
+} // namespace support::widget

@@ -1,0 +1,63 @@
+#pragma once
+// The guide the shopper is following: the engine (guide::GuideRunner) wired to the page overlay,
+// to storage (progress under "guide-progress", so a reload or the next page continues at the same
+// step) and to the outcome log. The panel's guide view reads it and sends the shopper's buttons
+// here; the page overlay's events arrive here too, with the panel open or closed.
+//
+// The loader imports the core on every page load while "guide-progress" is stored, so a guide
+// survives navigation without the shopper opening the panel.
+
+#include "shared/core/guide/guide_runner.h"
+#include "shared/web/guide_overlay.h"
+#include "widget/guide_outcome_log.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace support::widget {
+
+class HelpContent;
+
+class ActiveGuide {
+  public:
+    // Reads saved progress and earlier outcomes; true when a guide was in progress.
+    bool load_saved();
+    bool has_saved_progress() const { return m_saved.has_value(); }
+    // Once the content is ready: continues the saved guide on this page if it still exists (else
+    // forgets it, with one console warning).
+    void resume_saved(const HelpContent& content, std::string_view path, std::int64_t now_ms);
+
+    void start(const guide::Guide& guide, std::string_view path, std::int64_t now_ms);
+    // The shopper's buttons (panel or callout) and what the page saw.
+    void handle(const guide::GuideEvent& event, std::int64_t now_ms);
+    void handle_page_event(const web::GuidePageEvent& event, std::int64_t now_ms);
+
+    // The step again, with keyboard focus in its callout ("Show me on the page").
+    void show_on_page();
+
+    const guide::GuideRunner& runner() const { return m_runner; }
+    bool running() const { return m_runner.running(); }
+    // How the last guide of this visit ended, for the panel to say so.
+    const std::optional<guide::GuideOutcome>& last_outcome() const { return m_last_outcome; }
+
+    // The words shoppers see for the engine's states, shared by the panel and the callout.
+    std::string count_text() const;
+    std::string next_label() const; // "Next", "Done"; empty on a question
+    std::string other_page_text() const;
+    std::string other_page_href() const;   // the step's page when it is one page (no '*')
+    const char* target_state_name() const; // "searching", "found", "missing", "other-page", "none"
+
+  private:
+    void apply(const guide::GuideUpdate& update);
+    void show(bool focus, const std::string& announcement);
+    void save_progress();
+    void forget_progress();
+
+    guide::GuideRunner m_runner;
+    std::optional<guide::GuideProgress> m_saved;
+    std::optional<guide::GuideOutcome> m_last_outcome;
+    GuideOutcomeLog m_outcomes;
+};
+
+} // namespace support::widget

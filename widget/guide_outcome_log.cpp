@@ -1,0 +1,72 @@
+#include "widget/guide_outcome_log.h"
+
+#include "shared/web/local_storage.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace support::widget {
+
+namespace {
+
+constexpr std::string_view k_storage_key = "guide-outcomes";
+
+const char* outcome_name(guide::OutcomeKind kind) {
+    return kind == guide::OutcomeKind::Completed ? "completed" : "abandoned";
+}
+
+} // namespace
+
+void GuideOutcomeLog::load() {
+    auto stored = web::storage_get(k_storage_key);
+    if (!stored || !stored->has_value())
+        return;
+    const nlohmann::json doc =
+        nlohmann::json::parse(std::string_view(**stored), nullptr, /*allow_exceptions=*/false);
+    const auto list = doc.is_object() ? doc.find("outcomes") : doc.end();
+    if (list == doc.end() || !list->is_array())
+        return;
+    for (const nlohmann::json& item : *list) {
+        if (!item.is_object() || m_outcomes.size() >= k_max_outcomes)
+            continue;
+        auto text = [&](const char* key) {
+            const auto it = item.find(key);
+            return it != item.end() && it->is_string() ? it->get<std::string>() : std::string();
+        };
+        auto number = [&](const char* key) {
+            const auto it = item.find(key);
+            return it != item.end() && it->is_number_integer() ? it->get<std::int64_t>() : std::int64_t{0};
+        };
+        guide::GuideOutcome outcome;
+        outcome.guide_id = text("guide");
+        outcome.locale = text("locale");
+        outcome.step_id = text("step");
+        const std::string kind = text("outcome");
+        if (outcome.guide_id.empty() || (kind != "completed" && kind != "abandoned"))
+            continue;
+        outcome.kind = kind == "completed" ? guide::OutcomeKind::Completed : guide::OutcomeKind::Abandoned;
+        outcome.step_number = static_cast<std::size_t>(std::max<std::int64_t>(0, number("stepNumber")));
+        outcome.at_ms = number("at");
+        m_outcomes.push_back(std::move(outcome));
+    }
+}
+
+Result<void> GuideOutcomeLog::record(const guide::GuideOutcome& outcome) {
+    m_outcomes.push_back(outcome);
+    if (m_outcomes.size() > k_max_outcomes)
+        m_outcomes.erase(m_outcomes.begin());
+    nlohmann::json list = nlohmann::json::array();
+    for (const guide::GuideOutcome& item : m_outcomes)
+        list.push_back({{"guide", item.guide_id},
+                        {"locale", item.locale},
+                        {"outcome", outcome_name(item.kind)},
+                        {"step", item.step_id},
+                        {"stepNumber", item.step_number},
+                        {"at", item.at_ms}});
+    const nlohmann::json doc = {{"v", 1}, {"outcomes", std::move(list)}};
+    return web::storage_set(k_storage_key,
+                            doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+} // namespace support::widget

@@ -1,0 +1,30 @@
+#pragma once
+// How guides ended — completed, or abandoned at step N — kept in localStorage (key
+// "guide-outcomes", site-scoped) until the feedback outbox sends them (the feedback issue):
+//
+//   {"v":1,"outcomes":[{"guide":"apply-coupon","locale":"en","outcome":"abandoned","step":"apply",
+//                       "stepNumber":2,"at":1764800042000}]}
+//
+// The newest k_max_outcomes are kept. Storage that is unavailable or full loses the record for
+// later visits only; unreadable data is replaced, never fatal.
+
+#include "shared/core/guide/guide_runner.h"
+#include "shared/core/result.h"
+
+#include <vector>
+
+namespace support::widget {
+
+class GuideOutcomeLog {
+  public:
+    static constexpr std::size_t k_max_outcomes = 200;
+
+    void load();
+    Result<void> record(const guide::GuideOutcome& outcome);
+    const std::vector<guide::GuideOutcome>& outcomes() const { return m_outcomes; }
+
+  private:
+    std::vector<guide::GuideOutcome> m_outcomes;
+};
+
+} // namespace support::widget
