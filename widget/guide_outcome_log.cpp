@@ -1,5 +1,6 @@
 #include "widget/guide_outcome_log.h"
 
+#include "shared/core/parse_json.h"
 #include "shared/web/local_storage.h"
 
 #include <nlohmann/json.hpp>
@@ -22,8 +23,7 @@ void GuideOutcomeLog::load() {
     auto stored = web::storage_get(k_storage_key);
     if (!stored || !stored->has_value())
         return;
-    const nlohmann::json doc =
-        nlohmann::json::parse(std::string_view(**stored), nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json doc = parse_json(**stored);
     const auto list = doc.is_object() ? doc.find("outcomes") : doc.end();
     if (list == doc.end() || !list->is_array())
         return;

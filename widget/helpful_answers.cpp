@@ -1,5 +1,6 @@
 #include "widget/helpful_answers.h"
 
+#include "shared/core/parse_json.h"
 #include "shared/web/local_storage.h"
 
 #include <nlohmann/json.hpp>
@@ -18,8 +19,7 @@ void HelpfulAnswers::load() {
     auto stored = web::storage_get(k_storage_key);
     if (!stored || !stored->has_value())
         return;
-    const nlohmann::json doc =
-        nlohmann::json::parse(std::string_view(**stored), nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json doc = parse_json(**stored);
     if (!doc.is_object())
         return;
     const auto answers = doc.find("answers");

@@ -1,5 +1,6 @@
 #include "shared/web/page_facts.h"
 
+#include "shared/core/parse_json.h"
 #include "shared/web/js_bridge.h"
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,7 @@ PageFacts read_page_facts() {
     char* text = sw_web_page_facts();
     if (!text)
         return facts;
-    const nlohmann::json doc = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const nlohmann::json doc = parse_json(text);
     std::free(text);
     if (!doc.is_object())
         return facts;

@@ -2,6 +2,7 @@
 
 #include "shared/core/content/json_nesting.h"
 #include "shared/core/guide/guide_json.h"
+#include "shared/core/parse_json.h"
 
 #include <nlohmann/json.hpp>
 
@@ -102,7 +103,7 @@ std::string serialize_article_bundle(const ArticleBundle& bundle) {
 Result<ArticleBundle> parse_article_bundle(std::string_view text) {
     if (json_nesting_depth(text, k_max_bundle_depth) > k_max_bundle_depth)
         return bad_shape("", "it nests too deeply");
-    const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const json document = parse_json(text);
     if (document.is_discarded())
         return make_error("content.bundle.invalid_json", "the content bundle is not valid JSON");
     if (!document.is_object())

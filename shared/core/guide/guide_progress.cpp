@@ -1,5 +1,7 @@
 #include "shared/core/guide/guide_progress.h"
 
+#include "shared/core/parse_json.h"
+
 #include <nlohmann/json.hpp>
 
 namespace support::guide {
@@ -43,7 +45,7 @@ std::string serialize_guide_progress(const GuideProgress& progress) {
 Result<GuideProgress> parse_guide_progress(std::string_view text) {
     if (text.size() > k_max_progress_bytes)
         return bad_shape("", "it is larger than 64 KB");
-    const json document = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    const json document = parse_json(text);
     if (document.is_discarded())
         return make_error("guide.progress.invalid_json", "saved guide progress is not valid JSON");
     if (!document.is_object())
