@@ -179,15 +179,25 @@ describe('guides', () => {
     await page.getByLabel('Email', { exact: true }).fill('ada@example.com');
     await page.keyboard.press('Tab');
     await waitForStep(page, 'Track your order', 'Select Check status');
+    // When the step's callout appears and when the page adds the result, as the page saw them.
+    await page.evaluate(() => {
+      const root = document.querySelector('[data-support-widget]').shadowRoot;
+      const seen = (window.__seen = {});
+      const note = () => {
+        const now = performance.now();
+        if (!seen.step && [...root.querySelectorAll('h2')].some((h) => h.textContent === 'Here is your order')) seen.step = now;
+        if (!seen.result && document.getElementById('order-result')) seen.result = now;
+      };
+      new MutationObserver(note).observe(root, { childList: true, subtree: true, characterData: true });
+      new MutationObserver(note).observe(document.body, { childList: true, subtree: true });
+    });
     await page.getByRole('button', { name: 'Check status', exact: true }).click();
 
     await waitForStep(page, 'Track your order', 'Here is your order');
-    const started = await page.evaluate(() => ({ present: !!document.getElementById('order-result'), at: performance.now() }));
-    assert.equal(started.present, false, 'the result was already on the page when the step began');
-    assert.equal((await guideState(page)).target, 'searching');
     await waitForHighlight(page, page.locator('#order-result'), 'the order result inserted a second later');
-    const found = await page.evaluate(() => performance.now());
-    assert.ok(found - started.at >= 500, `found after ${found - started.at} ms: too early for an element added after 1 s`);
+    const seen = await page.evaluate(() => window.__seen);
+    assert.ok(seen.step && seen.result && seen.result - seen.step >= 500,
+      `the result was added ${seen.result - seen.step} ms after the step began: not a late element`);
     assert.equal((await guideState(page)).target, 'found');
     assert.match(await page.locator('#order-result').textContent(), /shipped/);
   });
