@@ -1,5 +1,6 @@
 #include "widget/help_search.h"
 
+#include "shared/core/guide/guide_query_match.h"
 #include "shared/core/search/page_match.h"
 #include "widget/help_content.h"
 
@@ -17,8 +18,26 @@ bool is_blank(std::string_view text) {
 
 void HelpSearch::run(const HelpContent& content, std::string_view query, const search::PageContext& page) {
     m_results.clear();
+    m_guide_results.clear();
     if (content.state() != ContentState::Ready || is_blank(query))
         return;
+    // The best k_max_guide_results, in the site's order among equals.
+    std::size_t scores[k_max_guide_results] = {};
+    for (std::uint32_t i = 0; i < content.guides().size(); ++i) {
+        std::size_t score = guide::guide_query_score(content.guides()[i], query);
+        std::uint32_t guide = i;
+        for (std::size_t slot = 0; slot < k_max_guide_results && score > 0; ++slot) {
+            if (slot == m_guide_results.size()) {
+                m_guide_results.push_back(guide);
+                scores[slot] = score;
+                break;
+            }
+            if (score > scores[slot]) {
+                std::swap(score, scores[slot]);
+                std::swap(guide, m_guide_results[slot]);
+            }
+        }
+    }
     const search::SearchIndex& index = content.index();
     for (const search::SearchHit& hit : index.search(query, page, k_max_results)) {
         ShownResult shown;

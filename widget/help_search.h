@@ -27,6 +27,7 @@ class HelpSearch {
   public:
     static constexpr std::size_t k_max_results = 10;
     static constexpr std::size_t k_max_suggestions = 5;
+    static constexpr std::size_t k_max_guide_results = 2;
 
     // Searches `query` (blank: no results). Call when the query, the page or the content changes.
     void run(const HelpContent& content, std::string_view query, const search::PageContext& page);
@@ -37,6 +38,9 @@ class HelpSearch {
     const std::vector<ShownResult>& results() const { return m_results; }
     const std::vector<std::uint32_t>& suggestions() const { return m_suggestions; }
     bool suggestions_fit_page() const { return m_suggestions_fit_page; }
+    // Guides the current query names (guide_query_match.h), best first: indices into
+    // HelpContent::guides().
+    const std::vector<std::uint32_t>& guide_results() const { return m_guide_results; }
     // Indices into HelpContent::guides(); the first guides_for_page() of them match the page.
     const std::vector<std::uint32_t>& guides() const { return m_guides; }
     std::size_t guides_for_page() const { return m_guides_for_page; }
@@ -47,6 +51,7 @@ class HelpSearch {
     bool m_suggestions_fit_page = false;
     std::vector<std::uint32_t> m_guides;
     std::size_t m_guides_for_page = 0;
+    std::vector<std::uint32_t> m_guide_results;
 };
 
 } // namespace support::widget

@@ -299,6 +299,10 @@ std::string WidgetApp::debug_state_json() const {
     for (const std::uint32_t index : m_search.guides())
         guides.push_back(m_content.guides()[index].id);
     state["guides"] = std::move(guides);
+    nlohmann::json guide_results = nlohmann::json::array();
+    for (const std::uint32_t index : m_search.guide_results())
+        guide_results.push_back(m_content.guides()[index].id);
+    state["guideResults"] = std::move(guide_results);
     if (const guide::GuideRunner& runner = m_guide.runner(); runner.running()) {
         state["guide"] = {{"id", runner.guide().id},
                           {"step", runner.step().id},

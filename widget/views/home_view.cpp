@@ -36,14 +36,15 @@ ViewAction draw_suggestions(const HelpContent& content, const HelpSearch& search
     return action;
 }
 
-// The site's guides, those for this page first: each a link that starts it, with its summary.
-ViewAction draw_guides(const HelpContent& content, const HelpSearch& search) {
+// Guides as a list of links that start them, with their summaries.
+ViewAction draw_guide_list(const HelpContent& content, const std::vector<std::uint32_t>& guides,
+                           const char* heading) {
     ViewAction action;
-    if (search.guides().empty())
+    if (guides.empty())
         return action;
-    ui::heading(search.guides_for_page() > 0 ? "Step-by-step help for this page" : "Step-by-step guides", 2);
+    ui::heading(heading, 2);
     ui::begin_list("Step-by-step guides");
-    for (const std::uint32_t index : search.guides()) {
+    for (const std::uint32_t index : guides) {
         const guide::Guide& guide = content.guides()[index];
         ImGui::PushID("guide");
         if (ui::search_result(guide.id.c_str(), {guide.title, {}, guide.summary, {}})) {
@@ -56,8 +57,16 @@ ViewAction draw_guides(const HelpContent& content, const HelpSearch& search) {
     return action;
 }
 
+// The site's guides before typing, those for this page first.
+ViewAction draw_guides(const HelpContent& content, const HelpSearch& search) {
+    return draw_guide_list(content, search.guides(),
+                           search.guides_for_page() > 0 ? "Step-by-step help for this page"
+                                                        : "Step-by-step guides");
+}
+
 ViewAction draw_results(const HelpContent& content, const HelpSearch& search, std::string_view query) {
-    ViewAction action;
+    // A guide the query names comes first: showing how beats telling.
+    ViewAction action = draw_guide_list(content, search.guide_results(), "Step-by-step guides");
     const auto& results = search.results();
     if (results.empty()) {
         ui::status_text("search-status", "No articles found");
