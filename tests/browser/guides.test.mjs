@@ -250,6 +250,24 @@ describe('guides', () => {
     assert.match(await (await waitForStep(page, 'Find your size', 'Choose your size')).textContent(), /Step 2 of 3/);
   });
 
+  it('a search that names a guide offers it above the articles, and it starts from any page', TEST, async () => {
+    const { page } = await visit('/index.html');
+    const w = await openPanel(page);
+    await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help content' });
+    await w.search.click({ timeout: 5_000 });
+    await page.keyboard.type('apply coupon');
+    await waitFor(async () => (await w.debug()).search === 'apply coupon', { timeout: 5_000, message: 'the query' });
+    assert.deepEqual((await w.debug()).guideResults, ['apply-coupon']);
+    const offered = w.dialog.getByRole('list', { name: 'Step-by-step guides', exact: true });
+    await offered.getByRole('link', { name: 'Apply a coupon', exact: true }).click({ timeout: 5_000 });
+    // The steps are on the cart page: the callout says so and links there.
+    const dialog = await waitForStep(page, 'Apply a coupon', 'Enter your coupon code');
+    await dialog.getByText('This step is on another page. The guide waits for you there.').waitFor({ timeout: 5_000 });
+    assert.equal((await guideState(page)).target, 'other-page');
+    await Promise.all([page.waitForURL(/cart\.html$/), dialog.getByRole('link', { name: 'Go to that page', exact: true }).click()]);
+    await waitForHighlight(page, page.getByLabel('Coupon code', { exact: true }), 'the coupon field on the cart page');
+  });
+
   it('the panel shows the running guide with its progress, and its buttons move the step on the page', TEST, async () => {
     const { page } = await visit('/cart.html');
     const w = await startFromPanel(page, 'Apply a coupon');
