@@ -4,16 +4,6 @@
 
 namespace support::guide {
 
-namespace {
-
-std::optional<std::size_t> resolve(const Guide& guide, std::string_view id) {
-    if (id == k_end_step)
-        return k_finished;
-    return find_step(guide, id);
-}
-
-} // namespace
-
 std::optional<std::size_t> find_step(const Guide& guide, std::string_view id) {
     for (std::size_t i = 0; i < guide.steps.size(); ++i)
         if (guide.steps[i].id == id)
@@ -21,10 +11,16 @@ std::optional<std::size_t> find_step(const Guide& guide, std::string_view id) {
     return std::nullopt;
 }
 
+std::optional<std::size_t> resolve_step(const Guide& guide, std::string_view id) {
+    if (id == k_end_step)
+        return k_finished;
+    return find_step(guide, id);
+}
+
 std::optional<std::size_t> step_after(const Guide& guide, std::size_t step) {
     const GuideStep& current = guide.steps[step];
     if (!current.next.empty())
-        return resolve(guide, current.next);
+        return resolve_step(guide, current.next);
     return step + 1 < guide.steps.size() ? step + 1 : k_finished;
 }
 
@@ -37,7 +33,7 @@ std::vector<std::size_t> successors(const Guide& guide, std::size_t step) {
         return out;
     }
     for (const Branch& branch : current.branches)
-        if (const auto to = resolve(guide, branch.next))
+        if (const auto to = resolve_step(guide, branch.next))
             out.push_back(*to);
     return out;
 }

@@ -18,6 +18,9 @@ inline constexpr std::size_t k_finished = static_cast<std::size_t>(-1); // "end"
 // The index of the step with this id; nullopt when there is none.
 std::optional<std::size_t> find_step(const Guide& guide, std::string_view id);
 
+// A "next" or an answer's step id as an index: k_finished for "end", nullopt when no step has it.
+std::optional<std::size_t> resolve_step(const Guide& guide, std::string_view id);
+
 // Where a step without branches goes: its "next", else the following step, else k_finished.
 // nullopt when its "next" names no step (validation reports that).
 std::optional<std::size_t> step_after(const Guide& guide, std::size_t step);

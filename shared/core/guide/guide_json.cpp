@@ -144,10 +144,8 @@ Result<Guide> guide_from_json(const json& value, const std::string& base) {
         guide.steps.push_back(std::move(step));
     }
     // Links to steps that are not there would strand the shopper mid-guide: refuse the guide.
+    auto known = [&](const std::string& id) { return resolve_step(guide, id).has_value(); };
     for (std::size_t i = 0; i < guide.steps.size(); ++i) {
-        auto known = [&](const std::string& id) {
-            return id == k_end_step || find_step(guide, id).has_value();
-        };
         const GuideStep& step = guide.steps[i];
         if (!step.next.empty() && !known(step.next))
             return bad_shape(base + "/steps/" + std::to_string(i) + "/next", "next names no step");

@@ -63,7 +63,10 @@ Result<GuideUpdate> GuideRunner::resume(Guide guide, const GuideProgress& progre
 GuideUpdate GuideRunner::handle(const GuideEvent& event, std::int64_t now_ms) {
     if (!running())
         return {};
-    const bool current = event.showing == m_showing;
+    // Every event but a path change is about one showing of a step: a button of a callout the
+    // shopper saw before it changed, or a click the page saw then, is ignored.
+    if (event.kind != GuideEventKind::PageChanged && event.showing != m_showing)
+        return {};
     const AdvanceKind kind = step().advance.kind;
     switch (event.kind) {
     case GuideEventKind::Next:
@@ -83,19 +86,14 @@ GuideUpdate GuideRunner::handle(const GuideEvent& event, std::int64_t now_ms) {
     case GuideEventKind::Choose: {
         if (event.choice >= step().branches.size())
             return {};
-        const std::string& to = step().branches[event.choice].next;
-        if (to == k_end_step)
-            return finish(OutcomeKind::Completed, now_ms);
-        if (!find_step(m_guide, to))
-            return {};
-        return go_to(find_step(m_guide, to), /*by_shopper=*/true, now_ms);
+        const auto next = resolve_step(m_guide, step().branches[event.choice].next);
+        return next ? go_to(next, /*by_shopper=*/true, now_ms) : GuideUpdate{};
     }
     case GuideEventKind::TargetFound:
     case GuideEventKind::TargetMissing: {
         const TargetState seen =
             event.kind == GuideEventKind::TargetFound ? TargetState::Found : TargetState::Missing;
-        if (!current || m_target == seen || m_target == TargetState::None ||
-            m_target == TargetState::OtherPage)
+        if (m_target == seen || m_target == TargetState::None || m_target == TargetState::OtherPage)
             return {};
         m_target = seen;
         GuideUpdate update;
@@ -106,11 +104,11 @@ GuideUpdate GuideRunner::handle(const GuideEvent& event, std::int64_t now_ms) {
         return update;
     }
     case GuideEventKind::TargetClicked:
-        return current && kind == AdvanceKind::TargetClicked ? advance(false, now_ms) : GuideUpdate{};
+        return kind == AdvanceKind::TargetClicked ? advance(false, now_ms) : GuideUpdate{};
     case GuideEventKind::FieldFilled:
-        return current && kind == AdvanceKind::FieldFilled ? advance(false, now_ms) : GuideUpdate{};
+        return kind == AdvanceKind::FieldFilled ? advance(false, now_ms) : GuideUpdate{};
     case GuideEventKind::ElementVisible:
-        return current && kind == AdvanceKind::ElementVisible ? advance(false, now_ms) : GuideUpdate{};
+        return kind == AdvanceKind::ElementVisible ? advance(false, now_ms) : GuideUpdate{};
     case GuideEventKind::PageChanged:
         return page_changed(event.path, now_ms);
     }
@@ -230,8 +228,26 @@ GuideProgress GuideRunner::progress() const {
     return progress;
 }
 
+std::string GuideRunner::count_text() const {
+    return "Step " + std::to_string(position()) + " of " + std::to_string(total());
+}
+
 std::string GuideRunner::step_announcement() const {
-    return "Step " + std::to_string(position()) + " of " + std::to_string(total()) + ": " + step().title;
+    return count_text() + ": " + step().title;
+}
+
+const char* outcome_kind_name(OutcomeKind kind) {
+    return kind == OutcomeKind::Completed ? "completed" : "abandoned";
+}
+
+bool parse_outcome_kind(std::string_view name, OutcomeKind& out) {
+    for (const OutcomeKind kind : {OutcomeKind::Completed, OutcomeKind::Abandoned}) {
+        if (name == outcome_kind_name(kind)) {
+            out = kind;
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace support::guide

@@ -10,8 +10,9 @@
 //   apply(runner.start(guide, "/cart.html", now));            // step 1 is shown, showing id 1
 //   apply(runner.handle({GuideEventKind::FieldFilled, runner.showing()}, now)); // → step 2
 //
-// Page events carry the showing id they observed; one about an earlier showing (the page was slow,
-// the shopper pressed Next meanwhile) is ignored, so a late click never skips a step.
+// Every event but a path change carries the showing id it is about; one about an earlier showing
+// (the page was slow, the shopper pressed Next meanwhile, an old callout's button) is ignored, so a
+// late click never skips a step.
 
 #include "shared/core/guide/guide.h"
 #include "shared/core/guide/guide_progress.h"
@@ -55,7 +56,7 @@ enum class GuideEventKind : std::uint8_t {
 
 struct GuideEvent {
     GuideEventKind kind = GuideEventKind::Next;
-    std::uint32_t showing = 0; // page events: the showing they observed
+    std::uint32_t showing = 0; // the showing it is about (runner.showing() for the panel's buttons)
     std::size_t choice = 0;    // Choose
     std::string path;          // PageChanged
 };
@@ -71,6 +72,10 @@ struct GuideOutcome {
     std::size_t step_number = 0; // its position on the shopper's way (1-based)
     std::int64_t at_ms = 0;
 };
+
+// "completed", "abandoned": as stored and sent.
+const char* outcome_kind_name(OutcomeKind kind);
+bool parse_outcome_kind(std::string_view name, OutcomeKind& out);
 
 struct GuideUpdate {
     bool changed = false;     // the state changed: save the progress and draw again
@@ -108,6 +113,7 @@ class GuideRunner {
     // "Step N of M": N counts the steps on the shopper's way so far, M adds the longest way left.
     std::size_t position() const { return m_history.size() + 1; }
     std::size_t total() const;
+    std::string count_text() const; // "Step 2 of 3"
     bool can_go_back() const { return running() && !m_history.empty(); }
     // The current step is the last on its way: its Next says Done.
     bool at_last_step() const;

@@ -49,7 +49,7 @@ std::vector<GuideProblem> validate_guide_steps(const Guide& guide) {
 
     bool links_usable = true;
     auto check_link = [&](const std::string& to, std::string pointer) {
-        if (to == k_end_step || find_step(guide, to))
+        if (resolve_step(guide, to))
             return;
         error("content.guide.unknown_step", std::move(pointer),
               "no step has the id " + quoted(to) + " (use a step's id, or \"end\" to finish the guide)");

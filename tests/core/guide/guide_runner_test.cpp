@@ -20,8 +20,13 @@ GuideEvent page(std::string path) {
     return GuideEvent{GuideEventKind::PageChanged, 0, 0, std::move(path)};
 }
 
-GuideEvent choose(std::size_t choice) {
-    return GuideEvent{GuideEventKind::Choose, 0, choice, {}};
+// The shopper pressing a button of the step shown now (the callout and the panel pass its showing).
+GuideEvent press(const GuideRunner& runner, GuideEventKind kind) {
+    return GuideEvent{kind, runner.showing(), 0, {}};
+}
+
+GuideEvent choose(const GuideRunner& runner, std::size_t choice) {
+    return GuideEvent{GuideEventKind::Choose, runner.showing(), choice, {}};
 }
 
 } // namespace
@@ -70,13 +75,16 @@ TEST_CASE("an event about an earlier showing of a step is ignored") {
     GuideRunner runner;
     (void)runner.start(coupon_guide(), "/cart.html", k_now);
     const std::uint32_t stale = runner.showing();
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
     REQUIRE(runner.step().id == "apply");
     // The page reports a click it saw while step 1 was showing: step 2 must not be skipped.
     CHECK_FALSE(runner.handle(event(GuideEventKind::TargetClicked, stale), k_now).changed);
     CHECK(runner.step().id == "apply");
     CHECK_FALSE(runner.handle(event(GuideEventKind::TargetMissing, stale), k_now).changed);
     CHECK(runner.target_state() == TargetState::Searching);
+    // Next pressed in the callout of step 1 after step 2 replaced it is not a second Next.
+    CHECK_FALSE(runner.handle(event(GuideEventKind::Next, stale), k_now).changed);
+    CHECK(runner.step().id == "apply");
 }
 
 TEST_CASE("element_visible advances when the element appears") {
@@ -85,8 +93,8 @@ TEST_CASE("element_visible advances when the element appears") {
     guide.steps[2].advance.selectors = {"#coupon-status"};
     GuideRunner runner;
     (void)runner.start(guide, "/cart.html", k_now);
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
     REQUIRE(runner.step().id == "check");
     const GuideUpdate update =
         runner.handle(event(GuideEventKind::ElementVisible, runner.showing()), k_now + 5);
@@ -98,9 +106,9 @@ TEST_CASE("element_visible advances when the element appears") {
 TEST_CASE("Next on the last step completes the guide and records it") {
     GuideRunner runner;
     (void)runner.start(coupon_guide(), "/cart.html", k_now);
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
-    const GuideUpdate done = runner.handle(event(GuideEventKind::Next), k_now + 9);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
+    const GuideUpdate done = runner.handle(press(runner, GuideEventKind::Next), k_now + 9);
     CHECK(runner.status() == GuideStatus::Completed);
     CHECK_FALSE(runner.running());
     CHECK(done.hide);
@@ -113,14 +121,14 @@ TEST_CASE("Next on the last step completes the guide and records it") {
     CHECK(done.outcome->step_number == 3);
     CHECK(done.outcome->at_ms == k_now + 9);
     // Nothing moves a finished guide.
-    CHECK_FALSE(runner.handle(event(GuideEventKind::Next), k_now).changed);
+    CHECK_FALSE(runner.handle(press(runner, GuideEventKind::Next), k_now).changed);
 }
 
 TEST_CASE("Exit abandons the guide at the step the shopper was on") {
     GuideRunner runner;
     (void)runner.start(coupon_guide(), "/cart.html", k_now);
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
-    const GuideUpdate exit = runner.handle(event(GuideEventKind::Exit), k_now + 3);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
+    const GuideUpdate exit = runner.handle(press(runner, GuideEventKind::Exit), k_now + 3);
     CHECK(runner.status() == GuideStatus::Abandoned);
     CHECK(exit.hide);
     REQUIRE(exit.outcome);
@@ -132,17 +140,17 @@ TEST_CASE("Exit abandons the guide at the step the shopper was on") {
 TEST_CASE("Back returns to the step before, focused, and does nothing on the first") {
     GuideRunner runner;
     (void)runner.start(coupon_guide(), "/cart.html", k_now);
-    CHECK_FALSE(runner.handle(event(GuideEventKind::Back), k_now).changed);
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
+    CHECK_FALSE(runner.handle(press(runner, GuideEventKind::Back), k_now).changed);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
     REQUIRE(runner.position() == 3);
-    const GuideUpdate back = runner.handle(event(GuideEventKind::Back), k_now);
+    const GuideUpdate back = runner.handle(press(runner, GuideEventKind::Back), k_now);
     CHECK(back.show);
     CHECK(back.move_focus);
     CHECK(runner.step().id == "apply");
     CHECK(runner.position() == 2);
     CHECK(back.announcement == "Step 2 of 3: Title of apply");
-    (void)runner.handle(event(GuideEventKind::Back), k_now);
+    (void)runner.handle(press(runner, GuideEventKind::Back), k_now);
     CHECK(runner.step().id == "code");
     CHECK_FALSE(runner.can_go_back());
 }
@@ -153,31 +161,31 @@ TEST_CASE("a question goes where the answer says, and the count follows the chos
     CHECK(runner.total() == 5); // the longest way: ask, measure, chart, pick, add
     CHECK_FALSE(runner.at_last_step());
     // A question is answered, not skipped past.
-    CHECK_FALSE(runner.handle(event(GuideEventKind::Next), k_now).changed);
-    CHECK_FALSE(runner.handle(choose(7), k_now).changed);
+    CHECK_FALSE(runner.handle(press(runner, GuideEventKind::Next), k_now).changed);
+    CHECK_FALSE(runner.handle(choose(runner, 7), k_now).changed);
 
     SECTION("I know my size: straight to picking it") {
-        const GuideUpdate update = runner.handle(choose(0), k_now);
+        const GuideUpdate update = runner.handle(choose(runner, 0), k_now);
         CHECK(update.move_focus);
         CHECK(runner.step().id == "pick");
         CHECK(runner.position() == 2);
         CHECK(runner.total() == 3);
-        (void)runner.handle(event(GuideEventKind::Back), k_now);
+        (void)runner.handle(press(runner, GuideEventKind::Back), k_now);
         CHECK(runner.step().id == "ask");
     }
     SECTION("Help me measure: through the measuring steps, then picking") {
-        (void)runner.handle(choose(1), k_now);
+        (void)runner.handle(choose(runner, 1), k_now);
         CHECK(runner.step().id == "measure");
         CHECK(runner.total() == 5);
         CHECK(runner.target_state() == TargetState::None); // nothing to point at
-        (void)runner.handle(event(GuideEventKind::Next), k_now);
+        (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
         CHECK(runner.step().id == "chart");
-        (void)runner.handle(event(GuideEventKind::Next), k_now);
+        (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
         CHECK(runner.step().id == "pick");
         CHECK(runner.position() == 4);
     }
     SECTION("an answer that ends the guide completes it") {
-        const GuideUpdate update = runner.handle(choose(2), k_now);
+        const GuideUpdate update = runner.handle(choose(runner, 2), k_now);
         CHECK(runner.status() == GuideStatus::Completed);
         REQUIRE(update.outcome);
         CHECK(update.outcome->step_id == "ask");
@@ -211,7 +219,7 @@ TEST_CASE("a target not found in time says so; Skip goes on and a late target is
         CHECK(runner.target_state() == TargetState::Found);
     }
     SECTION("the shopper skips the step") {
-        (void)runner.handle(event(GuideEventKind::Skip), k_now);
+        (void)runner.handle(press(runner, GuideEventKind::Skip), k_now);
         CHECK(runner.step().id == "apply");
         CHECK(runner.target_state() == TargetState::Searching);
     }
@@ -270,7 +278,7 @@ TEST_CASE("steps that all wait for the current page in a loop do not spin") {
 TEST_CASE("starting another guide abandons the one running") {
     GuideRunner runner;
     (void)runner.start(coupon_guide(), "/cart.html", k_now);
-    (void)runner.handle(event(GuideEventKind::Next), k_now);
+    (void)runner.handle(press(runner, GuideEventKind::Next), k_now);
     const GuideUpdate update = runner.start(size_guide(), "/product.html", k_now);
     REQUIRE(update.outcome);
     CHECK(update.outcome->guide_id == "apply-coupon");
@@ -284,7 +292,7 @@ TEST_CASE("starting another guide abandons the one running") {
 TEST_CASE("saved progress resumes at the same step with Back intact") {
     GuideRunner first;
     (void)first.start(coupon_guide(), "/cart.html", k_now);
-    (void)first.handle(event(GuideEventKind::Next), k_now + 10);
+    (void)first.handle(press(first, GuideEventKind::Next), k_now + 10);
     const std::string saved = serialize_guide_progress(first.progress());
 
     auto progress = parse_guide_progress(saved);
@@ -298,7 +306,7 @@ TEST_CASE("saved progress resumes at the same step with Back intact") {
     CHECK(second.step().id == "apply");
     CHECK(second.position() == 2);
     CHECK(second.progress().started_ms == k_now);
-    (void)second.handle(event(GuideEventKind::Back), k_now + 61'000);
+    (void)second.handle(press(second, GuideEventKind::Back), k_now + 61'000);
     CHECK(second.step().id == "code");
 }
 
@@ -317,7 +325,7 @@ TEST_CASE("resuming on the page a step waits for moves straight on") {
 TEST_CASE("progress that no longer fits the guide, or is a day old, is not resumed") {
     GuideRunner first;
     (void)first.start(coupon_guide(), "/cart.html", k_now);
-    (void)first.handle(event(GuideEventKind::Next), k_now);
+    (void)first.handle(press(first, GuideEventKind::Next), k_now);
     GuideProgress progress = first.progress();
 
     GuideRunner runner;
