@@ -34,7 +34,6 @@ void warn(const char* what, const Error& error) {
 } // namespace
 
 bool ActiveGuide::load_saved() {
-    m_outcomes.load();
     auto stored = web::storage_get(k_progress_key);
     if (!stored || !stored->has_value())
         return false;
@@ -80,57 +79,6 @@ void ActiveGuide::handle(const guide::GuideEvent& event, std::int64_t now_ms) {
     apply(m_runner.handle(event, now_ms));
 }
 
-void ActiveGuide::handle_page_event(const web::GuidePageEvent& event, std::int64_t now_ms) {
-    using guide::GuideEventKind;
-    using Kind = web::GuidePageEventKind;
-    guide::GuideEvent out;
-    out.showing = event.showing;
-    switch (event.kind) {
-    case Kind::TargetFound:
-        out.kind = GuideEventKind::TargetFound;
-        break;
-    case Kind::TargetMissing:
-        out.kind = GuideEventKind::TargetMissing;
-        break;
-    case Kind::TargetClicked:
-        out.kind = GuideEventKind::TargetClicked;
-        break;
-    case Kind::FieldFilled:
-        out.kind = GuideEventKind::FieldFilled;
-        break;
-    case Kind::ElementVisible:
-        out.kind = GuideEventKind::ElementVisible;
-        break;
-    case Kind::PathChanged:
-        out.kind = GuideEventKind::PageChanged;
-        out.path = event.detail;
-        break;
-    case Kind::Next:
-        out.kind = GuideEventKind::Next;
-        break;
-    case Kind::Back:
-        out.kind = GuideEventKind::Back;
-        break;
-    case Kind::Exit:
-        out.kind = GuideEventKind::Exit;
-        break;
-    case Kind::Skip:
-        out.kind = GuideEventKind::Skip;
-        break;
-    case Kind::Choose:
-        // The answer's index, as the callout wrote it ("0"…"5"); anything else is not an answer.
-        if (event.detail.size() != 1 || event.detail[0] < '0' || event.detail[0] > '9')
-            return;
-        out.kind = GuideEventKind::Choose;
-        out.choice = static_cast<std::size_t>(event.detail[0] - '0');
-        break;
-    }
-    // A button in the callout is about the step it shows; an old callout's press is ignored too.
-    if (out.kind <= GuideEventKind::Skip && event.showing != m_runner.showing())
-        return;
-    handle(out, now_ms);
-}
-
 void ActiveGuide::apply(const guide::GuideUpdate& update) {
     if (update.outcome) {
         m_last_outcome = update.outcome;
@@ -154,7 +102,7 @@ void ActiveGuide::show(bool focus, const std::string& announcement) {
     view.showing = m_runner.showing();
     view.guide_title = m_runner.guide().title;
     view.locale = m_runner.guide().locale;
-    view.count = count_text();
+    view.count = m_runner.count_text();
     view.position = m_runner.position();
     view.total = m_runner.total();
     view.title = step.title;
@@ -186,10 +134,6 @@ void ActiveGuide::show_on_page() {
 
 const char* ActiveGuide::target_state_name() const {
     return state_name(m_runner.target_state());
-}
-
-std::string ActiveGuide::count_text() const {
-    return "Step " + std::to_string(m_runner.position()) + " of " + std::to_string(m_runner.total());
 }
 
 std::string ActiveGuide::next_label() const {

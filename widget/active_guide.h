@@ -21,9 +21,8 @@ class HelpContent;
 
 class ActiveGuide {
   public:
-    // Reads saved progress and earlier outcomes; true when a guide was in progress.
+    // Reads saved progress; true when a guide was in progress.
     bool load_saved();
-    bool has_saved_progress() const { return m_saved.has_value(); }
     // Once the content is ready: continues the saved guide on this page if it still exists (else
     // forgets it, with one console warning).
     void resume_saved(const HelpContent& content, std::string_view path, std::int64_t now_ms);
@@ -31,7 +30,6 @@ class ActiveGuide {
     void start(const guide::Guide& guide, std::string_view path, std::int64_t now_ms);
     // The shopper's buttons (panel or callout) and what the page saw.
     void handle(const guide::GuideEvent& event, std::int64_t now_ms);
-    void handle_page_event(const web::GuidePageEvent& event, std::int64_t now_ms);
 
     // The step again, with keyboard focus in its callout ("Show me on the page").
     void show_on_page();
@@ -42,7 +40,6 @@ class ActiveGuide {
     const std::optional<guide::GuideOutcome>& last_outcome() const { return m_last_outcome; }
 
     // The words shoppers see for the engine's states, shared by the panel and the callout.
-    std::string count_text() const;
     std::string next_label() const; // "Next", "Done"; empty on a question
     std::string other_page_text() const;
     std::string other_page_href() const;   // the step's page when it is one page (no '*')

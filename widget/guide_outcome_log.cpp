@@ -13,13 +13,10 @@ namespace {
 
 constexpr std::string_view k_storage_key = "guide-outcomes";
 
-const char* outcome_name(guide::OutcomeKind kind) {
-    return kind == guide::OutcomeKind::Completed ? "completed" : "abandoned";
-}
-
 } // namespace
 
 void GuideOutcomeLog::load() {
+    m_loaded = true;
     auto stored = web::storage_get(k_storage_key);
     if (!stored || !stored->has_value())
         return;
@@ -42,10 +39,8 @@ void GuideOutcomeLog::load() {
         outcome.guide_id = text("guide");
         outcome.locale = text("locale");
         outcome.step_id = text("step");
-        const std::string kind = text("outcome");
-        if (outcome.guide_id.empty() || (kind != "completed" && kind != "abandoned"))
+        if (outcome.guide_id.empty() || !guide::parse_outcome_kind(text("outcome"), outcome.kind))
             continue;
-        outcome.kind = kind == "completed" ? guide::OutcomeKind::Completed : guide::OutcomeKind::Abandoned;
         outcome.step_number = static_cast<std::size_t>(std::max<std::int64_t>(0, number("stepNumber")));
         outcome.at_ms = number("at");
         m_outcomes.push_back(std::move(outcome));
@@ -53,6 +48,8 @@ void GuideOutcomeLog::load() {
 }
 
 Result<void> GuideOutcomeLog::record(const guide::GuideOutcome& outcome) {
+    if (!m_loaded)
+        load();
     m_outcomes.push_back(outcome);
     if (m_outcomes.size() > k_max_outcomes)
         m_outcomes.erase(m_outcomes.begin());
@@ -60,7 +57,7 @@ Result<void> GuideOutcomeLog::record(const guide::GuideOutcome& outcome) {
     for (const guide::GuideOutcome& item : m_outcomes)
         list.push_back({{"guide", item.guide_id},
                         {"locale", item.locale},
-                        {"outcome", outcome_name(item.kind)},
+                        {"outcome", guide::outcome_kind_name(item.kind)},
                         {"step", item.step_id},
                         {"stepNumber", item.step_number},
                         {"at", item.at_ms}});

@@ -19,12 +19,15 @@ class GuideOutcomeLog {
   public:
     static constexpr std::size_t k_max_outcomes = 200;
 
-    void load();
+    // Adds the outcome to those earlier visits stored (read on the first record, not at start-up)
+    // and stores them all.
     Result<void> record(const guide::GuideOutcome& outcome);
-    const std::vector<guide::GuideOutcome>& outcomes() const { return m_outcomes; }
 
   private:
+    void load();
+
     std::vector<guide::GuideOutcome> m_outcomes;
+    bool m_loaded = false;
 };
 
 } // namespace support::widget

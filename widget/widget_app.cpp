@@ -24,7 +24,7 @@ constexpr float k_close_button_width = 44.0f;
 void WidgetApp::on_loaded() {
     m_content.set_on_settled([this] { content_settled(); });
     web::set_guide_page_handler(
-        [this](const web::GuidePageEvent& event) { m_guide.handle_page_event(event, web::now_ms()); });
+        [this](const guide::GuideEvent& event) { m_guide.handle(event, web::now_ms()); });
     // A guide in progress on the page before: continue it here as soon as the content is in.
     if (m_guide.load_saved())
         load_content();
@@ -48,6 +48,7 @@ void WidgetApp::load_content() {
 void WidgetApp::content_settled() {
     if (m_content.state() != ContentState::Ready)
         return;
+    content_became_ready();
     m_guide.resume_saved(m_content, web::read_page_facts().path, web::now_ms());
     if (!m_guide_requested.empty()) {
         const std::string id = std::move(m_guide_requested);
@@ -249,11 +250,6 @@ void WidgetApp::draw_view() {
 void WidgetApp::draw() {
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         web::request_close();
-    if (m_content.state() != m_seen_content_state) {
-        m_seen_content_state = m_content.state();
-        if (m_seen_content_state == ContentState::Ready)
-            content_became_ready();
-    }
     m_unanswered.poll(web::now_ms());
 
     draw_header();
@@ -311,10 +307,9 @@ std::string WidgetApp::debug_state_json() const {
                           {"target", m_guide.target_state_name()},
                           {"showing", runner.showing()}};
     } else if (const auto& outcome = m_guide.last_outcome()) {
-        state["guide"] = {
-            {"id", outcome->guide_id},
-            {"step", outcome->step_id},
-            {"outcome", outcome->kind == guide::OutcomeKind::Completed ? "completed" : "abandoned"}};
+        state["guide"] = {{"id", outcome->guide_id},
+                          {"step", outcome->step_id},
+                          {"outcome", guide::outcome_kind_name(outcome->kind)}};
     }
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

@@ -52,7 +52,6 @@ class WidgetApp final : public web::WebApp {
     bool m_focus_view = false; // the view changed: focus its first control
 
     HelpContent m_content;
-    ContentState m_seen_content_state = ContentState::Idle;
     HelpSearch m_search;
     search::PageContext m_page;
     ViewStack m_views;

@@ -11,8 +11,8 @@ namespace support::web {
 
 namespace {
 
-std::function<void(const GuidePageEvent&)>& page_handler() {
-    static std::function<void(const GuidePageEvent&)> handler;
+std::function<void(const guide::GuideEvent&)>& page_handler() {
+    static std::function<void(const guide::GuideEvent&)> handler;
     return handler;
 }
 
@@ -59,7 +59,7 @@ void hide_guide_overlay(const std::string& announcement) {
     sw_web_guide_hide(announcement.c_str());
 }
 
-void set_guide_page_handler(std::function<void(const GuidePageEvent&)> handler) {
+void set_guide_page_handler(std::function<void(const guide::GuideEvent&)> handler) {
     page_handler() = std::move(handler);
 }
 
@@ -67,11 +67,22 @@ void set_guide_page_handler(std::function<void(const GuidePageEvent&)> handler) 
 
 extern "C" {
 
+// `kind` is a guide::GuideEventKind; `detail` the path (PageChanged) or the answer's index, "0"–"5"
+// (Choose).
 EMSCRIPTEN_KEEPALIVE void sw_web_on_guide_event(int kind, std::uint32_t showing, const char* detail) {
+    using support::guide::GuideEventKind;
     using namespace support::web;
-    if (kind < 0 || kind > static_cast<int>(GuidePageEventKind::Choose) || !page_handler())
+    if (kind < 0 || kind > static_cast<int>(GuideEventKind::PageChanged) || !page_handler() || !detail)
         return;
-    page_handler()(GuidePageEvent{static_cast<GuidePageEventKind>(kind), showing, detail ? detail : ""});
+    support::guide::GuideEvent event{static_cast<GuideEventKind>(kind), showing, 0, {}};
+    if (event.kind == GuideEventKind::PageChanged)
+        event.path = detail;
+    if (event.kind == GuideEventKind::Choose) {
+        if (detail[0] < '0' || detail[0] > '9' || detail[1] != '\0')
+            return;
+        event.choice = static_cast<std::size_t>(detail[0] - '0');
+    }
+    page_handler()(event);
     request_frames();
 }
 

@@ -3,11 +3,13 @@
 // step's target, the callout beside it, and what the page reports back. The app says what to show; this layer
 // only draws it and watches the page, so the guide engine stays in shared/core.
 //
-//   web::set_guide_page_handler([&](const web::GuidePageEvent& e) { … runner.handle(…) … });
+//   web::set_guide_page_handler([&](const guide::GuideEvent& e) { … runner.handle(e, now) … });
 //   web::show_guide_step(step);      // a new showing, or the same one drawn again
 //   web::hide_guide_overlay("Guide complete: Apply a coupon");
 //
 // Handlers run outside frames, never from inside show_guide_step() or hide_guide_overlay().
+
+#include "shared/core/guide/guide_runner.h"
 
 #include <cstdint>
 #include <functional>
@@ -50,30 +52,10 @@ struct GuideOverlayStep {
     GuideOverlayText text;
 };
 
-enum class GuidePageEventKind : std::uint8_t {
-    TargetFound = 0,
-    TargetMissing = 1,
-    TargetClicked = 2,
-    FieldFilled = 3,
-    ElementVisible = 4,
-    PathChanged = 5,
-    // The callout's buttons.
-    Next = 6,
-    Back = 7,
-    Exit = 8,
-    Skip = 9,
-    Choose = 10,
-};
-
-struct GuidePageEvent {
-    GuidePageEventKind kind = GuidePageEventKind::Next;
-    std::uint32_t showing = 0;
-    std::string detail; // PathChanged: the path; Choose: the answer's index
-};
-
 void show_guide_step(const GuideOverlayStep& step);
 // Removes every overlay element; `announcement` is said first ("Guide complete: …").
 void hide_guide_overlay(const std::string& announcement);
-void set_guide_page_handler(std::function<void(const GuidePageEvent&)> handler);
+// What the page saw and the callout's buttons, as engine events (the showing they are about set).
+void set_guide_page_handler(std::function<void(const guide::GuideEvent&)> handler);
 
 } // namespace support::web

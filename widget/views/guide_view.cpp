@@ -67,7 +67,7 @@ ViewAction draw_guide_view(const ActiveGuide& active, const HelpContent& content
     const guide::GuideStep& step = runner.step();
     ImGui::PushID("guide-view");
     ui::heading(runner.guide().title, 2);
-    ui::status_text("guide-status", active.count_text());
+    ui::status_text("guide-status", runner.count_text());
     ui::progress_bar("Guide progress", static_cast<float>(runner.position()) /
                                            static_cast<float>(std::max<std::size_t>(1, runner.total())));
     ui::heading(step.title, 3);
