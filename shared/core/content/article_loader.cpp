@@ -1,5 +1,6 @@
 #include "shared/core/content/article_loader.h"
 
+#include "shared/core/content/content_item_fields.h"
 #include "shared/core/content/content_json.h"
 #include "shared/core/content/content_problem_log.h"
 #include "shared/core/content/locale_tag.h"
@@ -137,8 +138,10 @@ class ArticleValidator {
                            "products)");
         }
 
-        const std::optional<std::string> id_pointer = check_id(value, base, article);
-        check_locale(value, base, locale);
+        const std::optional<std::string> id = check_item_id(value, base, k_article_kind, m_log);
+        if (id)
+            article.id = *id;
+        check_item_locale(value, base, locale, k_article_kind, m_log);
         check_title(value, base, article);
         check_body(value, base, article);
         check_list(value, base, "tags", article.tags);
@@ -151,50 +154,8 @@ class ArticleValidator {
             candidate = m_candidates.size();
             m_candidates.push_back(article);
         }
-        if (id_pointer && locale)
-            m_ids.add(*locale, article.id, m_log.file_path(), *id_pointer, candidate);
-    }
-
-    // The pointer of a well-formed id, for duplicate reports.
-    std::optional<std::string> check_id(const json& object, const std::string& base, Article& article) {
-        const std::string pointer = base + "/id";
-        const auto it = object.find("id");
-        if (it == object.end()) {
-            error("content.article.missing_id", pointer,
-                  "every article needs an \"id\", such as \"returns-policy\" (the same in every locale)");
-            return std::nullopt;
-        }
-        if (!it->is_string()) {
-            wrong_type(pointer, "id", *it);
-            return std::nullopt;
-        }
-        const std::string& id = it->get_ref<const std::string&>();
-        if (!is_article_id(id)) {
-            error(
-                "content.article.bad_id", pointer,
-                "id " + quote_for_message(id) +
-                    " must be lowercase letters, digits and '-', starting with a letter or digit, at most " +
-                    std::to_string(k_max_id_bytes) + " bytes");
-            return std::nullopt;
-        }
-        article.id = id;
-        return pointer;
-    }
-
-    void check_locale(const json& object, const std::string& base, const std::optional<std::string>& locale) {
-        const auto it = object.find("locale");
-        if (it == object.end())
-            return;
-        const std::string pointer = base + "/locale";
-        if (!it->is_string()) {
-            wrong_type(pointer, "locale", *it);
-            return;
-        }
-        const std::string& written = it->get_ref<const std::string&>();
-        if (locale && !same_locale(written, *locale))
-            error("content.article.locale_mismatch", pointer,
-                  "locale " + quote_for_message(written) + " does not match the folder " +
-                      quote_for_message(*locale) + "; move the file or fix the locale (it may be left out)");
+        if (id && locale)
+            m_ids.add(*locale, article.id, m_log.file_path(), base + "/id", candidate);
     }
 
     void check_title(const json& object, const std::string& base, Article& article) {

@@ -74,8 +74,7 @@ ContentFileJson parse_content_file(const ContentFile& file, std::string_view wha
     if (json_nesting_depth(text, k_max_json_depth) > k_max_json_depth) {
         out.problem = file_problem(file, "content.file.too_deep",
                                    "arrays and objects nest more than " + std::to_string(k_max_json_depth) +
-                                       " levels deep; " + (what == "article" ? "an" : "a") + " " + noun +
-                                       " file needs " + (what == "article" ? "3" : "5"));
+                                       " levels deep; an article file needs 3, a guide file 5");
         return out;
     }
     if (is_blank_text(text)) {

@@ -1,5 +1,6 @@
 #include "shared/core/content/guide_loader.h"
 
+#include "shared/core/content/content_item_fields.h"
 #include "shared/core/content/content_json.h"
 #include "shared/core/content/content_problem_log.h"
 #include "shared/core/content/locale_tag.h"
@@ -118,68 +119,30 @@ class GuideValidator {
         warn_unknown_fields(value, base, k_guide_fields, "a guide");
         Guide guide;
         guide.locale = locale.value_or(std::string());
-        const std::optional<std::string> id_pointer = check_guide_id(value, base, guide);
-        check_locale(value, base, locale);
-        guide.title = text_field(value, base, "title", k_max_title_characters, /*required=*/true,
-                                 "content.guide.missing_title", "content.guide.title_too_long");
-        guide.summary = text_field(value, base, "summary", k_max_guide_summary_characters, false, "",
+        const std::optional<std::string> id = check_item_id(value, base, k_guide_kind, m_log);
+        if (id)
+            guide.id = *id;
+        check_item_locale(value, base, locale, k_guide_kind, m_log);
+        guide.title = text_field(value, base, "title", k_max_title_characters, "content.guide.missing_title",
+                                 "content.guide.title_too_long");
+        guide.summary = text_field(value, base, "summary", k_max_guide_summary_characters, nullptr,
                                    "content.guide.string_too_long");
         check_pages(value, base, guide.pages);
         check_steps(value, base, guide);
 
-        std::optional<std::size_t> candidate;
-        if (!m_log.failed()) {
-            candidate = m_candidates.size();
+        const bool valid = !m_log.failed();
+        if (id && locale)
+            m_ids.add(*locale, guide.id, m_log.file_path(), base + "/id",
+                      valid ? std::optional<std::size_t>(m_candidates.size()) : std::nullopt);
+        if (valid)
             m_candidates.push_back(std::move(guide));
-        }
-        if (id_pointer && locale)
-            m_ids.add(*locale, value.find("id")->get_ref<const std::string&>(), m_log.file_path(),
-                      *id_pointer, candidate);
     }
 
-    std::optional<std::string> check_guide_id(const json& object, const std::string& base, Guide& guide) {
-        const std::string pointer = base + "/id";
-        const auto it = object.find("id");
-        if (it == object.end()) {
-            error("content.guide.missing_id", pointer,
-                  "every guide needs an \"id\", such as \"apply-coupon\" (the same in every locale)");
-            return std::nullopt;
-        }
-        if (!it->is_string()) {
-            wrong_type(pointer, "id", "a string", *it);
-            return std::nullopt;
-        }
-        const std::string& id = it->get_ref<const std::string&>();
-        if (!is_article_id(id)) {
-            error(
-                "content.guide.bad_id", pointer,
-                "id " + quote_for_message(id) +
-                    " must be lowercase letters, digits and '-', starting with a letter or digit, at most " +
-                    std::to_string(k_max_id_bytes) + " bytes");
-            return std::nullopt;
-        }
-        guide.id = id;
-        return pointer;
-    }
-
-    void check_locale(const json& object, const std::string& base, const std::optional<std::string>& locale) {
-        const auto it = object.find("locale");
-        if (it == object.end())
-            return;
-        if (!it->is_string()) {
-            wrong_type(base + "/locale", "locale", "a string", *it);
-            return;
-        }
-        const std::string& written = it->get_ref<const std::string&>();
-        if (locale && !same_locale(written, *locale))
-            error("content.guide.locale_mismatch", base + "/locale",
-                  "locale " + quote_for_message(written) + " does not match the folder " +
-                      quote_for_message(*locale) + "; move the file or fix the locale");
-    }
-
-    // A string field of at most `limit` characters; "" when absent (then `missing_code`, if any).
+    // A string field of at most `limit` characters; "" when absent. With a `missing_code` it is
+    // required (absent or blank is that problem); without one it is optional.
     std::string text_field(const json& object, const std::string& base, const char* name, std::size_t limit,
-                           bool required, const char* missing_code, const char* too_long_code) {
+                           const char* missing_code, const char* too_long_code) {
+        const bool required = missing_code != nullptr;
         const std::string pointer = base + "/" + name;
         const auto it = object.find(name);
         if (it == object.end()) {
@@ -330,7 +293,7 @@ class GuideValidator {
             else
                 step.id = it->get<std::string>();
         }
-        step.title = text_field(value, base, "title", k_max_step_title_characters, true,
+        step.title = text_field(value, base, "title", k_max_step_title_characters,
                                 "content.guide.step_without_text", "content.guide.step_title_too_long");
         if (const auto it = value.find("body"); it != value.end()) {
             if (!it->is_string())
@@ -460,7 +423,7 @@ class GuideValidator {
             }
             warn_unknown_fields(item, item_pointer, k_branch_fields, "an answer");
             guide::Branch branch;
-            branch.label = text_field(item, item_pointer, "label", k_max_branch_label_characters, true,
+            branch.label = text_field(item, item_pointer, "label", k_max_branch_label_characters,
                                       "content.guide.branch_without_label", "content.guide.string_too_long");
             const auto next = item.find("next");
             if (next == item.end() || !next->is_string() || next->get_ref<const std::string&>().empty()) {
