@@ -16,7 +16,7 @@
 //
 //   const overlay = createGuideOverlay({
 //     root,                                   // the widget's shadow root
-//     send(kind, showing, detail) {},         // an event for the core (kinds: GuidePageEventKind)
+//     send(kind, showing, detail) {},         // an event for the core (kinds: guide::GuideEventKind)
 //     place(vw, vh, hasTarget, x, y, w, h, cw, ch, preferred) {},  // → [x, y] from the core
 //     launcher,                               // gets focus back when the guide ends from the callout
 //   });
@@ -35,8 +35,10 @@ export function createGuideOverlay(host) {
     tickPending: false,
     watchers: null, // removers of every listener/observer while a guide is shown
     path: '',
-    // Event kinds: the core's web::GuidePageEventKind (shared/web/guide_overlay.h).
-    kind: { found: 0, missing: 1, clicked: 2, filled: 3, visible: 4, path: 5, next: 6, back: 7, exit: 8, skip: 9, choose: 10 },
+    styled: false, // the stylesheet is in the shadow root
+    rtl: false, // the page's direction, read when the callout is drawn
+    // Event kinds: the core's guide::GuideEventKind (shared/core/guide/guide_runner.h).
+    kind: { next: 0, back: 1, exit: 2, choose: 3, skip: 4, found: 5, missing: 6, clicked: 7, filled: 8, visible: 9, path: 10 },
 
     send: function (kind, detail) {
       host.send(SwGuide.kind[kind], SwGuide.spec ? SwGuide.spec.showing : 0, detail === undefined ? '' : String(detail));
@@ -84,7 +86,9 @@ export function createGuideOverlay(host) {
 
     create: function () {
       if (SwGuide.els) return SwGuide.els;
-      SwGuide.installStyles();
+      // Once per page: the elements go when a guide ends, the stylesheet stays for the next one.
+      if (!SwGuide.styled) SwGuide.installStyles();
+      SwGuide.styled = true;
       var make = function (tag, cls, attrs) {
         var el = document.createElement(tag);
         el.className = cls;
@@ -126,13 +130,21 @@ export function createGuideOverlay(host) {
     render: function () {
       var spec = SwGuide.spec, t = spec.text, els = SwGuide.els;
       var c = els.callout;
+      // Focus inside the callout survives the re-render: on the same button, else the callout.
       var focused = SwGuide.root().activeElement;
-      var refocus = focused && c.contains(focused) ? focused.getAttribute('data-action') + ':' + (focused.getAttribute('data-choice') || '') : null;
+      var refocus = null;
+      if (focused && c.contains(focused)) {
+        var choice = focused.getAttribute('data-choice');
+        refocus = focused.hasAttribute('data-action')
+          ? '[data-action="' + focused.getAttribute('data-action') + '"]' + (choice ? '[data-choice="' + choice + '"]' : '')
+          : '';
+      }
       c.setAttribute('aria-label', spec.guide);
       // The widget's root resets inherited styles: the callout takes the guide's language and the
       // page's direction itself, so Hebrew and Arabic steps read right to left.
       if (spec.locale) c.lang = spec.locale;
-      c.dir = getComputedStyle(document.documentElement).direction === 'rtl' ? 'rtl' : 'ltr';
+      SwGuide.rtl = getComputedStyle(document.documentElement).direction === 'rtl';
+      c.dir = SwGuide.rtl ? 'rtl' : 'ltr';
       c.replaceChildren();
       var exit = SwGuide.button('\u00d7', 'exit');
       exit.className = 'sw-guide-exit';
@@ -192,10 +204,7 @@ export function createGuideOverlay(host) {
       }
       c.append(actions);
       c.hidden = false;
-      if (refocus) {
-        var again = c.querySelector('[data-action="' + refocus.split(':')[0] + '"]' + (refocus.split(':')[1] ? '[data-choice="' + refocus.split(':')[1] + '"]' : ''));
-        (again || c).focus({ preventScroll: true });
-      }
+      if (refocus !== null) ((refocus && c.querySelector(refocus)) || c).focus({ preventScroll: true });
     },
 
     announce: function (text) {
@@ -292,9 +301,9 @@ export function createGuideOverlay(host) {
         els.hole.hidden = true;
       }
       var c = els.callout;
-      var rtl = getComputedStyle(document.documentElement).direction === 'rtl';
+      // guide::Placement's values; left and right are mirrored on a right-to-left page.
       var preferred = { auto: 0, top: 1, bottom: 2, left: 3, right: 4 }[spec.placement] || 0;
-      if (rtl && (preferred === 3 || preferred === 4)) preferred = 7 - preferred;
+      if (SwGuide.rtl && (preferred === 3 || preferred === 4)) preferred = 7 - preferred;
       var placed = host.place(vw, vh, has, box[0], box[1], box[2], box[3], c.offsetWidth, c.offsetHeight, preferred);
       c.style.left = placed[0] + 'px';
       c.style.top = placed[1] + 'px';
