@@ -59,11 +59,12 @@ bool has_no_body_status(unsigned status) {
     return (status >= 100 && status < 200) || status == 204 || status == 304;
 }
 
+// No Server header: it would cost bytes on every response (the loader's budget counts its headers)
+// and tell a scanner what answers.
 http::response<http::string_body> to_message(HttpResponse response, unsigned version, bool keep_alive) {
     http::response<http::string_body> message;
     message.version(version);
     message.result(response.status);
-    message.set(http::field::server, "support-server");
     for (auto& [name, value] : response.headers)
         message.insert(name, value);
     if (!has_no_body_status(response.status)) {

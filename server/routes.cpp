@@ -1,6 +1,7 @@
 #include "server/routes.h"
 
 #include "server/json_error.h"
+#include "server/middleware/public_cross_origin.h"
 
 namespace support::server {
 
@@ -20,10 +21,13 @@ Router make_routes(std::shared_ptr<const StaticFiles> static_files,
         content_api = std::make_shared<const ContentApi>();
     Router router;
     router.add("/healthz", health_check);
+    // Help content and static files are public and credential-free: readable from any store origin.
     router.add(std::string(k_content_api_route),
-               [api = std::move(content_api)](const HttpRequest& request) { return api->serve(request); });
-    router.set_fallback(
-        [files = std::move(static_files)](const HttpRequest& request) { return files->serve(request); });
+               allow_public_cross_origin(
+                   [api = std::move(content_api)](const HttpRequest& request) { return api->serve(request); },
+                   "ETag")); // the widget revalidates its cached copy with it
+    router.set_fallback(allow_public_cross_origin(
+        [files = std::move(static_files)](const HttpRequest& request) { return files->serve(request); }));
     return router;
 }
 

@@ -4,6 +4,7 @@
 //   GET /healthz                          → {"status":"ok"}
 //   GET /api/v1/sites/{site}/content      → the site's help articles (content_api.h)
 //   anything else                         → static files from the mounted roots
+// The content API and static files are readable from any origin (middleware/public_cross_origin.h).
 
 #include "server/content_api.h"
 #include "server/http_message.h"
