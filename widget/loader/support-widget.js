@@ -7,7 +7,9 @@
  * (or in idle time with data-preload="idle"). The contract with the core is
  * docs/loader-core-interface.md. Nothing else is global and nothing is fetched before that.
  *
- * Host pages can change the stacking order with a custom property on the host element, e.g.
+ * The host element is shown in the top layer (a manual popover), so no transform, filter, contain,
+ * overflow or z-index on the page can move, clip, dim or cover it; where the Popover API is missing
+ * it is appended to <html> and stacked with a custom property the page may set:
  *   [data-support-widget] { --support-widget-z-index: 100; }
  */
 (() => {
@@ -38,11 +40,10 @@
     return;
   }
 
-  const script =
-    D.currentScript ||
-    [...D.querySelectorAll('script[src]')].filter((s) => /support-widget\.js([?#]|$)/.test(s.src)).pop();
+  // Set while a classic script first runs, which is the only way the loader runs (async or not).
+  const script = D.currentScript;
   if (!script) {
-    say('error', 'cannot find its own <script> tag, so the help launcher is not shown.');
+    say('error', 'load support-widget.js with a classic <script src> tag; the help launcher is not shown.');
     return;
   }
   const data = script.dataset;
@@ -111,27 +112,22 @@
   // ---- DOM: one host element, an open Shadow root, the launcher and the panel.
 
   const h = (tag, attrs, ...kids) => {
-    const e = D.createElement(tag);
+    const e = /^(svg|path)$/.test(tag) ? D.createElementNS('http://www.w3.org/2000/svg', tag) : D.createElement(tag);
     for (const k in attrs) e.setAttribute(k, attrs[k]);
     e.append(...kids);
     return e;
   };
-  const icon = (cls, d) => {
-    const svg = D.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    const path = D.createElementNS(svg.namespaceURI, 'path');
-    svg.setAttribute('class', cls);
-    svg.setAttribute('viewBox', '0 0 24 24');
-    svg.setAttribute('aria-hidden', 'true');
-    svg.setAttribute('focusable', 'false');
-    path.setAttribute('d', d);
-    svg.append(path);
-    return svg;
-  };
+  const icon = (cls, d) => h('svg', { class: cls, viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' }, h('path', { d }));
 
   const side = position;
+  // The host is a zero-size box its fixed children overflow, reset (no transform, filter, opacity
+  // or fonts from the page). Its rules are !important because an !important rule in a shadow root
+  // outranks the page's own !important rules on the host (* {…!important}); the page still sets the
+  // stacking order through the custom property.
+  const hostCss = 'all:initial;position:fixed;top:0;left:0;width:0;height:0;display:block;z-index:var(--sw-z)'.replace(/;|$/g, '!important;');
   // Each line ends in a line continuation (\), so the CSS ships without newlines.
   const css = `\
-:host{all:initial;--sw-brand:${brand};--sw-on-brand:${onBrand};--sw-z:var(--support-widget-z-index,2147483000)}\
+:host{${hostCss}--sw-brand:${brand};--sw-on-brand:${onBrand};--sw-z:var(--support-widget-z-index,2147483000)}\
 .launcher,.panel{position:fixed;z-index:var(--sw-z);font:16px/1.4 system-ui,sans-serif}\
 button{font:inherit;cursor:pointer}\
 .launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px rgba(0,0,0,.25);display:grid;place-items:center}\
@@ -151,6 +147,10 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
 @keyframes sw-spin{to{transform:rotate(1turn)}}`;
 
   const host = h('div', { 'data-support-widget': '' });
+  // In the top layer the host's fixed children are placed against the viewport whatever the page
+  // does to <html> or <body>.
+  const topLayer = !!host.showPopover;
+  if (topLayer) host.setAttribute('popover', 'manual');
   const root = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new CSSStyleSheet();
@@ -175,9 +175,18 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
   const failure = h('div', { class: 'status' }, h('p', { role: 'alert' }, 'Help could not load. Try again.'), retry);
   root.append(launcher, panel);
 
+  // Beside <body>, not in it: a page that replaces its body (an in-page router) keeps the widget,
+  // and without the top layer a transformed body still does not become its containing block.
   const mounted = new Promise((resolve) =>
     D.body ? resolve() : D.addEventListener('DOMContentLoaded', resolve, { once: true })
-  ).then(() => D.body.append(host));
+  ).then(() => {
+    D.documentElement.append(host);
+    try {
+      topLayer && host.showPopover();
+    } catch {
+      // Shown already (the page moved the host): it stays where it is.
+    }
+  });
 
   // ---- State, events and the core.
 
