@@ -34,6 +34,9 @@ export function createGuideOverlay(host) {
     scrolled: false,
     tickPending: false,
     watchers: null, // removers of every listener/observer while a guide is shown
+    // While a pointer is down on one of the callout's buttons: the field commits that came meanwhile
+    // (leaving a field for Exit commits it), held so the step the shopper pressed on stays.
+    press: null, // {held: [[kind, showing, detail]…], releaseTimer, stop()}
     path: '',
     styled: false, // the stylesheet is in the shadow root
     rtl: false, // the page's direction, read when the callout is drawn
@@ -41,7 +44,43 @@ export function createGuideOverlay(host) {
     kind: { next: 0, back: 1, exit: 2, choose: 3, skip: 4, found: 5, missing: 6, clicked: 7, filled: 8, visible: 9, path: 10 },
 
     send: function (kind, detail) {
-      host.send(SwGuide.kind[kind], SwGuide.spec ? SwGuide.spec.showing : 0, detail === undefined ? '' : String(detail));
+      var event = [SwGuide.kind[kind], SwGuide.spec ? SwGuide.spec.showing : 0, detail === undefined ? '' : String(detail)];
+      // A commit during a press on Exit, Back, Skip, Next or an answer waits for the press to end:
+      // acting on it now would replace the step (and the button) under the shopper's finger.
+      if (SwGuide.press && kind === 'filled') SwGuide.press.held.push(event);
+      else host.send(event[0], event[1], event[2]);
+    },
+
+    // A pointer went down on a callout button: hold field commits until the press ends.
+    pressStart: function () {
+      SwGuide.pressEnd(false);
+      var press = { held: [], releaseTimer: 0, stop: null };
+      // Released anywhere: the click that follows (a tap's comes a little later) settles the press;
+      // without one (the pointer slid off the button) the held commits are delivered.
+      var released = function (e) {
+        if (SwGuide.press !== press) return;
+        if (e.type === 'pointercancel') SwGuide.pressEnd(false);
+        else press.releaseTimer = setTimeout(function () { SwGuide.pressEnd(false); }, 400);
+      };
+      document.addEventListener('pointerup', released, true);
+      document.addEventListener('pointercancel', released, true);
+      press.stop = function () {
+        clearTimeout(press.releaseTimer);
+        document.removeEventListener('pointerup', released, true);
+        document.removeEventListener('pointercancel', released, true);
+      };
+      SwGuide.press = press;
+    },
+
+    // The press ended. `acted`: its button was clicked and its action sent, which decides the step
+    // (Exit ends the guide, Back and Next leave this step), so the commits held meanwhile are
+    // dropped (the core would refuse them as stale anyway). Otherwise they are delivered now.
+    pressEnd: function (acted) {
+      var press = SwGuide.press;
+      if (!press) return;
+      press.stop();
+      SwGuide.press = null;
+      if (!acted) press.held.forEach(function (e) { host.send(e[0], e[1], e[2]); });
     },
 
     root: function () { return host.root; },
@@ -99,11 +138,19 @@ export function createGuideOverlay(host) {
       var hole = make('div', 'sw-guide-hole', { 'aria-hidden': 'true', hidden: '' });
       var callout = make('section', 'sw-guide-callout', { role: 'dialog', 'aria-modal': 'false', tabindex: '-1', hidden: '' });
       var live = make('div', 'sw-guide-live', { role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
-      callout.addEventListener('click', function (e) {
+      var actionButton = function (e) {
         var button = e.target.closest && e.target.closest('button[data-action]');
-        if (!button || !callout.contains(button)) return;
-        var action = button.getAttribute('data-action');
-        SwGuide.send(action, button.getAttribute('data-choice') || '');
+        return button && callout.contains(button) ? button : null;
+      };
+      // Pointer down comes before the field the shopper leaves commits (mouse: focus moves on
+      // mousedown; touch: after pointerup, with the tap's mouse events), so the press is known first.
+      callout.addEventListener('pointerdown', function (e) {
+        if (actionButton(e)) SwGuide.pressStart();
+      });
+      callout.addEventListener('click', function (e) {
+        var button = actionButton(e);
+        if (button) SwGuide.send(button.getAttribute('data-action'), button.getAttribute('data-choice') || '');
+        SwGuide.pressEnd(!!button);
       });
       callout.addEventListener('keydown', function (e) {
         if (e.key === 'Escape') { e.stopPropagation(); SwGuide.send('exit'); }
@@ -403,6 +450,7 @@ export function createGuideOverlay(host) {
     },
 
     hide: function (announcement) {
+      if (SwGuide.press) { SwGuide.press.stop(); SwGuide.press = null; }
       (SwGuide.watchers || []).forEach(function (remove) { remove(); });
       SwGuide.watchers = null;
       SwGuide.spec = null;

@@ -127,6 +127,29 @@ describe('guides', () => {
     await page.getByLabel('Coupon code', { exact: true }).fill('X');
   });
 
+  for (const [how, contextOptions] of [['clicked', undefined], ['tapped on a phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }]]) {
+    it(`typing a coupon code, then Exit ${how}: the guide ends on step 1 instead of moving on`, TEST, async () => {
+      const { page } = await visit('/cart.html', contextOptions);
+      await page.evaluate(() => window.SupportWidget('startGuide', 'apply-coupon'));
+      const dialog = await waitForStep(page, 'Apply a coupon', 'Enter your coupon code');
+      const field = page.getByLabel('Coupon code', { exact: true });
+      await waitForHighlight(page, field, 'the coupon field');
+      await field.focus();
+      await page.keyboard.type('welcome10');
+      // Leaving the field for Exit commits it; the press on Exit still wins.
+      const exit = dialog.getByRole('button', { name: 'Exit guide', exact: true });
+      if (contextOptions?.hasTouch) await exit.tap();
+      else await exit.click();
+      await waitFor(async () => (await overlayElements(page)) === 0, { timeout: 5_000, message: 'every overlay element to go' });
+      assert.deepEqual(await guideState(page), { id: 'apply-coupon', outcome: 'abandoned', step: 'code' }, 'the guide did not end where the shopper left it');
+      assert.equal(await callout(page, 'Apply a coupon').count(), 0);
+      assert.equal(await storage(page, 'guide-progress'), null, 'progress is still stored after Exit');
+      const outcomes = JSON.parse(await storage(page, 'guide-outcomes')).outcomes;
+      assert.deepEqual(outcomes.map((o) => [o.outcome, o.step, o.stepNumber]), [['abandoned', 'code', 1]]);
+      assert.equal(await field.inputValue(), 'welcome10', 'the shopper\'s typing was lost');
+    });
+  }
+
   it('the order guide goes on across a page navigation and a reload, without opening the panel', TEST, async () => {
     const { page } = await visit('/index.html');
     await page.evaluate(() => window.SupportWidget('startGuide', 'track-order'));
