@@ -11,8 +11,12 @@ import { chromium } from 'playwright-core';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Starts `support-server serve` on a free port; resolves to { url, stop() } once it is listening. */
-export async function startServer() {
+/**
+ * Starts `support-server serve` on a free port; resolves to { url, pid, output(), stop() } once it
+ * is listening. By default it serves the demo store (demo_site/ and dist/ at /, site "demo");
+ * `roots` (folders served at /) and `sites` (["name=DIR"]) replace that.
+ */
+export async function startServer({ roots, sites } = {}) {
   const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
   const dist = path.resolve(repoRoot, process.env.SW_DIST_DIR || 'dist');
   if (!fs.existsSync(bin)) {
@@ -21,8 +25,9 @@ export async function startServer() {
   if (!fs.existsSync(path.join(dist, 'support-widget.js'))) {
     throw new Error(`${dist}/support-widget.js is missing: run ./scripts/build first (or set SW_DIST_DIR).`);
   }
-  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--root', 'demo_site', '--root', dist,
-    '--site', 'demo=demo_site/help'];
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0',
+    ...(roots || ['demo_site', dist]).flatMap((root) => ['--root', root]),
+    ...(sites || ['demo=demo_site/help']).flatMap((site) => ['--site', site])];
   const child = spawn(bin, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -54,6 +59,7 @@ export async function startServer() {
 
   return {
     url,
+    pid: child.pid,
     output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -256,4 +262,43 @@ export function countColours({ width, height, channels, pixels }, inset = 0) {
     for (let x = inset; x < width - inset; x++) seen.add(pixels.readUIntBE((y * width + x) * channels, channels));
   }
   return seen.size;
+}
+
+// ---- A store on its own origin: the normal deployment, with the widget served from another one.
+
+const STORE_TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.json': 'application/json' };
+
+/**
+ * Starts a plain Node HTTP server on another loopback port (another origin) that serves the demo
+ * store's pages (demo_site/) and the test pages in tests/browser/pages/, with every snippet's
+ * `src="/support-widget.js"` pointed at `widgetUrl` — as a shop pastes the snippet from the help
+ * server's domain. `headersFor(pathname)` adds response headers (a CSP) to a page. Resolves to
+ * { url, stop() }.
+ */
+export async function startStoreServer({ widgetUrl, headersFor = () => ({}) }) {
+  const http = await import('node:http');
+  const roots = [path.join(repoRoot, 'tests/browser/pages'), path.join(repoRoot, 'demo_site')];
+  const server = http.createServer((request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url, 'http://store').pathname);
+    const name = pathname.endsWith('/') ? pathname + 'index.html' : pathname;
+    const file = name.split('/').includes('..')
+      ? null
+      : roots.map((root) => path.join(root, name)).find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+    if (!file) {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    const ext = path.extname(file);
+    let body = fs.readFileSync(file);
+    if (ext === '.html') {
+      body = body.toString('utf8').replaceAll('src="/support-widget.js"', `src="${widgetUrl}/support-widget.js"`).replaceAll('{{WIDGET_ORIGIN}}', widgetUrl);
+    }
+    response.writeHead(200, { 'Content-Type': STORE_TYPES[ext] || 'application/octet-stream', 'Cache-Control': 'no-store', ...headersFor(pathname) });
+    response.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    stop: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
 }
