@@ -58,9 +58,9 @@ ContentApi::ContentApi(const std::vector<SiteContent>& sites) {
             PreparedBundle prepared{bundle.locale, {}, make_etag_for_bytes(body), {}, {}};
             if (auto gzip = gzip_compress(body); gzip && gzip->size() < body.size()) {
                 prepared.gzip_etag = make_etag_for_bytes(*gzip);
-                prepared.gzip_body = std::move(*gzip);
+                prepared.gzip_body = std::make_shared<const std::string>(std::move(*gzip));
             }
-            prepared.body = std::move(body);
+            prepared.body = std::make_shared<const std::string>(std::move(body));
             site.bundles.push_back(std::move(prepared));
         }
         m_sites.push_back(std::move(site));
@@ -111,7 +111,7 @@ HttpResponse ContentApi::serve(const HttpRequest& request) const {
                                               "locale"));
 
     const PreparedBundle& bundle = choose_bundle(*site, *locale);
-    const bool gzip = !bundle.gzip_body.empty() && accepts_gzip(request.header("Accept-Encoding"));
+    const bool gzip = bundle.gzip_body && accepts_gzip(request.header("Accept-Encoding"));
     const std::string& etag = gzip ? bundle.gzip_etag : bundle.etag;
     HttpResponse response;
     response.set_header("ETag", etag);
@@ -125,7 +125,7 @@ HttpResponse ContentApi::serve(const HttpRequest& request) const {
     response.set_header("Content-Type", "application/json");
     if (gzip)
         response.set_header("Content-Encoding", "gzip");
-    response.body = gzip ? bundle.gzip_body : bundle.body;
+    response.shared_body = gzip ? bundle.gzip_body : bundle.body;
     return response;
 }
 

@@ -24,6 +24,7 @@
 #include "shared/core/content/article.h"
 #include "shared/core/guide/guide.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,9 +49,10 @@ class ContentApi {
   private:
     struct PreparedBundle {
         std::string locale;
-        std::string body; // serialize_article_bundle()
+        // Shared with every response that sends them, so a request copies no bytes.
+        std::shared_ptr<const std::string> body; // serialize_article_bundle()
         std::string etag;
-        std::string gzip_body; // empty when gzip would not be smaller
+        std::shared_ptr<const std::string> gzip_body; // null when gzip would not be smaller
         std::string gzip_etag;
     };
     struct Site {

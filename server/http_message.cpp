@@ -53,4 +53,28 @@ bool HttpResponse::has_header(std::string_view name) const {
                        [&](const auto& field) { return header_name_equals(field.first, name); });
 }
 
+std::uint64_t HttpResponse::body_size() const {
+    if (file_body)
+        return file_body->size();
+    if (shared_body)
+        return shared_body->size();
+    return body.size();
+}
+
+std::string HttpResponse::body_bytes() const {
+    if (file_body) {
+        auto bytes = file_body->read_all();
+        return bytes ? std::move(*bytes) : std::string();
+    }
+    if (shared_body)
+        return *shared_body;
+    return body;
+}
+
+void HttpResponse::clear_body() {
+    body.clear();
+    shared_body.reset();
+    file_body.reset();
+}
+
 } // namespace support::server

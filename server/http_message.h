@@ -3,7 +3,11 @@
 // so routes and static files can be built and tested without sockets or Beast's compile cost;
 // http_server.cpp converts to and from Beast at the edge.
 
+#include "server/static/open_file.h"
+
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -29,10 +33,23 @@ struct HttpRequest {
 struct HttpResponse {
     unsigned status = 200;
     HeaderList headers;
+    // The body is one of: bytes of the handler's own (`body`); bytes shared with other responses
+    // and sent without a copy (`shared_body`: a prepared content bundle); or an open file that the
+    // server sends with sendfile(2), never read into memory (`file_body`: static files). Set one.
     std::string body;
+    std::shared_ptr<const std::string> shared_body;
+    std::shared_ptr<const OpenFile> file_body;
     // Set for a HEAD response: the Content-Length of the body a GET would have sent. The body
     // itself is then empty.
-    std::optional<std::size_t> head_content_length;
+    std::optional<std::uint64_t> head_content_length;
+
+    // The length of whichever body is set.
+    std::uint64_t body_size() const;
+    // The body's bytes, read from the file when it is one: for tests and diagnostics, never for
+    // sending (the server streams files). Empty when the file cannot be read.
+    std::string body_bytes() const;
+    // Drops every body (HEAD, 304).
+    void clear_body();
 
     // Replaces every existing value of the named header (case-insensitive).
     void set_header(std::string_view name, std::string value);

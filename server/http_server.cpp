@@ -4,6 +4,7 @@
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
+#include <boost/asio/experimental/awaitable_operators.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
@@ -14,9 +15,12 @@
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/http/span_body.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <exception>
@@ -25,17 +29,28 @@
 #include <unordered_map>
 #include <vector>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+
 namespace support::server {
 
 namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
+using namespace asio::experimental::awaitable_operators;
 
 namespace {
 
 constexpr auto k_use_tuple = asio::as_tuple(asio::use_awaitable);
 constexpr auto k_shutdown_poll = std::chrono::milliseconds(10);
+// A file is sent in sendfile(2) calls of at most this many bytes, and the connection yields its
+// thread between them, so one fast download of a large file does not hold up everyone else.
+constexpr off_t k_sendfile_chunk = 1 << 20;
+// How long a refused connection (over the limit) is given to read its 503 before it is closed.
+constexpr auto k_refusal_linger = std::chrono::seconds(1);
 
 // One connection. `reading` is true while the session waits for a request, so shutdown knows it
 // may close the connection without cutting a response short; only the session's strand touches it.
@@ -59,21 +74,35 @@ bool has_no_body_status(unsigned status) {
     return (status >= 100 && status < 200) || status == 204 || status == 304;
 }
 
-// No Server header: it would cost bytes on every response (the loader's budget counts its headers)
-// and tell a scanner what answers.
-http::response<http::string_body> to_message(HttpResponse response, unsigned version, bool keep_alive) {
-    http::response<http::string_body> message;
+// Status, headers and framing of `response` on a Beast message of any body type. No Server
+// header: it would cost bytes on every response (the loader's budget counts its headers) and tell
+// a scanner what answers.
+template <class Body>
+void set_head(http::response<Body>& message, const HttpResponse& response, unsigned version,
+              bool keep_alive) {
     message.version(version);
     message.result(response.status);
-    for (auto& [name, value] : response.headers)
+    for (const auto& [name, value] : response.headers)
         message.insert(name, value);
-    if (!has_no_body_status(response.status)) {
-        // A HEAD answer announces the length of the body a GET would have sent.
-        message.content_length(response.head_content_length.value_or(response.body.size()));
-        message.body() = std::move(response.body);
-    }
+    // A HEAD answer announces the length of the body a GET would have sent.
+    if (!has_no_body_status(response.status))
+        message.content_length(response.head_content_length.value_or(response.body_size()));
     message.keep_alive(keep_alive);
+}
+
+http::response<http::string_body> to_message(HttpResponse response, unsigned version, bool keep_alive) {
+    http::response<http::string_body> message;
+    set_head(message, response, version, keep_alive);
+    if (!has_no_body_status(response.status))
+        message.body() = std::move(response.body);
     return message;
+}
+
+// TCP_CORK holds partial segments while a header and the file after it are written separately,
+// so they leave in full segments; uncorking sends what is left.
+void set_cork(tcp::socket& socket, bool on) {
+    const int value = on ? 1 : 0;
+    ::setsockopt(socket.native_handle(), IPPROTO_TCP, TCP_CORK, &value, sizeof value);
 }
 
 void log_line(const std::string& line) {
@@ -128,7 +157,12 @@ struct HttpServer::Impl {
 
     asio::awaitable<void> accept_loop();
     void start_session(tcp::socket socket);
+    void refuse_connection(tcp::socket socket);
+    asio::awaitable<void> refuse(std::shared_ptr<Session> session);
     asio::awaitable<void> run_session(std::shared_ptr<Session> session);
+    asio::awaitable<bool> write_response(Session& session, HttpResponse response, unsigned version,
+                                         bool keep_alive);
+    asio::awaitable<bool> send_file(Session& session, const OpenFile& file);
     asio::awaitable<void> send_error_and_close(Session& session, unsigned status, const Error& error);
     void request_stop();
     asio::awaitable<void> shut_down();
@@ -145,7 +179,12 @@ asio::awaitable<void> HttpServer::Impl::accept_loop() {
             co_await backoff.async_wait(k_use_tuple);
             continue;
         }
-        start_session(tcp::socket(std::move(socket)));
+        beast::error_code ignored;
+        socket.set_option(tcp::no_delay(true), ignored);
+        if (session_count() >= options.max_connections)
+            refuse_connection(tcp::socket(std::move(socket)));
+        else
+            start_session(tcp::socket(std::move(socket)));
     }
 }
 
@@ -163,6 +202,32 @@ void HttpServer::Impl::start_session(tcp::socket socket) {
         std::lock_guard lock(sessions_mutex);
         sessions.erase(id);
     });
+}
+
+void HttpServer::Impl::refuse_connection(tcp::socket socket) {
+    auto session = std::make_shared<Session>(std::move(socket));
+    auto executor = session->stream.get_executor();
+    asio::co_spawn(executor, refuse(std::move(session)),
+                   [](std::exception_ptr error) { log_exception(error, "refusal"); });
+}
+
+asio::awaitable<void> HttpServer::Impl::refuse(std::shared_ptr<Session> session) {
+    co_await send_error_and_close(*session, 503,
+                                  make_error("server.http.too_many_connections",
+                                             "the server is at its connection limit; try again shortly"));
+    // Read what the client sent until it closes (or briefly), so the close does not reset the
+    // connection before the client has read the answer.
+    auto& stream = session->stream;
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(k_refusal_linger);
+    std::array<char, 1024> sink{};
+    for (;;) {
+        auto [error, read] = co_await stream.async_read_some(asio::buffer(sink), k_use_tuple);
+        if (error)
+            break;
+    }
+    stream.close();
 }
 
 asio::awaitable<void> HttpServer::Impl::send_error_and_close(Session& session, unsigned status,
@@ -201,25 +266,87 @@ asio::awaitable<void> HttpServer::Impl::run_session(std::shared_ptr<Session> ses
         const auto started = std::chrono::steady_clock::now();
         const auto& message = parser.get();
         const HttpRequest request = to_request(message);
-        HttpResponse handled = handler(request);
+        HttpResponse response = handler(request);
         // Read after the handler ran, so a shutdown that began meanwhile answers "Connection: close".
         const bool keep_alive = message.keep_alive() && !stopping;
-        auto response = to_message(std::move(handled), message.version(), keep_alive);
         if (options.request_log == RequestLog::OneLinePerRequest) {
             const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
                 std::chrono::steady_clock::now() - started);
-            log_line(request.method + " " + request.target + " " + std::to_string(response.result_int()) +
-                     " " + std::to_string(response.body().size()) + "B " + std::to_string(elapsed.count()) +
-                     "us\n");
+            log_line(request.method + " " + request.target + " " + std::to_string(response.status) + " " +
+                     std::to_string(response.body_size()) + "B " + std::to_string(elapsed.count()) + "us\n");
         }
-        stream.expires_after(options.write_timeout);
-        auto [write_error, written] = co_await http::async_write(stream, response, k_use_tuple);
-        if (write_error || !keep_alive)
+        const bool written =
+            co_await write_response(*session, std::move(response), message.version(), keep_alive);
+        if (!written || !keep_alive)
             break;
     }
     beast::error_code ignored;
     stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
     stream.close();
+}
+
+asio::awaitable<bool> HttpServer::Impl::write_response(Session& session, HttpResponse response,
+                                                       unsigned version, bool keep_alive) {
+    auto& stream = session.stream;
+    stream.expires_after(options.write_timeout);
+    const bool has_body = !has_no_body_status(response.status);
+    if (has_body && response.file_body) {
+        // The header through Beast, then the file straight from the page cache to the socket.
+        http::response<http::empty_body> head;
+        set_head(head, response, version, keep_alive);
+        http::response_serializer<http::empty_body> serializer(head);
+        set_cork(stream.socket(), true);
+        auto [error, written] = co_await http::async_write_header(stream, serializer, k_use_tuple);
+        const bool sent = !error && co_await send_file(session, *response.file_body);
+        set_cork(stream.socket(), false);
+        co_return sent;
+    }
+    if (has_body && response.shared_body) {
+        // Header and the shared bytes in one gathered write, without copying them.
+        http::response<http::span_body<const char>> message;
+        set_head(message, response, version, keep_alive);
+        message.body() = {response.shared_body->data(), response.shared_body->size()};
+        auto [error, written] = co_await http::async_write(stream, message, k_use_tuple);
+        co_return !error;
+    }
+    auto message = to_message(std::move(response), version, keep_alive);
+    auto [error, written] = co_await http::async_write(stream, message, k_use_tuple);
+    co_return !error;
+}
+
+asio::awaitable<bool> HttpServer::Impl::send_file(Session& session, const OpenFile& file) {
+    auto& socket = session.stream.socket();
+    beast::error_code ec;
+    socket.native_non_blocking(true, ec);
+    if (ec)
+        co_return false;
+    asio::steady_timer deadline(socket.get_executor());
+    off_t offset = 0;
+    const auto size = static_cast<off_t>(file.size());
+    while (offset < size) {
+        const auto count = static_cast<std::size_t>(std::min(size - offset, k_sendfile_chunk));
+        const ssize_t sent = ::sendfile(socket.native_handle(), file.descriptor(), &offset, count);
+        if (sent > 0) {
+            if (offset < size)
+                co_await asio::post(socket.get_executor(), asio::use_awaitable);
+            continue;
+        }
+        if (sent < 0 && errno == EINTR)
+            continue;
+        if (sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+            // The client reads slowly: wait until it has room, for at most the write timeout.
+            deadline.expires_after(options.write_timeout);
+            auto ready = co_await (socket.async_wait(tcp::socket::wait_write, k_use_tuple) ||
+                                   deadline.async_wait(k_use_tuple));
+            if (ready.index() != 0 || std::get<0>(std::get<0>(ready)))
+                co_return false;
+            continue;
+        }
+        // The connection broke, or the file shrank while it was being sent: the response cannot be
+        // completed, so the connection is closed.
+        co_return false;
+    }
+    co_return true;
 }
 
 void HttpServer::Impl::request_stop() {
@@ -266,6 +393,9 @@ HttpServer::HttpServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 HttpServer::~HttpServer() = default;
 
 Result<std::unique_ptr<HttpServer>> HttpServer::listen(ServerOptions options, RequestHandler handler) {
+    // sendfile(2) to a connection the client has closed raises SIGPIPE, which would end the process
+    // (Asio's own sends pass MSG_NOSIGNAL; sendfile has no such flag): the error is handled instead.
+    std::signal(SIGPIPE, SIG_IGN);
     auto impl = std::make_unique<Impl>(std::move(options), std::move(handler));
     const std::string& host = impl->options.host;
     const std::string where = host + ":" + std::to_string(impl->options.port);

@@ -7,7 +7,11 @@
 //   server->run();                                             // until stop() or SIGINT/SIGTERM
 //
 // Limits: request headers and bodies are capped (431/413, then the connection closes), a
-// connection idle for read_timeout is closed, malformed HTTP closes the connection.
+// connection idle for read_timeout is closed, malformed HTTP closes the connection, and
+// connections past max_connections are refused with a 503.
+// Bodies: a handler's bytes, bytes it shares (sent without a copy) or an open file, sent with
+// sendfile(2) in bounded chunks; a client that takes no data for write_timeout is dropped, and a
+// slow one holds a descriptor, not a thread or the file's bytes.
 // Shutdown: stop accepting, close idle keep-alive connections, let responses in flight finish
 // for at most shutdown_grace, then return from run().
 
@@ -37,6 +41,9 @@ struct ServerOptions {
     std::chrono::milliseconds shutdown_grace{5'000};
     std::size_t header_limit = 16 * 1024;
     std::size_t body_limit = 16 * 1024;
+    // Connections open at once; past it a new connection gets a 503 (server.http.too_many_connections)
+    // and is closed, so the server keeps answering those it has instead of running out of descriptors.
+    std::size_t max_connections = 10'000;
 };
 
 class HttpServer {

@@ -60,8 +60,9 @@ HttpResponse Router::handle(const HttpRequest& request) const {
     }
     response.set_header("X-Content-Type-Options", "nosniff");
     if (request.method == "HEAD") {
-        response.head_content_length = response.body.size();
-        response.body.clear();
+        // From the file's metadata: a HEAD never reads a file.
+        response.head_content_length = response.body_size();
+        response.clear_body();
     }
     return response;
 }

@@ -9,10 +9,13 @@
 #include "server/serve_config.h"
 #include "server/static_files.h"
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <vector>
+
+#include <sys/resource.h>
 
 namespace support::server {
 
@@ -43,6 +46,29 @@ std::optional<std::vector<SiteContent>> load_sites(const std::vector<SiteContent
     return loaded_sites;
 }
 
+// Each connection holds a descriptor (two while it sends a file): lift the soft limit on open
+// files towards the hard one so that --max-connections can be reached, or lower the cap to what
+// the limit allows and say so.
+std::size_t connections_the_descriptor_limit_allows(std::size_t wanted) {
+    constexpr rlim_t k_reserved = 64; // listening socket, logs, content files, the file being sent
+    const rlim_t needed = static_cast<rlim_t>(wanted) * 2 + k_reserved;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return wanted;
+    if (limit.rlim_cur < needed) {
+        limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? needed : std::min(needed, limit.rlim_max);
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (limit.rlim_cur >= needed)
+        return wanted;
+    const auto allowed =
+        static_cast<std::size_t>(limit.rlim_cur > 2 * k_reserved ? (limit.rlim_cur - k_reserved) / 2 : 1);
+    std::cerr << "support-server: server.limits.open_files: the open-file limit (" << limit.rlim_cur
+              << ") allows " << allowed << " connections, not " << wanted << "; raise it with ulimit -n\n";
+    return allowed;
+}
+
 } // namespace
 
 int run_serve(std::span<const std::string_view> args) {
@@ -71,6 +97,7 @@ int run_serve(std::span<const std::string_view> args) {
     options.host = config->host;
     options.port = config->port;
     options.request_log = config->request_log;
+    options.max_connections = connections_the_descriptor_limit_allows(config->max_connections);
     options.signals = SignalHandling::StopOnSigintSigterm;
     auto server = HttpServer::listen(
         options, [router = std::move(router)](const HttpRequest& request) { return router.handle(request); });

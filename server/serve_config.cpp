@@ -10,7 +10,7 @@ constexpr std::size_t k_max_site_name_bytes = 64;
 
 constexpr std::string_view k_usage =
     R"(usage: support-server serve [--host ADDRESS] [--port PORT] --root DIR [--root /prefix=DIR ...]
-                            [--site NAME=DIR ...] [--log]
+                            [--site NAME=DIR ...] [--max-connections N] [--log]
 
 Serves the widget's static files and the sites' help content over HTTP.
 
@@ -23,6 +23,8 @@ Serves the widget's static files and the sites' help content over HTTP.
                         GET /api/v1/sites/NAME/content?locale=LOCALE; NAME is [a-z0-9-]+.
                         Loaded once at start: problems are printed and articles with errors
                         left out (check them first with 'support-server check-content DIR').
+  --max-connections N   connections open at once (default 10000); past it a new connection
+                        gets 503 server.http.too_many_connections
   --log                 print one line per request to stderr
   --quiet               print no request lines (the default)
   -h, --help            show this help
@@ -44,6 +46,18 @@ Result<std::uint16_t> parse_port(std::string_view text) {
                           "--port must be a number from 0 to 65535, got '" + std::string(text) + "'",
                           "--port");
     return static_cast<std::uint16_t>(value);
+}
+
+Result<std::size_t> parse_max_connections(std::string_view text) {
+    std::size_t value = 0;
+    const auto* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc{} || stop != end || value < 1 || value > k_max_connections_limit)
+        return make_error("server.args.bad_max_connections",
+                          "--max-connections must be a number from 1 to " +
+                              std::to_string(k_max_connections_limit) + ", got '" + std::string(text) + "'",
+                          "--max-connections");
+    return value;
 }
 
 // "/", "/app", "/app/" and "/a/b" are accepted; segments are plain URL-safe names, never "." or "..".
@@ -176,6 +190,9 @@ Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args) {
             SW_TRY(std::string_view site, take_value());
             SW_TRY(SiteContentDirectory parsed, parse_site(site, config.sites));
             config.sites.push_back(std::move(parsed));
+        } else if (name == "--max-connections") {
+            SW_TRY(std::string_view max_connections, take_value());
+            SW_TRY(config.max_connections, parse_max_connections(max_connections));
         } else if (name == "--log") {
             SW_TRY_VOID(reject_value());
             config.request_log = RequestLog::OneLinePerRequest;

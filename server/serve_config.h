@@ -2,14 +2,16 @@
 // `support-server serve` options, parsed by a pure function so every rule is unit-testable.
 //
 //   support-server serve [--host 127.0.0.1] [--port 8080] --root DIR [--root /prefix=DIR …]
-//                        [--site NAME=DIR …] [--log]
+//                        [--site NAME=DIR …] [--max-connections N] [--log]
 //
 // Error ids: server.args.unknown_option, server.args.missing_value, server.args.bad_port,
+// server.args.bad_max_connections,
 // server.args.bad_host, server.args.bad_root, server.args.missing_root, server.args.bad_site,
 // server.args.unexpected_argument.
 
 #include "shared/core/result.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <span>
@@ -42,7 +44,10 @@ struct ServeConfig {
     std::vector<Mount> mounts;
     std::vector<SiteContentDirectory> sites; // in command-line order, names unique
     RequestLog request_log = RequestLog::Quiet;
+    std::size_t max_connections = 10'000;
 };
+
+inline constexpr std::size_t k_max_connections_limit = 1'000'000;
 
 // Parses the arguments that follow `serve`. Options take their value as the next argument or
 // after '=' (`--port=0`). A --root value that starts with '/' and contains '=' is

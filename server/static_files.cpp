@@ -5,11 +5,11 @@
 #include "server/http_caching.h"
 #include "server/json_error.h"
 #include "server/request_path.h"
+#include "server/static/open_file.h"
 
 #include <algorithm>
 #include <chrono>
-#include <fstream>
-#include <iterator>
+#include <memory>
 #include <optional>
 #include <span>
 #include <system_error>
@@ -72,34 +72,29 @@ std::vector<std::string> split_prefix(std::string_view prefix) {
     return segments;
 }
 
-std::optional<std::string> read_file(const fs::path& path, std::uintmax_t expected_size) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::string bytes;
-    bytes.reserve(static_cast<std::size_t>(expected_size));
-    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-    if (in.bad())
-        return std::nullopt;
-    return bytes;
-}
-
+// The file to send and which variant it is: the pre-compressed sibling FILE.gz when the client
+// accepts gzip and it exists inside the root, else the file itself. Opened here, so the size and
+// time in the validators are those of the bytes that will be sent.
 struct ChosenFile {
-    fs::path real_path;
+    OpenFile file;
     FileVariant variant = FileVariant::Identity;
 };
 
-// The pre-compressed sibling when the client accepts gzip and FILE.gz exists inside the root.
-ChosenFile choose_variant(const HttpRequest& request, const fs::path& logical_path, const fs::path& real_path,
-                          const fs::path& real_root, bool compressible) {
+std::optional<ChosenFile> open_variant(const HttpRequest& request, const fs::path& logical_path,
+                                       const fs::path& real_path, const fs::path& real_root,
+                                       bool compressible) {
     if (compressible && accepts_gzip(request.header("Accept-Encoding"))) {
         fs::path gzip_path = logical_path;
         gzip_path += ".gz";
-        if (auto real_gzip = real_path_within(gzip_path, real_root);
-            real_gzip && is_existing_regular_file(*real_gzip))
-            return ChosenFile{*real_gzip, FileVariant::Gzip};
+        if (auto real_gzip = real_path_within(gzip_path, real_root)) {
+            if (auto gzip = OpenFile::open(*real_gzip))
+                return ChosenFile{std::move(*gzip), FileVariant::Gzip};
+        }
     }
-    return ChosenFile{real_path, FileVariant::Identity};
+    auto identity = OpenFile::open(real_path);
+    if (!identity)
+        return std::nullopt;
+    return ChosenFile{std::move(*identity), FileVariant::Identity};
 }
 
 // The response for a file found at `logical_path` (root + request segments) whose real path is
@@ -108,19 +103,12 @@ HttpResponse file_response(const HttpRequest& request, const fs::path& logical_p
                            const fs::path& real_path, const fs::path& real_root, std::string_view name) {
     const std::string_view content_type = content_type_for(name);
     const bool compressible = is_compressible_type(content_type);
-    const ChosenFile chosen = choose_variant(request, logical_path, real_path, real_root, compressible);
-
-    std::error_code ec;
-    const std::uintmax_t size = fs::file_size(chosen.real_path, ec);
-    if (ec)
+    auto chosen = open_variant(request, logical_path, real_path, real_root, compressible);
+    if (!chosen)
         return not_found_response();
-    const auto modified = fs::last_write_time(chosen.real_path, ec);
-    if (ec)
-        return not_found_response();
-    const auto mtime = std::chrono::duration_cast<std::chrono::nanoseconds>(modified.time_since_epoch());
 
     HttpResponse response;
-    const std::string etag = make_etag(size, mtime, chosen.variant);
+    const std::string etag = make_etag(chosen->file.size(), chosen->file.modified(), chosen->variant);
     response.set_header("ETag", etag);
     response.set_header("Cache-Control", std::string(cache_control_for(name)));
     if (compressible)
@@ -129,19 +117,11 @@ HttpResponse file_response(const HttpRequest& request, const fs::path& logical_p
         response.status = 304;
         return response;
     }
-    if (size > k_max_static_file_size)
-        return error_response(
-            500, make_error("server.static.too_large", "the file is too large to serve", "path"));
-    auto bytes = read_file(chosen.real_path, size);
-    if (!bytes)
-        return error_response(500,
-                              make_error("server.static.read_failed", "the file could not be read", "path"));
-
     response.status = 200;
     response.set_header("Content-Type", std::string(content_type));
-    if (chosen.variant == FileVariant::Gzip)
+    if (chosen->variant == FileVariant::Gzip)
         response.set_header("Content-Encoding", "gzip");
-    response.body = std::move(*bytes);
+    response.file_body = std::make_shared<const OpenFile>(std::move(chosen->file));
     return response;
 }
 

@@ -13,21 +13,19 @@
 //   with "Content-Encoding: gzip" when it exists and the client accepts gzip.
 // - Strong ETag per variant; If-None-Match → 304 without a body. Cache-Control by file name
 //   (http_caching.h).
+// - The body is the open file (HttpResponse::file_body): the server sends it with sendfile(2), so a
+//   file is never read into memory or copied through user space, whatever its size, and a HEAD or
+//   a 304 answers from the file's metadata alone.
 
 #include "server/http_message.h"
 #include "server/serve_config.h"
 #include "shared/core/result.h"
 
-#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 namespace support::server {
-
-// Files larger than this are refused with 500 (server.static.too_large): files are read into
-// memory per request, and the widget's assets are far smaller.
-inline constexpr std::uintmax_t k_max_static_file_size = 64u * 1024u * 1024u;
 
 class StaticFiles {
   public:

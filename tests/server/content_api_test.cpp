@@ -57,7 +57,7 @@ ContentSite demo_site() {
 
 // The locale and article ids of a bundle body.
 std::string locale_of(const HttpResponse& response) {
-    auto bundle = support::content::parse_article_bundle(response.body);
+    auto bundle = support::content::parse_article_bundle(response.body_bytes());
     REQUIRE(bundle.has_value());
     return bundle->locale;
 }
@@ -74,8 +74,8 @@ TEST_CASE("content: a locale's articles come as a JSON bundle with a strong ETag
     CHECK(response.header("X-Content-Type-Options") == "nosniff");
     const std::string etag(response.header("ETag"));
     CHECK(etag.starts_with("\""));
-    CHECK(etag == make_etag_for_bytes(response.body));
-    auto bundle = support::content::parse_article_bundle(response.body);
+    CHECK(etag == make_etag_for_bytes(response.body_bytes()));
+    auto bundle = support::content::parse_article_bundle(response.body_bytes());
     REQUIRE(bundle.has_value());
     CHECK(bundle->site == "demo");
     CHECK(bundle->locale == "en");
@@ -90,7 +90,7 @@ TEST_CASE("content: If-None-Match with the current ETag answers 304 without a bo
     const std::string etag(site.get("/api/v1/sites/demo/content?locale=he").header("ETag"));
     const auto cached = site.get("/api/v1/sites/demo/content?locale=he", {{"If-None-Match", etag}});
     CHECK(cached.status == 304);
-    CHECK(cached.body.empty());
+    CHECK(cached.body_bytes().empty());
     CHECK(cached.header("ETag") == etag);
     CHECK(site.get("/api/v1/sites/demo/content?locale=en", {{"If-None-Match", etag}}).status == 200);
 }
@@ -113,9 +113,10 @@ TEST_CASE("content: a site without English articles falls back to an empty en bu
     const auto site = demo_site();
     const auto response = site.get("/api/v1/sites/hebrew-only/content?locale=fr");
     CHECK(response.status == 200);
-    CHECK(response.body == R"({"articles":[],"guides":[],"locale":"en","site":"hebrew-only"})");
-    CHECK(ContentSite({SiteContent{"empty", {}, {}}}).get("/api/v1/sites/empty/content?locale=he").body ==
-          R"({"articles":[],"guides":[],"locale":"en","site":"empty"})");
+    CHECK(response.body_bytes() == R"({"articles":[],"guides":[],"locale":"en","site":"hebrew-only"})");
+    CHECK(ContentSite({SiteContent{"empty", {}, {}}})
+              .get("/api/v1/sites/empty/content?locale=he")
+              .body_bytes() == R"({"articles":[],"guides":[],"locale":"en","site":"empty"})");
 }
 
 TEST_CASE("content: an unknown site is 404 content.site.not_found", "[content_api]") {
@@ -123,8 +124,9 @@ TEST_CASE("content: an unknown site is 404 content.site.not_found", "[content_ap
     const auto response = site.get("/api/v1/sites/nope/content?locale=en");
     CHECK(response.status == 404);
     CHECK(response.header("Content-Type") == "application/json");
-    CHECK(response.body == R"({"error":{"code":"content.site.not_found","message":"no site called 'nope'",)"
-                           R"("field":"site"}})");
+    CHECK(response.body_bytes() ==
+          R"({"error":{"code":"content.site.not_found","message":"no site called 'nope'",)"
+          R"("field":"site"}})");
     const auto no_sites = ContentSite({}).get("/api/v1/sites/demo/content?locale=en");
     CHECK(no_sites.status == 404);
 }
@@ -136,8 +138,8 @@ TEST_CASE("content: a missing or malformed locale is 400 content.locale.bad_name
         INFO("query " << query);
         const auto response = site.get(std::string("/api/v1/sites/demo/content") + query);
         CHECK(response.status == 400);
-        CHECK(response.body.find("\"code\":\"content.locale.bad_name\"") != std::string::npos);
-        CHECK(response.body.find("\"field\":\"locale\"") != std::string::npos);
+        CHECK(response.body_bytes().find("\"code\":\"content.locale.bad_name\"") != std::string::npos);
+        CHECK(response.body_bytes().find("\"field\":\"locale\"") != std::string::npos);
     }
 }
 
@@ -155,8 +157,8 @@ TEST_CASE("content: clients that accept gzip get the compressed bundle with its 
     CHECK(gzip.status == 200);
     CHECK(gzip.header("Content-Encoding") == "gzip");
     CHECK(gzip.header("Vary") == "Accept-Encoding");
-    CHECK(gzip.body.substr(0, 2) == "\x1f\x8b");
-    CHECK(gzip.body.size() < plain.body.size() / 4);
+    CHECK(gzip.body_bytes().substr(0, 2) == "\x1f\x8b");
+    CHECK(gzip.body_bytes().size() < plain.body_bytes().size() / 4);
     CHECK(gzip.header("ETag") != plain.header("ETag"));
     const std::string gzip_etag(gzip.header("ETag"));
     CHECK(site.get("/api/v1/sites/demo/content?locale=en",
@@ -172,8 +174,8 @@ TEST_CASE("content: HEAD has the headers without the body; POST is 405", "[conte
     const auto get = site.get("/api/v1/sites/demo/content?locale=en");
     const auto head = site.get("/api/v1/sites/demo/content?locale=en", {}, "HEAD");
     CHECK(head.status == 200);
-    CHECK(head.body.empty());
-    CHECK(head.head_content_length == std::optional<std::size_t>(get.body.size()));
+    CHECK(head.body_bytes().empty());
+    CHECK(head.head_content_length == std::optional<std::uint64_t>(get.body_bytes().size()));
     CHECK(head.header("ETag") == get.header("ETag"));
     const auto post = site.get("/api/v1/sites/demo/content?locale=en", {}, "POST");
     CHECK(post.status == 405);
@@ -295,13 +297,14 @@ TEST_CASE("content: guides come in the bundle of their locale", "[content_api]")
     hebrew.title = "הזנת קופון";
     const ContentSite site({SiteContent{"demo", {article("returns", "en", "Returns")}, {coupon, hebrew}},
                             SiteContent{"guides-only", {}, {hebrew}}});
-    auto en = support::content::parse_article_bundle(site.get("/api/v1/sites/demo/content?locale=en").body);
+    auto en =
+        support::content::parse_article_bundle(site.get("/api/v1/sites/demo/content?locale=en").body_bytes());
     REQUIRE(en.has_value());
     REQUIRE(en->guides.size() == 1);
     CHECK(en->guides[0].title == "Apply a coupon");
     CHECK(en->guides[0].steps[0].target == std::vector<std::string>{"#coupon-code"});
-    auto he =
-        support::content::parse_article_bundle(site.get("/api/v1/sites/demo/content?locale=he-IL").body);
+    auto he = support::content::parse_article_bundle(
+        site.get("/api/v1/sites/demo/content?locale=he-IL").body_bytes());
     REQUIRE(he.has_value());
     CHECK(he->articles.empty());
     REQUIRE(he->guides.size() == 1);

@@ -8,12 +8,19 @@
 #include "temp_dir.h"
 #include "wire_client.h"
 
+#include <boost/asio/connect.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
+
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
+#include <vector>
 
 using namespace support::server;
 using namespace support::server::test;
@@ -256,4 +263,87 @@ TEST_CASE("server: listening on a port in use is an error with an id", "[http_se
     auto second = HttpServer::listen(options, [](const HttpRequest&) { return HttpResponse{}; });
     REQUIRE_FALSE(second.has_value());
     CHECK(second.error().code == "server.listen.failed");
+}
+
+namespace {
+
+// A blocking client socket on 127.0.0.1 for tests that must hold a connection in a given state.
+struct RawClient {
+    boost::asio::io_context io;
+    boost::asio::ip::tcp::socket socket{io};
+
+    explicit RawClient(std::uint16_t port, int receive_buffer = 0) {
+        socket.open(boost::asio::ip::tcp::v4());
+        if (receive_buffer > 0)
+            socket.set_option(boost::asio::socket_base::receive_buffer_size(receive_buffer));
+        socket.connect({boost::asio::ip::make_address("127.0.0.1"), port});
+    }
+    void send(std::string_view bytes) { boost::asio::write(socket, boost::asio::buffer(bytes)); }
+    // Some bytes of the answer: the server has accepted the connection and is serving it.
+    std::string read_some() {
+        std::array<char, 512> chunk{};
+        const auto n = socket.read_some(boost::asio::buffer(chunk));
+        return std::string(chunk.data(), n);
+    }
+};
+
+} // namespace
+
+TEST_CASE("server: a large file arrives whole and byte-exact", "[http_server]") {
+    SiteOnTheWire site;
+    std::string large(40u * 1024u * 1024u, '\0');
+    for (std::size_t i = 0; i < large.size(); ++i)
+        large[i] = static_cast<char>((i * 131u) ^ (i >> 13));
+    site.dir.write("dist/large.bin", large);
+    const auto response = http_get(site.port(), "/large.bin");
+    REQUIRE(response.status == 200);
+    CHECK(response.header("Content-Length") == std::to_string(large.size()));
+    CHECK(response.body.size() == large.size());
+    CHECK(response.body == large);
+}
+
+TEST_CASE("server: clients that stop reading large downloads do not stop others being answered",
+          "[http_server]") {
+    SiteOnTheWire site;
+    site.dir.write("dist/large.bin", std::string(32u * 1024u * 1024u, 'x'));
+    std::vector<std::unique_ptr<RawClient>> stalled;
+    for (int i = 0; i < 4; ++i) {
+        stalled.push_back(std::make_unique<RawClient>(site.port(), 4096));
+        stalled.back()->send("GET /large.bin HTTP/1.1\r\nHost: x\r\n\r\n");
+        CHECK(stalled.back()->read_some().starts_with("HTTP/1.1 200"));
+    }
+    // Both server threads have a stalled download; both must still answer.
+    for (int i = 0; i < 8; ++i) {
+        const auto health = http_get(site.port(), "/healthz");
+        REQUIRE(health.received);
+        CHECK(health.body == R"({"status":"ok"})");
+    }
+}
+
+TEST_CASE("server: past max_connections a new connection gets 503 server.http.too_many_connections",
+          "[http_server]") {
+    ServerOptions options;
+    options.max_connections = 2;
+    SiteOnTheWire site(options);
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < 2; ++i) {
+        held.push_back(std::make_unique<RawClient>(site.port()));
+        held.back()->send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        CHECK(held.back()->read_some().starts_with("HTTP/1.1 200"));
+    }
+    const auto refused = http_get(site.port(), "/healthz");
+    REQUIRE(refused.received);
+    CHECK(refused.status == 503);
+    CHECK(refused.header("Connection") == "close");
+    CHECK(refused.body.find("server.http.too_many_connections") != std::string::npos);
+
+    // Once the held connections close, new ones are served again.
+    held.clear();
+    bool served = false;
+    for (int attempt = 0; attempt < 100 && !served; ++attempt) {
+        served = http_get(site.port(), "/healthz").status == 200;
+        if (!served)
+            std::this_thread::sleep_for(20ms);
+    }
+    CHECK(served);
 }

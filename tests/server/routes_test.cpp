@@ -32,9 +32,9 @@ TEST_CASE("GET /healthz answers 200 {\"status\":\"ok\"} as JSON", "[routes]") {
     const auto response = router.handle(request("GET", "/healthz"));
     CHECK(response.status == 200);
     CHECK(response.header("Content-Type") == "application/json");
-    CHECK(response.body == R"({"status":"ok"})");
+    CHECK(response.body_bytes() == R"({"status":"ok"})");
     CHECK(response.header("X-Content-Type-Options") == "nosniff");
-    CHECK(router.handle(request("GET", "/healthz?probe=1")).body == R"({"status":"ok"})");
+    CHECK(router.handle(request("GET", "/healthz?probe=1")).body_bytes() == R"({"status":"ok"})");
 }
 
 TEST_CASE("HEAD /healthz has no body; POST /healthz is 405", "[routes]") {
@@ -42,8 +42,8 @@ TEST_CASE("HEAD /healthz has no body; POST /healthz is 405", "[routes]") {
     const Router router = site_router(dir);
     const auto head = router.handle(request("HEAD", "/healthz"));
     CHECK(head.status == 200);
-    CHECK(head.body.empty());
-    CHECK(head.head_content_length == std::optional<std::size_t>(15));
+    CHECK(head.body_bytes().empty());
+    CHECK(head.head_content_length == std::optional<std::uint64_t>(15));
 
     const auto post = router.handle(request("POST", "/healthz"));
     CHECK(post.status == 405);
@@ -53,7 +53,7 @@ TEST_CASE("HEAD /healthz has no body; POST /healthz is 405", "[routes]") {
 TEST_CASE("paths without a route fall back to static files", "[routes]") {
     TempDir dir;
     const Router router = site_router(dir);
-    CHECK(router.handle(request("GET", "/")).body == "<h1>shop</h1>");
+    CHECK(router.handle(request("GET", "/")).body_bytes() == "<h1>shop</h1>");
     CHECK(router.handle(request("GET", "/missing")).status == 404);
 }
 
@@ -71,7 +71,7 @@ TEST_CASE("a handler that throws becomes a 500 JSON error", "[routes]") {
     router.add("/boom", [](const HttpRequest&) -> HttpResponse { throw std::runtime_error("boom"); });
     const auto response = router.handle(request("GET", "/boom"));
     CHECK(response.status == 500);
-    CHECK(response.body.find("server.internal") != std::string::npos);
+    CHECK(response.body_bytes().find("server.internal") != std::string::npos);
     CHECK(response.header("X-Content-Type-Options") == "nosniff");
     CHECK(router.handle(request("GET", "/unrouted")).status == 404);
 }
@@ -83,7 +83,7 @@ TEST_CASE("a {name} segment in a route matches exactly one non-empty segment", "
         response.body = "content for " + r.target;
         return response;
     });
-    CHECK(router.handle(request("GET", "/api/v1/sites/demo/content?locale=en")).body ==
+    CHECK(router.handle(request("GET", "/api/v1/sites/demo/content?locale=en")).body_bytes() ==
           "content for /api/v1/sites/demo/content?locale=en");
     CHECK(router.handle(request("GET", "/api/v1/sites/other-shop/content")).status == 200);
     CHECK(router.handle(request("GET", "/api/v1/sites//content")).status == 404);

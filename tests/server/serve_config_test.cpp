@@ -148,3 +148,18 @@ TEST_CASE("serve refuses --site values that are not NAME=DIR with a plain name",
           "server.args.bad_site");
     CHECK(error_code_of({"--root", "site", "--site"}) == "server.args.missing_value");
 }
+
+TEST_CASE("serve --max-connections takes 1 to 1,000,000; anything else is server.args.bad_max_connections",
+          "[serve_config]") {
+    auto parse = [](std::vector<std::string_view> args) { return parse_serve_args(args); };
+    CHECK(parse({"--root", "dist"})->max_connections == 10'000);
+    CHECK(parse({"--root", "dist", "--max-connections", "64"})->max_connections == 64);
+    CHECK(parse({"--root", "dist", "--max-connections=1000000"})->max_connections == 1'000'000);
+    for (const char* bad : {"0", "-1", "1000001", "ten", ""}) {
+        INFO(bad);
+        const auto result = parse({"--root", "dist", "--max-connections", bad});
+        REQUIRE_FALSE(result.has_value());
+        CHECK(result.error().code == "server.args.bad_max_connections");
+        CHECK(result.error().field == "--max-connections");
+    }
+}

@@ -55,7 +55,7 @@ TEST_CASE("static files: / serves index.html as no-cache HTML", "[static_files]"
     DemoSite site;
     const auto response = site.get("/");
     CHECK(response.status == 200);
-    CHECK(response.body == "<h1>Demo shop</h1>");
+    CHECK(response.body_bytes() == "<h1>Demo shop</h1>");
     CHECK(response.header("Content-Type") == "text/html; charset=utf-8");
     CHECK(response.header("Cache-Control") == "no-cache");
     CHECK(response.header("X-Content-Type-Options") == "nosniff");
@@ -64,20 +64,20 @@ TEST_CASE("static files: / serves index.html as no-cache HTML", "[static_files]"
 
 TEST_CASE("static files: roots sharing a prefix are searched in order", "[static_files]") {
     DemoSite site;
-    CHECK(site.get("/index.html").body == "<h1>Demo shop</h1>");
+    CHECK(site.get("/index.html").body_bytes() == "<h1>Demo shop</h1>");
     const auto loader = site.get("/support-widget.js");
     CHECK(loader.status == 200);
-    CHECK(loader.body == k_widget_js);
+    CHECK(loader.body_bytes() == k_widget_js);
 
     DemoSite shadowed;
     shadowed.dir.write("demo_site/support-widget.js", "from demo_site");
-    CHECK(shadowed.get("/support-widget.js").body == "from demo_site");
+    CHECK(shadowed.get("/support-widget.js").body_bytes() == "from demo_site");
 }
 
 TEST_CASE("static files: a prefixed root serves under its prefix only", "[static_files]") {
     DemoSite site;
-    CHECK(site.get("/admin/").body == "<h1>Console</h1>");
-    CHECK(site.get("/admin/index.html").body == "<h1>Console</h1>");
+    CHECK(site.get("/admin/").body_bytes() == "<h1>Console</h1>");
+    CHECK(site.get("/admin/index.html").body_bytes() == "<h1>Console</h1>");
     CHECK(site.get("/adminx/index.html").status == 404);
     const auto redirect = site.get("/admin?tab=2");
     CHECK(redirect.status == 301);
@@ -87,7 +87,7 @@ TEST_CASE("static files: a prefixed root serves under its prefix only", "[static
 TEST_CASE("static files: directories serve their index.html, and redirect without a slash",
           "[static_files]") {
     DemoSite site;
-    CHECK(site.get("/help/").body == "<h1>Help</h1>");
+    CHECK(site.get("/help/").body_bytes() == "<h1>Help</h1>");
     CHECK(site.get("/help").status == 301);
     CHECK(site.get("/help").header("Location") == "/help/");
     CHECK(site.get("/empty-dir/").status == 404);
@@ -99,7 +99,7 @@ TEST_CASE("static files: wasm is served as application/wasm with the exact bytes
     const auto response = site.get("/support-widget-core.3fa9c2d1e0.wasm");
     CHECK(response.status == 200);
     CHECK(response.header("Content-Type") == "application/wasm");
-    CHECK(response.body == std::string("\0asm\x01\0\0\0", 8));
+    CHECK(response.body_bytes() == std::string("\0asm\x01\0\0\0", 8));
 }
 
 TEST_CASE("static files: cache headers for hashed, html and loader names", "[static_files]") {
@@ -112,7 +112,7 @@ TEST_CASE("static files: cache headers for hashed, html and loader names", "[sta
 
 TEST_CASE("static files: the query string is ignored", "[static_files]") {
     DemoSite site;
-    CHECK(site.get("/support-widget.js?v=123").body == k_widget_js);
+    CHECK(site.get("/support-widget.js?v=123").body_bytes() == k_widget_js);
 }
 
 TEST_CASE("static files: ETag then If-None-Match answers 304 without a body", "[static_files]") {
@@ -125,7 +125,7 @@ TEST_CASE("static files: ETag then If-None-Match answers 304 without a body", "[
 
     const auto again = site.get("/support-widget.js", {{"If-None-Match", etag}});
     CHECK(again.status == 304);
-    CHECK(again.body.empty());
+    CHECK(again.body_bytes().empty());
     CHECK(again.header("ETag") == etag);
     CHECK(again.header("Cache-Control") == "public, max-age=300");
 
@@ -142,7 +142,7 @@ TEST_CASE("static files: a changed file gets a new ETag and a full 200", "[stati
     const auto path = site.dir.write("dist/support-widget.js", "window.SupportWidget = {v: 2};\n");
     const auto changed = site.get("/support-widget.js", {{"If-None-Match", old_etag}});
     CHECK(changed.status == 200);
-    CHECK(changed.body == "window.SupportWidget = {v: 2};\n");
+    CHECK(changed.body_bytes() == "window.SupportWidget = {v: 2};\n");
     CHECK(changed.header("ETag") != old_etag);
 
     // Same size, new modification time: still a new tag.
@@ -161,7 +161,7 @@ TEST_CASE("static files: gzip variant only when accepted, with its own ETag", "[
     CHECK(gzipped.header("Content-Encoding") == "gzip");
     CHECK(gzipped.header("Content-Type") == "text/javascript; charset=utf-8");
     CHECK(gzipped.header("Vary") == "Accept-Encoding");
-    CHECK(gzipped.body == k_widget_js_gz);
+    CHECK(gzipped.body_bytes() == k_widget_js_gz);
 
     for (const std::string accept : {"", "identity", "gzip;q=0", "br"}) {
         INFO("Accept-Encoding: " << accept);
@@ -172,7 +172,7 @@ TEST_CASE("static files: gzip variant only when accepted, with its own ETag", "[
         CHECK(plain.status == 200);
         CHECK_FALSE(plain.has_header("Content-Encoding"));
         CHECK(plain.header("Vary") == "Accept-Encoding");
-        CHECK(plain.body == k_widget_js);
+        CHECK(plain.body_bytes() == k_widget_js);
         CHECK(plain.header("ETag") != gzipped.header("ETag"));
     }
 
@@ -187,7 +187,7 @@ TEST_CASE("static files: no gzip for types that do not compress, nor without a .
     DemoSite site;
     const auto png = site.get("/logo.png", {{"Accept-Encoding", "gzip"}});
     CHECK(png.status == 200);
-    CHECK(png.body == "png-bytes");
+    CHECK(png.body_bytes() == "png-bytes");
     CHECK_FALSE(png.has_header("Content-Encoding"));
     CHECK_FALSE(png.has_header("Vary"));
 
@@ -200,7 +200,7 @@ TEST_CASE("static files: HEAD sends the GET headers and length without the body"
     DemoSite site;
     const auto head = site.router.handle(request("/support-widget.js", {}, "HEAD"));
     CHECK(head.status == 200);
-    CHECK(head.body.empty());
+    CHECK(head.body_bytes().empty());
     REQUIRE(head.head_content_length.has_value());
     CHECK(*head.head_content_length == k_widget_js.size());
     CHECK(head.header("Content-Type") == "text/javascript; charset=utf-8");
@@ -215,7 +215,7 @@ TEST_CASE("static files: other methods answer 405 with Allow: GET, HEAD", "[stat
         CHECK(response.status == 405);
         CHECK(response.header("Allow") == "GET, HEAD");
         CHECK(response.header("X-Content-Type-Options") == "nosniff");
-        CHECK(response.body.find("server.static.method_not_allowed") != std::string::npos);
+        CHECK(response.body_bytes().find("server.static.method_not_allowed") != std::string::npos);
     }
 }
 
@@ -226,7 +226,7 @@ TEST_CASE("static files: missing and hidden files are 404 with a JSON error", "[
         const auto response = site.get(target);
         CHECK(response.status == 404);
         CHECK(response.header("Content-Type") == "application/json");
-        CHECK(response.body ==
+        CHECK(response.body_bytes() ==
               R"({"error":{"code":"server.static.not_found","message":"no such file","field":"path"}})");
     }
 }
@@ -241,4 +241,45 @@ TEST_CASE("static files: opening a missing root is an error with an id", "[stati
     auto not_directory = StaticFiles::open({{"/", file}});
     REQUIRE_FALSE(not_directory.has_value());
     CHECK(not_directory.error().code == "server.args.root_not_directory");
+}
+
+TEST_CASE("static files: the body is the open file, never read into memory, whatever its size",
+          "[static_files]") {
+    DemoSite site;
+    // A sparse 3 GB file: reading it into memory (as once) would be refused or exhaust it.
+    constexpr std::uintmax_t k_large = 3ull * 1024 * 1024 * 1024;
+    const auto large = site.dir.write("dist/large.bin", "");
+    std::filesystem::resize_file(large, k_large);
+
+    const auto response = site.get("/large.bin");
+    CHECK(response.status == 200);
+    REQUIRE(response.file_body != nullptr);
+    CHECK(response.body.empty());
+    CHECK(response.body_size() == k_large);
+
+    const auto small = site.get("/support-widget.js");
+    REQUIRE(small.file_body != nullptr);
+    CHECK(small.body_bytes() == k_widget_js);
+}
+
+TEST_CASE("static files: HEAD and 304 answer from metadata and hold no file open", "[static_files]") {
+    DemoSite site;
+    const auto head = site.router.handle(request("/support-widget.js", {}, "HEAD"));
+    CHECK(head.file_body == nullptr);
+    CHECK(head.head_content_length == std::optional<std::uint64_t>(k_widget_js.size()));
+
+    const std::string etag(site.get("/support-widget.js").header("ETag"));
+    const auto cached = site.get("/support-widget.js", {{"If-None-Match", etag}});
+    CHECK(cached.status == 304);
+    CHECK(cached.file_body == nullptr);
+}
+
+TEST_CASE("static files: the ETag follows the file's size and time, read from the opened file",
+          "[static_files]") {
+    DemoSite site;
+    const std::string before(site.get("/support-widget.js").header("ETag"));
+    site.dir.write("dist/support-widget.js", "window.SupportWidget = {version: 2};\n");
+    const auto after = site.get("/support-widget.js");
+    CHECK(after.header("ETag") != before);
+    CHECK(after.body_bytes() == "window.SupportWidget = {version: 2};\n");
 }
