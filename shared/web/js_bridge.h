@@ -12,6 +12,7 @@ void sw_web_request_close(int focus_launcher);
 char* sw_web_config_string(const char* key); // malloc'd UTF-8, or null when unset; caller frees
 int sw_web_viewport_width();
 void sw_web_fetch_font();
+void sw_web_font_failed(); // the panel says help could not load, with Retry (fetches again)
 double sw_web_now_ms();
 void sw_web_request_frame_after(int ms);
 void sw_web_fetch_text(std::uint32_t request_id, const char* url);

@@ -208,6 +208,11 @@ EMSCRIPTEN_KEEPALIVE void sw_web_on_style_font(int style, void* data, int size) 
     support::web::wake();
 }
 
+// Retry pressed after the font could not be loaded.
+EMSCRIPTEN_KEEPALIVE void sw_web_on_font_retry() {
+    sw_web_fetch_font();
+}
+
 EMSCRIPTEN_KEEPALIVE void sw_web_on_font(void* data, int size) {
     ImGuiIO& io = ImGui::GetIO();
     ImFont* font = nullptr;
@@ -216,8 +221,11 @@ EMSCRIPTEN_KEEPALIVE void sw_web_on_font(void* data, int size) {
         config.FontDataOwnedByAtlas = true; // malloc'd by web_library.js; the atlas frees it
         font = io.Fonts->AddFontFromMemoryTTF(data, size, support::web::k_body_font_px, &config);
     }
-    if (!font)
-        font = io.Fonts->AddFontDefault();
+    // Without its font the panel cannot draw a word: it says so, with Retry (web_library.js).
+    if (!font) {
+        sw_web_font_failed();
+        return;
+    }
     io.FontDefault = font;
     ImGui::GetStyle().FontSizeBase = support::web::k_body_font_px;
     support::web::g_runner.font_ready = true;

@@ -499,14 +499,36 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  sw_web_fetch_font__deps: ['$swFetchIntoHeap'],
+  // The regular face, without which the panel cannot draw a word: a failed fetch is tried again
+  // twice (a network blip), then the panel says so with Retry (sw_web_font_failed).
+  sw_web_fetch_font__deps: ['$swFetchIntoHeap', 'sw_web_font_failed'],
   sw_web_fetch_font: function () {
     var url = Module['swFontUrl'];
-    var fail = function (why) {
-      console.warn('support widget: font not loaded (' + why + '); using the built-in font');
-      _sw_web_on_font(0, 0);
+    var attempt = 0;
+    var get = function () {
+      swFetchIntoHeap(url, function (ptr, length) { _sw_web_on_font(ptr, length); }, function (why) {
+        if (++attempt < 3) { setTimeout(get, 400 * attempt * attempt); return; }
+        console.warn('support widget: font not loaded (' + why + ')');
+        _sw_web_font_failed();
+      });
     };
-    if (!url) { fail('no swFontUrl'); return; }
-    swFetchIntoHeap(url, function (ptr, length) { _sw_web_on_font(ptr, length); }, fail);
+    if (url) get();
+    else _sw_web_font_failed();
+  },
+
+  // The loader's own failure state (its .status styles), in the panel: Retry fetches the font again.
+  sw_web_font_failed: function () {
+    var panel = Module['swMount'].panel;
+    var box = document.createElement('div');
+    var text = document.createElement('p');
+    var retry = document.createElement('button');
+    box.className = 'status';
+    text.setAttribute('role', 'alert');
+    text.textContent = 'Help could not load. Try again.';
+    retry.type = 'button';
+    retry.textContent = 'Retry';
+    retry.addEventListener('click', function () { box.remove(); _sw_web_on_font_retry(); });
+    box.append(text, retry);
+    panel.append(box);
   },
 });

@@ -203,6 +203,27 @@ describe('panel', () => {
     assert.equal(ours().length, 1, `Retry logged more errors: ${ours().join(' | ')}`);
   });
 
+  it('a font that cannot be fetched (three tries) says so with Retry, and Retry draws the panel', TEST, async () => {
+    const { page, log } = await visit('/index.html');
+    checkedLogs.pop(); // this page expects a warning and failed requests; checked here instead
+    const FONT = /\/fonts\/noto-sans-latin\.[^/?]*\.ttf(\?|$)/;
+    let refused = 0;
+    await page.route(FONT, (route) => (refused++, route.abort()));
+    const w = widget(page);
+    await w.launcher.click();
+    const message = w.dialog.getByRole('alert').filter({ hasText: 'Help could not load. Try again.' });
+    await message.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(refused, 3, 'the font was not tried three times before giving up');
+    assert.equal((await w.debug()).frames, 0, 'the panel drew without its font');
+    assert.equal(log.errors.filter((e) => e.startsWith('pageerror')).length, 0, log.errors.join('\n'));
+
+    await page.unroute(FONT);
+    await w.dialog.getByRole('button', { name: 'Retry', exact: true }).click({ timeout: 5_000 });
+    await waitFor(async () => (await w.debug()).frames > 0, { timeout: 20_000, message: 'a frame once the font loaded on Retry' });
+    await message.waitFor({ state: 'hidden', timeout: 5_000 });
+    await w.dialog.getByRole('heading', { level: 1, name: 'Northwind Help', exact: true }).waitFor({ timeout: 5_000 });
+  });
+
   it('(g) no console errors or page errors on any page above', () => {
     const errors = checkedLogs.flatMap((log) => log.errors);
     assert.deepEqual(errors, []);
