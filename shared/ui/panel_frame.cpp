@@ -6,6 +6,8 @@ namespace support::ui {
 
 bool draw_panel_frame(UiContext& context, const std::function<void()>& draw) {
     ImGui::NewFrame();
+    // Before any window begins, so a touch scroll moves its window in this frame.
+    context.touch_scrolling().apply(context.frame_time());
     context.begin_frame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);

@@ -9,6 +9,7 @@
 
 #include "shared/ui/font_styles.h"
 #include "shared/ui/semantic_tree.h"
+#include "shared/ui/touch_scrolling.h"
 
 #include <optional>
 #include <string>
@@ -67,9 +68,17 @@ class UiContext {
     // The bold, italic and bold-italic faces rich text draws with, as the platform loads them.
     StyleFonts& style_fonts() { return m_style_fonts; }
 
+    // Touch drag-to-scroll: the platform feeds touch events in, draw_panel_frame() applies them.
+    TouchScrolling& touch_scrolling() { return m_touch_scrolling; }
+    // The time of the frame being drawn (ms, the platform's clock: the one its events carry).
+    void set_frame_time(double ms) { m_frame_time_ms = ms; }
+    double frame_time() const { return m_frame_time_ms; }
+
   private:
     SemanticTree m_tree;
     StyleFonts m_style_fonts;
+    TouchScrolling m_touch_scrolling;
+    double m_frame_time_ms = 0;
     std::vector<NodeId> m_activations;
     std::unordered_map<NodeId, std::string> m_texts;
     std::vector<OpenContainer> m_containers;
