@@ -53,6 +53,7 @@ bool draw_frame(double time_ms) {
         r.app->start();
     }
     platform::new_frame(r.display, time_ms);
+    r.ui.set_frame_time(time_ms);
     r.renderer.new_frame();
     const bool semantics_changed = ui::draw_panel_frame(r.ui, [&] { r.app->draw(); });
     r.renderer.render(r.display.framebuffer_width(), r.display.framebuffer_height());
@@ -65,7 +66,7 @@ bool draw_frame(double time_ms) {
     for (unsigned wanted = r.ui.style_fonts().take_wanted(), style = 1; style < 4; ++style)
         if (wanted & (1u << style))
             sw_web_fetch_style_font(static_cast<int>(style));
-    r.budget.frame_drawn(semantics_changed || input_pending());
+    r.budget.frame_drawn(semantics_changed || input_pending() || r.ui.touch_scrolling().animating());
     return r.budget.wants_frame();
 }
 
@@ -140,9 +141,10 @@ EMSCRIPTEN_KEEPALIVE const char* sw_web_debug_state() {
     return state.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE void sw_web_on_pointer(int kind, float x, float y, int button, int source) {
+EMSCRIPTEN_KEEPALIVE void sw_web_on_pointer(int kind, float x, float y, int button, int source,
+                                            double time_ms) {
     support::web::platform::on_pointer(static_cast<support::web::platform::PointerKind>(kind), x, y, button,
-                                       source);
+                                       source, time_ms);
     support::web::wake();
 }
 

@@ -100,18 +100,25 @@ mergeInto(LibraryManager.library, {
       var pointer = function (kind) {
         return function (e) {
           var p = SwWeb.canvasPoint(e);
-          _sw_web_on_pointer(kind, p[0], p[1], e.button, source(e));
+          _sw_web_on_pointer(kind, p[0], p[1], e.button, source(e), e.timeStamp);
         };
       };
+      // Touch gestures in the panel are the core's (it scrolls its lists, with momentum): the
+      // browser neither pans nor zooms the page for them, nor scrolls it past a list's end.
+      panel.style.touchAction = 'none';
+      panel.style.overscrollBehavior = 'contain';
       panel.addEventListener('pointermove', pointer(0));
       panel.addEventListener('pointerdown', pointer(1));
       panel.addEventListener('pointerup', pointer(2));
-      panel.addEventListener('pointercancel', pointer(3));
+      panel.addEventListener('pointercancel', pointer(4));
       panel.addEventListener('pointerleave', pointer(3));
+      // The wheel over the panel scrolls the panel only, even at the end of a list: the page behind
+      // is not what the shopper points at.
       panel.addEventListener('wheel', function (e) {
+        e.preventDefault();
         var scale = e.deltaMode === 1 ? 1 / 3 : e.deltaMode === 2 ? 10 : 1 / 100;
         _sw_web_on_wheel(-e.deltaX * scale, -e.deltaY * scale);
-      }, { passive: true });
+      }, { passive: false });
       panel.addEventListener('keydown', function (e) {
         var editing = e.target && e.target.tagName === 'INPUT';
         // Escape always reaches the core; other keys only when no native input is handling them.

@@ -1,5 +1,7 @@
 #include "shared/web/web_platform.h"
 
+#include "shared/ui/ui_context.h"
+
 #include <imgui.h>
 
 #include <cfloat>
@@ -37,10 +39,10 @@ ImGuiKey to_imgui_key(KeyCode key) {
 }
 
 ImGuiMouseSource to_source(int source) {
-    return source == 2   ? ImGuiMouseSource_TouchScreen
-           : source == 1 ? ImGuiMouseSource_Pen
-                         : ImGuiMouseSource_Mouse;
+    return source == 1 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse;
 }
+
+constexpr int k_touch_source = 2; // web_library.js: 0 mouse, 1 pen, 2 touch
 
 } // namespace
 
@@ -62,10 +64,36 @@ void new_frame(const Display& display, double time_ms) {
     g_last_time_ms = time_ms;
 }
 
-void on_pointer(PointerKind kind, float x, float y, int button, int source) {
+namespace {
+
+input::TouchPhase to_touch_phase(PointerKind kind) {
+    switch (kind) {
+    case PointerKind::Down:
+        return input::TouchPhase::Down;
+    case PointerKind::Move:
+        return input::TouchPhase::Move;
+    case PointerKind::Up:
+        return input::TouchPhase::Up;
+    case PointerKind::Leave:
+    case PointerKind::Cancel:
+        break;
+    }
+    return input::TouchPhase::Cancel;
+}
+
+} // namespace
+
+void on_pointer(PointerKind kind, float x, float y, int button, int source, double time_ms) {
+    if (source == k_touch_source) {
+        // A lifted finger also "leaves" (after pointerup): only a cancel ends a touch early, and
+        // the fling that pointerup may have started goes on.
+        if (kind != PointerKind::Leave)
+            ui::current_context().touch_scrolling().on_touch(to_touch_phase(kind), x, y, time_ms);
+        return;
+    }
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(to_source(source));
-    if (kind == PointerKind::Leave) {
+    if (kind == PointerKind::Leave || kind == PointerKind::Cancel) {
         io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
         io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
         return;

@@ -2,7 +2,8 @@
 // Dear ImGui platform backend for a canvas inside the loader's panel (html5.h + web_library.js).
 //
 // Supports:
-//  [x] Pointer: mouse, pen and touch through Pointer Events (ImGuiMouseSource set per event).
+//  [x] Pointer: mouse and pen through Pointer Events (ImGuiMouseSource set per event); touch as
+//      gestures (ui::TouchScrolling: a tap clicks, a drag scrolls the list under it, a fling coasts).
 //  [x] Wheel, in lines or pixels.
 //  [x] Keys ImGui needs beyond native inputs: Escape, Enter, Tab, arrows, Home, End.
 //  [x] HiDPI: display size in CSS pixels, framebuffer scale = devicePixelRatio, re-read on change.
@@ -22,12 +23,13 @@ struct Display {
     bool empty() const { return css_width < 1 || css_height < 1; }
 };
 
-enum class PointerKind { Move = 0, Down = 1, Up = 2, Leave = 3 };
+enum class PointerKind { Move = 0, Down = 1, Up = 2, Leave = 3, Cancel = 4 };
 enum class KeyCode { None = 0, Escape, Enter, Tab, Up, Down, Left, Right, Home, End };
 
 void init();
 void new_frame(const Display& display, double time_ms);
-void on_pointer(PointerKind kind, float x, float y, int button, int source);
+// `time_ms`: the event's time on the clock frames are drawn with (performance.now()).
+void on_pointer(PointerKind kind, float x, float y, int button, int source, double time_ms);
 void on_wheel(float dx, float dy);
 void on_key(KeyCode key, bool down);
 
