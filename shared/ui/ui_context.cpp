@@ -85,6 +85,11 @@ std::optional<std::string> UiContext::take_text(NodeId id) {
 }
 
 std::size_t UiContext::emit(SemanticNode node) {
+    // Every node of a frame has its own id: the platform keeps one element per id, and two nodes
+    // sharing one would replace each other (losing DOM focus) in every frame. A control whose id
+    // collides keeps a deterministic substitute.
+    if (node.id != 0 && m_tree.contains(node.id))
+        node.id = unique_static_id(node.id);
     if (m_focus_next && node.action != Action::None && !node.has_state(NodeState_Disabled)) {
         m_focus_next = false;
         m_focus_request = node.id;

@@ -192,3 +192,40 @@ TEST_CASE("a control that receives focus outside the visible part of a scrolling
     CHECK(rect.y + rect.h <= view_bottom);
     CHECK(rect.y >= 0);
 }
+
+TEST_CASE("a list titled like the heading above it gets its own id, stable across frames", "[ui][list]") {
+    HeadlessImGui h;
+    auto draw = [] {
+        heading("Step-by-step guides", 2);
+        begin_list("Step-by-step guides");
+        list_item("Track your order");
+        end_list();
+    };
+    h.frame(draw);
+    const SemanticNode* title = h.ui().tree().find_by_role(Role::Heading, "Step-by-step guides");
+    const SemanticNode* list = h.ui().tree().find_by_role(Role::List, "Step-by-step guides");
+    REQUIRE(title != nullptr);
+    REQUIRE(list != nullptr);
+    CHECK(title->id != list->id);
+    const NodeId list_id = list->id;
+    h.frame(draw);
+    CHECK(h.ui().tree().find_by_role(Role::List, "Step-by-step guides")->id == list_id);
+}
+
+TEST_CASE("two nodes emitted with one id in a frame keep distinct ids", "[ui][semantics]") {
+    HeadlessImGui h;
+    h.frame([] {
+        SemanticNode a;
+        a.id = 42;
+        a.role = Role::Text;
+        a.name = "first";
+        current_context().emit(a);
+        SemanticNode b = a;
+        b.name = "second";
+        current_context().emit(b);
+    });
+    const auto& nodes = h.ui().tree().nodes();
+    REQUIRE(nodes.size() >= 2);
+    CHECK(h.ui().tree().find_by_role(Role::Text, "first")->id !=
+          h.ui().tree().find_by_role(Role::Text, "second")->id);
+}
