@@ -247,6 +247,7 @@ mergeInto(LibraryManager.library, {
       var rects = new Map();
       var cursor = new Map(); // parent element → index of the next child
       var active = SwWeb.panel.getRootNode().activeElement;
+      var lostFocus = false; // the focused element went: focus moves to a sensible control
       // A node other nodes name as parent (a list, or a paragraph holding links) gets its text from
       // its children: setting its textContent would remove them.
       var parents = new Set();
@@ -256,6 +257,7 @@ mergeInto(LibraryManager.library, {
         var tag = SwWeb.tagFor(node);
         var el = SwWeb.byId.get(node.id);
         if (!el || el.swTag !== tag) {
+          if (el && el.contains(active)) lostFocus = true;
           if (el) el.remove();
           el = SwWeb.create(node, tag);
           SwWeb.byId.set(node.id, el);
@@ -300,10 +302,21 @@ mergeInto(LibraryManager.library, {
       }
       SwWeb.byId.forEach(function (el, id) {
         if (seen.has(id)) return;
-        if (el.contains(active)) SwWeb.panel.focus({ preventScroll: true });
+        if (el.contains(active)) lostFocus = true;
         el.remove();
         SwWeb.byId.delete(id);
       });
+      if (lostFocus) SwWeb.focusFallback();
+    },
+
+    // Where keyboard focus goes when the control holding it disappears (a view changed, a result
+    // list was redrawn): the search field, else the view's heading, else the panel — never <body>,
+    // from where Tab would leave the panel. The core may still move it with a focus request.
+    focusFallback: function () {
+      var target = SwWeb.mirror.querySelector('input[type=search]:not([disabled])') ||
+        SwWeb.mirror.querySelector('h1, h2, h3');
+      if (target && target.tagName.charAt(0) === 'H') target.tabIndex = -1;
+      (target || SwWeb.panel).focus({ preventScroll: true });
     },
   },
 

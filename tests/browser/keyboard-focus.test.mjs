@@ -1,0 +1,67 @@
+// Keyboard focus never falls out of the panel: a search that also matches a guide keeps every
+// control's element (and the one that has focus) from frame to frame, and when the focused control
+// goes away focus lands on the search field or the new view's heading, never on <body>.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { openPanel, sleep, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+
+const TEST = { timeout: 60_000 };
+
+/** The focused element inside the widget: its role and accessible name, or where focus is instead. */
+const focused = (page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('[data-support-widget]');
+    if (document.activeElement !== host) return { outside: document.activeElement.tagName };
+    const el = host.shadowRoot.activeElement;
+    if (!el) return { outside: 'shadow root without focus' };
+    const role = el.getAttribute('role') || { A: 'link', BUTTON: 'button', INPUT: el.type === 'search' ? 'searchbox' : 'textbox', H1: 'heading', H2: 'heading' }[el.tagName] || el.tagName;
+    return { role, name: el.getAttribute('aria-label') || el.textContent.trim(), inPanel: !!el.closest('[role=dialog]') };
+  });
+
+describe('keyboard focus in the panel', () => {
+  const env = useDemoServerAndBrowser();
+
+  it('"track my order", Tab, Tab, Shift+Tab: focus is always on a named control in the panel', TEST, async () => {
+    const opened = await env.open();
+    const { page, log } = opened;
+    await page.goto(env.server.url + '/index.html', { waitUntil: 'networkidle' });
+    const w = await openPanel(page);
+    await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help content' });
+    await w.search.click();
+    await page.keyboard.type('track my order');
+    await w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first().waitFor({ timeout: 5_000 });
+    const seen = [];
+    for (const key of ['Tab', 'Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      // Several frames later: a rebuilt element would have dropped focus by then.
+      await sleep(400);
+      const f = await focused(page);
+      seen.push(`${key} → ${JSON.stringify(f)}`);
+      assert.ok(f.inPanel && f.name, `after ${key} focus is not on a named control in the panel:\n${seen.join('\n')}`);
+    }
+    assert.match(seen[0], /"role":"link","name":"Track your order/, `Tab from the search field should reach the guide first:\n${seen.join('\n')}`);
+    assert.match(seen[3], /"role":"searchbox"/, `Shift+Tab twice should return to the search field:\n${seen.join('\n')}`);
+    assert.deepEqual(log.errors, []);
+  });
+
+  it('when the focused result goes away (Enter opens it), focus lands on the new view, not <body>', TEST, async () => {
+    const opened = await env.open();
+    const { page } = opened;
+    await page.goto(env.server.url + '/index.html', { waitUntil: 'networkidle' });
+    const w = await openPanel(page);
+    await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help content' });
+    await w.search.click();
+    await page.keyboard.type('retrn polcy');
+    const first = w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first();
+    await first.waitFor({ timeout: 5_000 });
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await w.debug()).view === 'article', { timeout: 5_000, message: 'the article view' });
+    await sleep(400);
+    const f = await focused(page);
+    assert.ok(f.inPanel, `focus left the panel: ${JSON.stringify(f)}`);
+    await page.keyboard.press('Tab');
+    await sleep(200);
+    assert.ok((await focused(page)).inPanel, 'Tab from there left the panel');
+  });
+});
