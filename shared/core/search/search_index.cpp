@@ -6,6 +6,7 @@
 #include "shared/core/search/search_index.h"
 #include "shared/core/search/edit_distance.h"
 #include "shared/core/search/page_match.h"
+#include "shared/core/text/stop_words.h"
 #include "shared/core/text/word_breaker.h"
 #include "shared/core/text/word_forms.h"
 
@@ -30,6 +31,8 @@ constexpr float k_page_boost = 0.25f;
 constexpr float k_product_boost = 0.35f;
 constexpr float k_function_word_weight = 0.3f;
 constexpr float k_confident_coverage = 0.75f;
+// How much of the importance of the question's unknown content words the matched ones must reach.
+constexpr float k_unknown_word_share = 1.0f;
 
 void add_candidate(std::vector<std::pair<std::uint32_t, float>>& candidates, std::uint32_t term,
                    float weight) {
@@ -40,21 +43,6 @@ void add_candidate(std::vector<std::pair<std::uint32_t, float>>& candidates, std
         }
     }
     candidates.emplace_back(term, weight);
-}
-
-// English function words: they carry little of what a shopper is asking, so they count for
-// little (they still match, so a query of only such words is not empty).
-bool is_english_function_word(std::u32string_view word) {
-    static constexpr std::u32string_view k_words[] = {
-        U"a",     U"an",    U"and",   U"are",  U"can",  U"do",     U"does", U"for", U"from", U"get",
-        U"how",   U"i",     U"if",    U"in",   U"into", U"is",     U"it",   U"me",  U"my",   U"of",
-        U"on",    U"or",    U"so",    U"that", U"the",  U"this",   U"to",   U"was", U"what", U"when",
-        U"where", U"which", U"why",   U"will", U"with", U"you",    U"your", U"we",  U"our",  U"be",
-        U"at",    U"by",    U"there", U"want", U"need", U"should", U"would"};
-    for (std::u32string_view function_word : k_words)
-        if (word == function_word)
-            return true;
-    return false;
 }
 
 bool ends_with(std::u32string_view word, std::u32string_view tail) {
@@ -114,13 +102,15 @@ std::vector<SearchIndex::QueryWord> SearchIndex::analyse_query(std::string_view 
                               match.edits == 1 ? k_one_typo_weight : k_two_typos_weight);
         }
 
-        if (m_language == text::Language::English && is_english_function_word(word.folded))
+        // Stop words ("do", "you"; "של"; "في"; "که") count for little, and alone never make a hit.
+        QueryWord query_word;
+        query_word.stop_word = text::is_stop_word(m_language, word.folded);
+        if (query_word.stop_word)
             for (auto& entry : candidates)
                 entry.second *= k_function_word_weight;
 
         // A word's importance is the idf of its best reading (the spelling as typed, else the
         // closest variant); a word the index does not know at all counts as the rarest.
-        QueryWord query_word;
         query_word.importance = m_rarest_idf;
         float best_weight = 0;
         for (const auto& [term, weight] : candidates) {
@@ -172,11 +162,22 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
 
     const std::size_t count = m_articles.size();
     std::vector<float> score(count, 0), covered(count, 0), word_score(count, 0), word_weight(count, 0);
+    std::vector<float> content_covered(count, 0);      // importance of the content words matched
+    std::vector<std::uint8_t> content_words(count, 0); // how many content words matched (capped)
     std::vector<std::uint8_t> seen(count, 0);
     std::vector<std::uint32_t> touched, word_touched;
     float total_importance = 0;
+    // Content words the index does not know in any reading: what the shopper asks about that no
+    // article mentions ("helicopters").
+    float unknown_importance = 0;
+    bool has_content_word = false;
     for (const QueryWord& word : words) {
         total_importance += word.importance;
+        if (!word.stop_word) {
+            has_content_word = true;
+            if (word.candidates.empty())
+                unknown_importance += word.importance;
+        }
         for (const Candidate& candidate : word.candidates) {
             for (std::uint32_t p = m_posting_start[candidate.term]; p < m_posting_start[candidate.term + 1];
                  ++p) {
@@ -195,15 +196,39 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
             }
             score[article] += word_score[article];
             covered[article] += word.importance * word_weight[article];
+            if (!word.stop_word) {
+                content_covered[article] += word.importance * word_weight[article];
+                content_words[article] = static_cast<std::uint8_t>(std::min(content_words[article] + 1, 255));
+            }
             word_score[article] = 0;
             word_weight[article] = 0;
         }
         word_touched.clear();
     }
 
+    std::vector<std::uint32_t> content_terms; // filled when first needed
     std::vector<SearchHit> hits;
     hits.reserve(touched.size());
+    // An answer needs a content word of the question. An article matched on one content word,
+    // beside content words no article knows, does not answer on its own: "do you sell helicopters"
+    // is not answered by "sell". It stays (where it ranks) only beside a better-founded hit, or
+    // when that word is what the article is about — in its title. (Not its tags or synonyms, which
+    // name what an article touches: "sell" is a synonym of trading in used gear.)
+    bool any_well_founded = false;
+    std::vector<std::uint8_t> weak(count, 0);
     for (std::uint32_t article : touched) {
+        if (has_content_word && content_words[article] == 1 &&
+            content_covered[article] < unknown_importance * k_unknown_word_share) {
+            if (content_terms.empty())
+                content_terms = matched_terms(words);
+            weak[article] = title_names_any(m_articles[article], content_terms) ? 0 : 1;
+        }
+        if (content_words[article] > 0 && !weak[article])
+            any_well_founded = true;
+    }
+    for (std::uint32_t article : touched) {
+        if (has_content_word && (content_words[article] == 0 || (weak[article] && !any_well_founded)))
+            continue;
         const float coverage = total_importance > 0 ? covered[article] / total_importance : 0;
         SearchHit hit;
         hit.article = article;

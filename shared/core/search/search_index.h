@@ -88,7 +88,8 @@ class SearchIndex {
     };
     struct QueryWord {
         std::vector<Candidate> candidates;
-        float importance = 0; // idf of the word's best candidate, or the rarest possible idf if it has none
+        float importance = 0;   // idf of the word's best candidate, or the rarest possible idf if it has none
+        bool stop_word = false; // text::is_stop_word: weighs little, never highlighted, never a hit alone
     };
 
     std::vector<QueryWord> analyse_query(std::string_view query) const;
@@ -97,6 +98,8 @@ class SearchIndex {
     // The terms any query word matched, sorted: what highlighting marks.
     std::vector<std::uint32_t> matched_terms(const std::vector<QueryWord>& words) const;
     void highlight_terms(const std::vector<std::uint32_t>& terms, SearchHit& hit) const;
+    // Whether the article's title holds one of the terms (sorted).
+    bool title_names_any(const SearchableArticle& article, const std::vector<std::uint32_t>& terms) const;
     // Whether a word of an article is one of the terms (sorted) a query matched.
     // `forms` is scratch space, reused across words.
     bool word_matches(const text::Word& word, const std::vector<std::uint32_t>& terms,

@@ -20,10 +20,15 @@ struct BodyWord {
 } // namespace
 
 std::vector<std::uint32_t> SearchIndex::matched_terms(const std::vector<QueryWord>& words) const {
+    // Stop words are not marked (an "I" lit up in every result says nothing), unless the query
+    // has nothing else.
+    const bool only_stop_words =
+        std::all_of(words.begin(), words.end(), [](const QueryWord& word) { return word.stop_word; });
     std::vector<std::uint32_t> terms;
     for (const QueryWord& word : words)
-        for (const Candidate& candidate : word.candidates)
-            terms.push_back(candidate.term);
+        if (!word.stop_word || only_stop_words)
+            for (const Candidate& candidate : word.candidates)
+                terms.push_back(candidate.term);
     std::sort(terms.begin(), terms.end());
     terms.erase(std::unique(terms.begin(), terms.end()), terms.end());
     return terms;
@@ -42,6 +47,20 @@ bool SearchIndex::word_matches(const text::Word& word, const std::vector<std::ui
             return true;
     }
     return false;
+}
+
+bool SearchIndex::title_names_any(const SearchableArticle& article,
+                                  const std::vector<std::uint32_t>& terms) const {
+    text::Word word;
+    text::WordForms forms;
+    const auto any_word = [&](std::string_view text) {
+        text::WordBreaker breaker(text);
+        while (breaker.next(word))
+            if (word_matches(word, terms, forms))
+                return true;
+        return false;
+    };
+    return any_word(article.title);
 }
 
 void SearchIndex::highlight(std::string_view query, SearchHit& hit) const {

@@ -1,5 +1,7 @@
 #include "catch_amalgamated.hpp"
 #include "shared/core/search/search_index.h"
+#include "shared/core/text/fold_for_search.h"
+#include "shared/core/text/stop_words.h"
 
 #include <string>
 
@@ -111,9 +113,55 @@ TEST_CASE("A query covering the article is confident, a stray word is not") {
     const auto good = index.search("return policy", {}, 10);
     REQUIRE_FALSE(good.empty());
     CHECK(good[0].confident);
-    const auto stray = index.search("kettlebell sponsorship refund", {}, 10);
-    REQUIRE_FALSE(stray.empty());
-    CHECK_FALSE(stray[0].confident);
+    // Half the question in one article, half in another: each is a hit, neither confident.
+    const auto partial = index.search("refund coupon", {}, 10);
+    REQUIRE(partial.size() == 2);
+    CHECK_FALSE(partial[0].confident);
+    CHECK_FALSE(partial[1].confident);
+}
+
+TEST_CASE("Words no article knows outweigh a common word matched beside them: no answer") {
+    const SearchIndex index = store_help();
+    // "refund" alone cannot answer what the unknown words ask.
+    CHECK(index.search("kettlebell sponsorship refund", {}, 10).empty());
+    CHECK(index.search("do you sell helicopters", {}, 10).empty());
+    CHECK(index.search("can i buy a helicopter", {}, 10).empty());
+    // Unless the one word names the article in its title: asked about orders, the sizing article
+    // whose title says "order" stays.
+    CHECK(first_id(index, "can i order a helicopter") == "size-guide");
+    // Known words that outweigh one unknown word still answer.
+    CHECK(first_id(index, "zorbex shoe size order") == "size-guide");
+}
+
+TEST_CASE("Stop words alone never make a hit and are never highlighted") {
+    const SearchIndex index = store_help();
+    // "how", "do", "I" appear in many titles; "use" and "coupon" are what is asked.
+    const auto hits = index.search("how do i use a coupon", {}, 10);
+    REQUIRE(hits.size() == 1);
+    CHECK(index.article(hits[0].article).id == "coupons");
+    const std::string& title = index.article(hits[0].article).title;
+    std::vector<std::string> marked;
+    for (const ByteRange& range : hits[0].title_highlights)
+        marked.push_back(title.substr(range.begin, range.end - range.begin));
+    CHECK(marked == std::vector<std::string>{"use", "coupon"}); // not "How", "do", "I"
+
+    // A question of stop words only still finds what it can (it is all the shopper typed).
+    CHECK_FALSE(index.search("how do i", {}, 10).empty());
+}
+
+TEST_CASE("Stop words of Hebrew, Arabic and Persian are recognised after folding") {
+    using support::text::fold_for_search;
+    using support::text::is_stop_word;
+    using support::text::Language;
+    CHECK(is_stop_word(Language::English, fold_for_search("You")));
+    CHECK_FALSE(is_stop_word(Language::English, fold_for_search("sell")));
+    CHECK(is_stop_word(Language::Hebrew, fold_for_search("שֶׁל"))); // with niqqud
+    CHECK_FALSE(is_stop_word(Language::Hebrew, fold_for_search("החזרה")));
+    CHECK(is_stop_word(Language::Arabic, fold_for_search("إلى")));
+    CHECK(is_stop_word(Language::Arabic, fold_for_search("هَل")));
+    CHECK(is_stop_word(Language::Persian, fold_for_search("برای")));
+    CHECK_FALSE(is_stop_word(Language::Persian, fold_for_search("سفارش")));
+    CHECK_FALSE(is_stop_word(Language::Other, fold_for_search("the")));
 }
 
 TEST_CASE("Highlights are byte ranges of whole matched words, in multi-byte text too") {
