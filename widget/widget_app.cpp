@@ -268,8 +268,16 @@ void WidgetApp::draw() {
 
 std::string WidgetApp::debug_state_json() const {
     nlohmann::json results = nlohmann::json::array();
-    for (const ShownResult& result : m_search.results())
+    // The words drawn highlighted, in titles and snippets, for troubleshooting what matched.
+    nlohmann::json highlights = nlohmann::json::array();
+    for (const ShownResult& result : m_search.results()) {
         results.push_back(m_content.article(result.article).id);
+        const std::string& title = m_content.article(result.article).title;
+        for (const ui::TextRange& range : result.title_highlights)
+            highlights.push_back(title.substr(range.begin, range.end - range.begin));
+        for (const ui::TextRange& range : result.snippet_highlights)
+            highlights.push_back(result.snippet.substr(range.begin, range.end - range.begin));
+    }
     nlohmann::json suggestions = nlohmann::json::array();
     for (const std::uint32_t index : m_search.suggestions())
         suggestions.push_back(m_content.article(index).id);
@@ -284,6 +292,7 @@ std::string WidgetApp::debug_state_json() const {
         {"locale", m_content.locale()},
         {"articles", m_content.size()},
         {"results", std::move(results)},
+        {"highlights", std::move(highlights)},
         {"suggestions", std::move(suggestions)},
         {"page", m_page.path},
         {"product", {{"sku", m_page.product_sku}, {"categories", m_page.categories}}},

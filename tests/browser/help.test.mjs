@@ -281,6 +281,32 @@ describe('help views', () => {
     assert.match(kept || '', /^sw-unanswered 1\n1 \d+ \d+ zxqv kettlebell sponsorship\n/);
   });
 
+  for (const query of ['do you sell helicopters', 'can i buy a helicopter']) {
+    it(`"${query}" is not answered by its small words: nothing matches, chat is offered, the question is kept`, TEST, async () => {
+      const { page, w, v } = await visit('/index.html');
+      await search(page, w, query);
+      await w.dialog.getByText(`No articles match “${query}”.`, { exact: true }).waitFor({ timeout: 5_000 });
+      assert.equal(await textOf(v.status), 'No articles found');
+      assert.equal(await v.chat.count(), 1, 'no chat offer');
+      const key = 'support-widget:demo:unanswered-searches';
+      const kept = await waitFor(() => page.evaluate((k) => localStorage.getItem(k), key), {
+        timeout: 5_000,
+        message: 'the question in the unanswered log',
+      });
+      assert.ok(kept.split('\n').some((line) => line.endsWith(` ${query}`)), `not kept: ${kept}`);
+    });
+  }
+
+  it('"how do i return shoes" lights up what it asks about, never "I", "do" or "how"', TEST, async () => {
+    const { page, w, v } = await visit('/index.html');
+    await search(page, w, 'how do i return shoes');
+    await v.firstResult.waitFor({ timeout: 5_000 });
+    // The highlighted words, as the core drew them.
+    const words = (await w.debug()).highlights;
+    assert.ok(words.length > 0, 'nothing was highlighted');
+    for (const word of words) assert.ok(!/^(how|do|i)$/i.test(word.trim()), `"${word}" is highlighted`);
+  });
+
   it('a query with no result is kept once the shopper stops typing for 1.5 s, and its prefixes never are', TEST, async () => {
     const { page, w } = await visit('/index.html');
     await search(page, w, 'zxqv kettlebell');
