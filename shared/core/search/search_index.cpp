@@ -214,21 +214,24 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
     // is not answered by "sell". It stays (where it ranks) only beside a better-founded hit, or
     // when that word is what the article is about — in its title. (Not its tags or synonyms, which
     // name what an article touches: "sell" is a synonym of trading in used gear.)
+    const auto weak = [&](std::uint32_t article) {
+        return content_words[article] == 1 &&
+               content_covered[article] < unknown_importance * k_unknown_word_share;
+    };
     bool any_well_founded = false;
-    std::vector<std::uint8_t> weak(count, 0);
+    for (std::uint32_t article : touched)
+        if (content_words[article] > 0 && !weak(article))
+            any_well_founded = true;
     for (std::uint32_t article : touched) {
-        if (has_content_word && content_words[article] == 1 &&
-            content_covered[article] < unknown_importance * k_unknown_word_share) {
+        if (has_content_word && content_words[article] == 0)
+            continue;
+        // Titles are read only when nothing else answers, so ordinary queries pay nothing for it.
+        if (has_content_word && !any_well_founded && weak(article)) {
             if (content_terms.empty())
                 content_terms = matched_terms(words);
-            weak[article] = title_names_any(m_articles[article], content_terms) ? 0 : 1;
+            if (!title_names_any(m_articles[article], content_terms))
+                continue;
         }
-        if (content_words[article] > 0 && !weak[article])
-            any_well_founded = true;
-    }
-    for (std::uint32_t article : touched) {
-        if (has_content_word && (content_words[article] == 0 || (weak[article] && !any_well_founded)))
-            continue;
         const float coverage = total_importance > 0 ? covered[article] / total_importance : 0;
         SearchHit hit;
         hit.article = article;
