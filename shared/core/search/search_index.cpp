@@ -31,8 +31,6 @@ constexpr float k_page_boost = 0.25f;
 constexpr float k_product_boost = 0.35f;
 constexpr float k_function_word_weight = 0.3f;
 constexpr float k_confident_coverage = 0.75f;
-// How much of the importance of the question's unknown content words the matched ones must reach.
-constexpr float k_unknown_word_share = 1.0f;
 
 void add_candidate(std::vector<std::pair<std::uint32_t, float>>& candidates, std::uint32_t term,
                    float weight) {
@@ -163,7 +161,7 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
     const std::size_t count = m_articles.size();
     std::vector<float> score(count, 0), covered(count, 0), word_score(count, 0), word_weight(count, 0);
     std::vector<float> content_covered(count, 0);      // importance of the content words matched
-    std::vector<std::uint8_t> content_words(count, 0); // how many content words matched (capped)
+    std::vector<std::uint8_t> content_words(count, 0); // content words matched: 0, 1, or 2 for more
     std::vector<std::uint8_t> seen(count, 0);
     std::vector<std::uint32_t> touched, word_touched;
     float total_importance = 0;
@@ -198,7 +196,8 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
             covered[article] += word.importance * word_weight[article];
             if (!word.stop_word) {
                 content_covered[article] += word.importance * word_weight[article];
-                content_words[article] = static_cast<std::uint8_t>(std::min(content_words[article] + 1, 255));
+                if (content_words[article] < 2)
+                    ++content_words[article];
             }
             word_score[article] = 0;
             word_weight[article] = 0;
@@ -215,8 +214,7 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
     // when that word is what the article is about — in its title. (Not its tags or synonyms, which
     // name what an article touches: "sell" is a synonym of trading in used gear.)
     const auto weak = [&](std::uint32_t article) {
-        return content_words[article] == 1 &&
-               content_covered[article] < unknown_importance * k_unknown_word_share;
+        return content_words[article] == 1 && content_covered[article] < unknown_importance;
     };
     bool any_well_founded = false;
     for (std::uint32_t article : touched)

@@ -53,14 +53,11 @@ bool SearchIndex::title_names_any(const SearchableArticle& article,
                                   const std::vector<std::uint32_t>& terms) const {
     text::Word word;
     text::WordForms forms;
-    const auto any_word = [&](std::string_view text) {
-        text::WordBreaker breaker(text);
-        while (breaker.next(word))
-            if (word_matches(word, terms, forms))
-                return true;
-        return false;
-    };
-    return any_word(article.title);
+    text::WordBreaker breaker(article.title);
+    while (breaker.next(word))
+        if (word_matches(word, terms, forms))
+            return true;
+    return false;
 }
 
 void SearchIndex::highlight(std::string_view query, SearchHit& hit) const {
