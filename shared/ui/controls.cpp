@@ -263,9 +263,8 @@ void progress_bar(const char* label, float fraction) {
 void begin_list(const char* label) {
     UiContext& ctx = current_context();
     SemanticNode node;
-    // A list is often titled like the heading above it ("Step-by-step guides"): its id must not be
-    // the heading's, or the mirror would rebuild one element as the other every frame.
-    node.id = ctx.unique_static_id(ImGui::GetID(label));
+    // Often titled like the heading above it ("Step-by-step guides"): emit() keeps the ids apart.
+    node.id = ImGui::GetID(label);
     node.role = Role::List;
     node.name = visible_label(label);
     const std::size_t index = ctx.emit(std::move(node));
