@@ -104,9 +104,9 @@ mergeInto(LibraryManager.library, {
         };
       };
       // Touch gestures in the panel are the core's (it scrolls its lists, with momentum): the
-      // browser neither pans nor zooms the page for them, nor scrolls it past a list's end.
+      // browser neither pans nor zooms the page for them, nor scrolls it past a list's end. (The
+      // panel is not a scroll container, so overscroll-behavior would do nothing here.)
       panel.style.touchAction = 'none';
-      panel.style.overscrollBehavior = 'contain';
       panel.addEventListener('pointermove', pointer(0));
       panel.addEventListener('pointerdown', pointer(1));
       panel.addEventListener('pointerup', pointer(2));

@@ -44,6 +44,21 @@ ImGuiMouseSource to_source(int source) {
 
 constexpr int k_touch_source = 2; // web_library.js: 0 mouse, 1 pen, 2 touch
 
+input::TouchPhase to_touch_phase(PointerKind kind) {
+    switch (kind) {
+    case PointerKind::Down:
+        return input::TouchPhase::Down;
+    case PointerKind::Move:
+        return input::TouchPhase::Move;
+    case PointerKind::Up:
+        return input::TouchPhase::Up;
+    case PointerKind::Leave:
+    case PointerKind::Cancel:
+        break;
+    }
+    return input::TouchPhase::Cancel;
+}
+
 } // namespace
 
 void init() {
@@ -63,25 +78,6 @@ void new_frame(const Display& display, double time_ms) {
     io.DeltaTime = static_cast<float>(delta > 0 && delta < 1.0 ? delta : 1.0 / 60.0);
     g_last_time_ms = time_ms;
 }
-
-namespace {
-
-input::TouchPhase to_touch_phase(PointerKind kind) {
-    switch (kind) {
-    case PointerKind::Down:
-        return input::TouchPhase::Down;
-    case PointerKind::Move:
-        return input::TouchPhase::Move;
-    case PointerKind::Up:
-        return input::TouchPhase::Up;
-    case PointerKind::Leave:
-    case PointerKind::Cancel:
-        break;
-    }
-    return input::TouchPhase::Cancel;
-}
-
-} // namespace
 
 void on_pointer(PointerKind kind, float x, float y, int button, int source, double time_ms) {
     if (source == k_touch_source) {

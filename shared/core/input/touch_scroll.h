@@ -52,8 +52,6 @@ class TouchScroll {
     bool coasting() const { return m_coasting; }
     // A finger is down and has moved beyond the slop: the gesture is a scroll, not a tap.
     bool dragging() const { return m_state == State::Dragging; }
-    // Where the current gesture began (to find the region it scrolls).
-    TouchSample start() const { return m_start; }
 
     // Stops momentum (the region it scrolled reached its end or went away); a finger that is down
     // is left alone.
