@@ -1,5 +1,7 @@
 #include "server/http_message.h"
 
+#include "server/static/open_file.h"
+
 #include <algorithm>
 
 namespace support::server {

@@ -3,8 +3,6 @@
 // so routes and static files can be built and tested without sockets or Beast's compile cost;
 // http_server.cpp converts to and from Beast at the edge.
 
-#include "server/static/open_file.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -15,6 +13,8 @@
 #include <vector>
 
 namespace support::server {
+
+class OpenFile; // server/static/open_file.h
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 

@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include "server/json_error.h"
+#include "server/static/open_file.h"
 
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>

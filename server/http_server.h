@@ -43,7 +43,7 @@ struct ServerOptions {
     std::size_t body_limit = 16 * 1024;
     // Connections open at once; past it a new connection gets a 503 (server.http.too_many_connections)
     // and is closed, so the server keeps answering those it has instead of running out of descriptors.
-    std::size_t max_connections = 10'000;
+    std::size_t max_connections = k_default_max_connections;
 };
 
 class HttpServer {

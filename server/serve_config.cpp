@@ -37,27 +37,30 @@ bool is_prefix_segment_char(char c) {
            c == '_' || c == '.' || c == '~';
 }
 
-Result<std::uint16_t> parse_port(std::string_view text) {
-    unsigned value = 0;
+// A whole decimal number in [min, max] as the value of `option`; anything else is `code`.
+Result<std::uint64_t> parse_number_option(std::string_view text, std::uint64_t min, std::uint64_t max,
+                                          const char* option, const char* code) {
+    std::uint64_t value = 0;
     const auto* end = text.data() + text.size();
     const auto [stop, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc{} || stop != end || value > 65535)
-        return make_error("server.args.bad_port",
-                          "--port must be a number from 0 to 65535, got '" + std::string(text) + "'",
-                          "--port");
-    return static_cast<std::uint16_t>(value);
+    if (text.empty() || ec != std::errc{} || stop != end || value < min || value > max)
+        return make_error(code,
+                          std::string(option) + " must be a number from " + std::to_string(min) + " to " +
+                              std::to_string(max) + ", got '" + std::string(text) + "'",
+                          option);
+    return value;
+}
+
+Result<std::uint16_t> parse_port(std::string_view text) {
+    SW_TRY(const std::uint64_t port, parse_number_option(text, 0, 65535, "--port", "server.args.bad_port"));
+    return static_cast<std::uint16_t>(port);
 }
 
 Result<std::size_t> parse_max_connections(std::string_view text) {
-    std::size_t value = 0;
-    const auto* end = text.data() + text.size();
-    const auto [stop, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc{} || stop != end || value < 1 || value > k_max_connections_limit)
-        return make_error("server.args.bad_max_connections",
-                          "--max-connections must be a number from 1 to " +
-                              std::to_string(k_max_connections_limit) + ", got '" + std::string(text) + "'",
-                          "--max-connections");
-    return value;
+    SW_TRY(const std::uint64_t connections,
+           parse_number_option(text, 1, k_max_connections_limit, "--max-connections",
+                               "server.args.bad_max_connections"));
+    return static_cast<std::size_t>(connections);
 }
 
 // "/", "/app", "/app/" and "/a/b" are accepted; segments are plain URL-safe names, never "." or "..".

@@ -35,6 +35,10 @@ struct SiteContentDirectory {
 };
 
 enum class ServeAction { Run, ShowHelp };
+
+// Connections open at once (--max-connections), by default and at most.
+inline constexpr std::size_t k_default_max_connections = 10'000;
+inline constexpr std::size_t k_max_connections_limit = 1'000'000;
 enum class RequestLog { Quiet, OneLinePerRequest };
 
 struct ServeConfig {
@@ -44,10 +48,8 @@ struct ServeConfig {
     std::vector<Mount> mounts;
     std::vector<SiteContentDirectory> sites; // in command-line order, names unique
     RequestLog request_log = RequestLog::Quiet;
-    std::size_t max_connections = 10'000;
+    std::size_t max_connections = k_default_max_connections;
 };
-
-inline constexpr std::size_t k_max_connections_limit = 1'000'000;
 
 // Parses the arguments that follow `serve`. Options take their value as the next argument or
 // after '=' (`--port=0`). A --root value that starts with '/' and contains '=' is
