@@ -3,6 +3,7 @@
 // a small PNG decoder for "is this screenshot blank?".
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -276,7 +277,6 @@ const STORE_TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '
  * { url, stop() }.
  */
 export async function startStoreServer({ widgetUrl, headersFor = () => ({}) }) {
-  const http = await import('node:http');
   const roots = [path.join(repoRoot, 'tests/browser/pages'), path.join(repoRoot, 'demo_site')];
   const server = http.createServer((request, response) => {
     const pathname = decodeURIComponent(new URL(request.url, 'http://store').pathname);

@@ -63,7 +63,9 @@ describe('touch and wheel scrolling in the panel', () => {
     const pageBefore = await page.evaluate(() => window.scrollY);
     const start = await first.boundingBox(); // the drag starts on a result: it must not open it
 
-    await touchDrag(page, panel.x + panel.width / 2, start.y + start.height / 2 + 200 > panel.y + panel.height - 20 ? panel.y + panel.height - 40 : start.y + start.height / 2 + 200, -300);
+    // From inside the list, 200 px below the first result (or near the panel foot), finger upwards.
+    const fromY = Math.min(start.y + start.height / 2 + 200, panel.y + panel.height - 40);
+    await touchDrag(page, panel.x + panel.width / 2, fromY, -300);
     const after = await settledTop(first);
     assert.ok(before - after >= 150, `the list moved ${before - after} px for a 300 px drag`);
     assert.equal(await page.evaluate(() => window.scrollY), pageBefore, 'the store page scrolled behind the panel');
