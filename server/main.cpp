@@ -7,9 +7,9 @@
 // Exit codes (exit_codes.h): 0 success, 1 runtime failure (e.g. the port is taken, content has
 // errors), 2 bad arguments.
 
-#include "server/check_content_command.h"
-#include "server/exit_codes.h"
-#include "server/serve_command.h"
+#include "server/commands/check_content_command.h"
+#include "server/commands/exit_codes.h"
+#include "server/commands/serve_command.h"
 #include "shared/core/result.h"
 
 #include <array>

@@ -1,6 +1,6 @@
 #include "server/routes.h"
 
-#include "server/json_error.h"
+#include "server/http/json_error.h"
 #include "server/middleware/public_cross_origin.h"
 
 namespace support::server {

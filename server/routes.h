@@ -6,10 +6,10 @@
 //   anything else                         → static files from the mounted roots
 // The content API and static files are readable from any origin (middleware/public_cross_origin.h).
 
-#include "server/content_api.h"
-#include "server/http_message.h"
-#include "server/router.h"
-#include "server/static_files.h"
+#include "server/content/content_api.h"
+#include "server/http/http_message.h"
+#include "server/http/router.h"
+#include "server/static/static_files.h"
 
 #include <memory>
 

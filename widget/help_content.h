@@ -4,7 +4,7 @@
 // and made ready to use: each body parsed once (for drawing) and the search index built from
 // their plain text.
 //
-// The server reduces the shopper's locale to what the site has (server/content_api.h: "he-IL" →
+// The server reduces the shopper's locale to what the site has (server/content/content_api.h: "he-IL" →
 // "he", an unknown language → "en") and says which it chose in the bundle. Only a locale the server
 // refuses as malformed (400) is retried as "en"; any other failure stops with an error the panel
 // shows with Retry.

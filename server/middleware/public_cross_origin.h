@@ -15,8 +15,8 @@
 //
 //   router.add(path, allow_public_cross_origin(handler));
 
-#include "server/http_message.h"
-#include "server/router.h"
+#include "server/http/http_message.h"
+#include "server/http/router.h"
 
 #include <string>
 

@@ -1,7 +1,7 @@
 // libFuzzer target: the Accept-Encoding parser on arbitrary header values. Beyond not crashing,
 // gzip is never accepted unless the header names it ("gzip", "x-gzip") or the wildcard "*"
 // (RFC 9110 §12.5.3).
-#include "server/accept_encoding.h"
+#include "server/http/accept_encoding.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,6 +1,6 @@
 // libFuzzer target: parse_request_path on arbitrary request-targets. Beyond not crashing, every
 // accepted target must yield segments a file lookup can join safely.
-#include "server/request_path.h"
+#include "server/static/request_path.h"
 
 #include <cstdint>
 #include <cstdlib>

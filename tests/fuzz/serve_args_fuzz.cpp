@@ -1,6 +1,6 @@
 // libFuzzer target: `support-server serve` arguments, split from the input at NUL bytes. Bad
 // arguments must come back as errors with a stable id, never a crash.
-#include "server/serve_config.h"
+#include "server/commands/serve_config.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 #include "catch_amalgamated.hpp"
 
 #include "server/routes.h"
-#include "server/static_files.h"
+#include "server/static/static_files.h"
 #include "temp_dir.h"
 
 #include <memory>

@@ -1,7 +1,7 @@
 #pragma once
 // Validates the help articles of a site from the texts of its files and reports every problem at
 // once: a site owner fixes a whole folder in one pass instead of one error per run. No I/O here;
-// the server reads the files (server/content_directory.h) and the fuzzer feeds bytes directly.
+// the server reads the files (server/content/content_directory.h) and the fuzzer feeds bytes directly.
 //
 //   std::vector<ContentFile> files{{"en/returns.json", text}, {"he/returns.json", text_he}};
 //   LoadedContent content = load_articles(files);

@@ -1,9 +1,9 @@
 #include "catch_amalgamated.hpp"
 
-#include "../temp_dir.h"
 #include "server/middleware/public_cross_origin.h"
 #include "server/routes.h"
-#include "server/static_files.h"
+#include "server/static/static_files.h"
+#include "temp_dir.h"
 
 #include <memory>
 

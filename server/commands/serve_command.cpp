@@ -1,0 +1,114 @@
+#include "server/commands/serve_command.h"
+
+#include "server/commands/exit_codes.h"
+#include "server/commands/serve_config.h"
+#include "server/content/content_api.h"
+#include "server/content/content_directory.h"
+#include "server/content/content_report.h"
+#include "server/http/http_server.h"
+#include "server/routes.h"
+#include "server/static/static_files.h"
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include <sys/resource.h>
+
+namespace support::server {
+
+namespace {
+
+void print_error(const Error& error) {
+    std::cerr << error.code << ": " << error.message << '\n';
+}
+
+// Every site's valid articles and guides; nothing when a content folder cannot be used at all.
+std::optional<std::vector<SiteContent>> load_sites(const std::vector<SiteContentDirectory>& sites) {
+    std::vector<SiteContent> loaded_sites;
+    for (const SiteContentDirectory& site : sites) {
+        auto loaded = load_content_directory(site.directory);
+        if (!loaded) {
+            print_error(loaded.error());
+            return std::nullopt;
+        }
+        for (const content::ContentProblem& problem : loaded->problems)
+            std::cerr << "site " << site.name << ": " << format_content_problem(site.directory, problem)
+                      << '\n';
+        std::cerr << "site " << site.name << ": " << format_content_summary(*loaded)
+                  << (loaded->error_count() > 0 ? " (articles and guides with errors are left out)" : "")
+                  << '\n';
+        loaded_sites.push_back(
+            SiteContent{site.name, std::move(loaded->articles), std::move(loaded->guides)});
+    }
+    return loaded_sites;
+}
+
+// Each connection holds a descriptor (two while it sends a file): lift the soft limit on open
+// files towards the hard one so that --max-connections can be reached, or lower the cap to what
+// the limit allows and say so.
+std::size_t connections_the_descriptor_limit_allows(std::size_t wanted) {
+    constexpr rlim_t k_reserved = 64; // listening socket, logs, content files, the file being sent
+    const rlim_t needed = static_cast<rlim_t>(wanted) * 2 + k_reserved;
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0)
+        return wanted;
+    if (limit.rlim_cur < needed) {
+        limit.rlim_cur = limit.rlim_max == RLIM_INFINITY ? needed : std::min(needed, limit.rlim_max);
+        ::setrlimit(RLIMIT_NOFILE, &limit);
+        ::getrlimit(RLIMIT_NOFILE, &limit);
+    }
+    if (limit.rlim_cur >= needed)
+        return wanted;
+    const auto allowed =
+        static_cast<std::size_t>(limit.rlim_cur > 2 * k_reserved ? (limit.rlim_cur - k_reserved) / 2 : 1);
+    std::cerr << "support-server: server.limits.open_files: the open-file limit (" << limit.rlim_cur
+              << ") allows " << allowed << " connections, not " << wanted << "; raise it with ulimit -n\n";
+    return allowed;
+}
+
+} // namespace
+
+int run_serve(std::span<const std::string_view> args) {
+    auto config = parse_serve_args(args);
+    if (!config) {
+        print_error(config.error());
+        std::cerr << "run 'support-server serve --help' for usage\n";
+        return k_exit_usage;
+    }
+    if (config->action == ServeAction::ShowHelp) {
+        std::cout << serve_usage();
+        return k_exit_ok;
+    }
+    auto files = StaticFiles::open(config->mounts);
+    if (!files) {
+        print_error(files.error());
+        return k_exit_usage;
+    }
+    auto sites = load_sites(config->sites);
+    if (!sites)
+        return k_exit_usage;
+    Router router = make_routes(std::make_shared<const StaticFiles>(std::move(*files)),
+                                std::make_shared<const ContentApi>(*sites));
+
+    ServerOptions options;
+    options.host = config->host;
+    options.port = config->port;
+    options.request_log = config->request_log;
+    options.max_connections = connections_the_descriptor_limit_allows(config->max_connections);
+    options.signals = SignalHandling::StopOnSigintSigterm;
+    auto server = HttpServer::listen(
+        options, [router = std::move(router)](const HttpRequest& request) { return router.handle(request); });
+    if (!server) {
+        print_error(server.error());
+        return k_exit_failure;
+    }
+    std::cout << "support-server listening on " << (*server)->url() << std::endl;
+    (*server)->run();
+    std::cerr << "support-server stopped\n";
+    return k_exit_ok;
+}
+
+} // namespace support::server

@@ -1,0 +1,132 @@
+#include "server/content/content_api.h"
+
+#include "server/http/accept_encoding.h"
+#include "server/http/gzip_encoding.h"
+#include "server/http/http_caching.h"
+#include "server/http/json_error.h"
+#include "server/http/query_string.h"
+#include "server/static/request_path.h"
+#include "shared/core/content/article_bundle.h"
+#include "shared/core/content/locale_tag.h"
+
+#include <algorithm>
+
+namespace support::server {
+
+namespace {
+
+constexpr std::string_view k_fallback_locale = "en";
+
+// "demo" from "/api/v1/sites/demo/content": the router sends only requests of that shape here.
+std::string_view site_segment(std::string_view target) {
+    constexpr std::string_view k_prefix = "/api/v1/sites/";
+    std::string_view path = target_path(target);
+    if (!path.starts_with(k_prefix))
+        return {};
+    path.remove_prefix(k_prefix.size());
+    return path.substr(0, path.find('/'));
+}
+
+} // namespace
+
+ContentApi::ContentApi(const std::vector<SiteContent>& sites) {
+    for (const SiteContent& site_content : sites) {
+        // Articles and guides grouped by locale in first-seen order, spelled as their folder spells them.
+        std::vector<content::ArticleBundle> bundles;
+        auto bundle_for = [&](const std::string& locale) {
+            auto bundle = std::find_if(bundles.begin(), bundles.end(), [&](const content::ArticleBundle& b) {
+                return content::same_locale(b.locale, locale);
+            });
+            if (bundle == bundles.end())
+                bundle =
+                    bundles.insert(bundles.end(), content::ArticleBundle{site_content.site, locale, {}, {}});
+            return bundle;
+        };
+        for (const content::Article& article : site_content.articles)
+            bundle_for(article.locale)->articles.push_back(article);
+        for (const guide::Guide& guide : site_content.guides)
+            bundle_for(guide.locale)->guides.push_back(guide);
+        if (std::none_of(bundles.begin(), bundles.end(), [](const content::ArticleBundle& b) {
+                return content::same_locale(b.locale, k_fallback_locale);
+            }))
+            bundles.push_back(
+                content::ArticleBundle{site_content.site, std::string(k_fallback_locale), {}, {}});
+
+        Site site{site_content.site, {}};
+        for (const content::ArticleBundle& bundle : bundles) {
+            std::string body = content::serialize_article_bundle(bundle);
+            PreparedBundle prepared{bundle.locale, {}, make_etag_for_bytes(body), {}, {}};
+            if (auto gzip = gzip_compress(body); gzip && gzip->size() < body.size()) {
+                prepared.gzip_etag = make_etag_for_bytes(*gzip);
+                prepared.gzip_body = std::make_shared<const std::string>(std::move(*gzip));
+            }
+            prepared.body = std::make_shared<const std::string>(std::move(body));
+            site.bundles.push_back(std::move(prepared));
+        }
+        m_sites.push_back(std::move(site));
+    }
+}
+
+const ContentApi::Site* ContentApi::find_site(std::string_view name) const {
+    for (const Site& site : m_sites) {
+        if (site.name == name)
+            return &site;
+    }
+    return nullptr;
+}
+
+const ContentApi::PreparedBundle& ContentApi::choose_bundle(const Site& site, std::string_view requested) {
+    auto find = [&](auto&& predicate) -> const PreparedBundle* {
+        for (const PreparedBundle& bundle : site.bundles) {
+            if (predicate(bundle.locale))
+                return &bundle;
+        }
+        return nullptr;
+    };
+    const std::string_view language = content::language_of(requested);
+    if (const auto* exact = find([&](std::string_view l) { return content::same_locale(l, requested); }))
+        return *exact;
+    if (const auto* same_language =
+            find([&](std::string_view l) { return content::same_locale(l, language); }))
+        return *same_language;
+    if (const auto* regional =
+            find([&](std::string_view l) { return content::same_locale(content::language_of(l), language); }))
+        return *regional;
+    return *find([](std::string_view l) { return content::same_locale(l, k_fallback_locale); });
+}
+
+HttpResponse ContentApi::serve(const HttpRequest& request) const {
+    if (auto rejected = reject_unless_get_or_head(request, "server.route.method_not_allowed"))
+        return std::move(*rejected);
+    const std::string_view name = site_segment(request.target);
+    const Site* site = find_site(name);
+    if (!site)
+        return error_response(
+            404, make_error("content.site.not_found", "no site called '" + std::string(name) + "'", "site"));
+    const auto locale = query_parameter(request.target, "locale");
+    if (!locale || !content::is_locale_tag(*locale))
+        return error_response(400, make_error("content.locale.bad_name",
+                                              locale ? "locale must be a language tag such as en, he or pt-BR"
+                                                     : "the locale parameter is missing: ?locale=en",
+                                              "locale"));
+
+    const PreparedBundle& bundle = choose_bundle(*site, *locale);
+    const bool gzip = bundle.gzip_body && accepts_gzip(request.header("Accept-Encoding"));
+    const std::string& etag = gzip ? bundle.gzip_etag : bundle.etag;
+    HttpResponse response;
+    response.set_header("ETag", etag);
+    response.set_header("Cache-Control", "no-cache");
+    response.set_header("Vary", "Accept-Encoding");
+    response.set_header("Content-Language", bundle.locale);
+    if (if_none_match_matches(request.header("If-None-Match"), etag)) {
+        response.status = 304;
+        return response;
+    }
+    response.set_header("Content-Type", "application/json");
+    if (gzip)
+        response.set_header("Content-Encoding", "gzip");
+    response.shared_body = gzip ? bundle.gzip_body : bundle.body;
+    return response;
+}
+
+} // namespace support::server

@@ -1,0 +1,41 @@
+#pragma once
+// Dispatches a request to the first handler whose path matches (query string ignored), or to the
+// fallback, and applies the rules every response shares:
+//   - "X-Content-Type-Options: nosniff";
+//   - HEAD answers carry the headers and Content-Length of the GET answer, without its body;
+//   - a handler that throws becomes a 500 with a JSON error (server.internal) instead of a dropped
+//     connection.
+
+#include "server/http/http_message.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace support::server {
+
+using RequestHandler = std::function<HttpResponse(const HttpRequest&)>;
+
+class Router {
+  public:
+    // `path` is matched exactly, except that a "{name}" segment matches any one non-empty segment:
+    // "/api/v1/sites/{site}/content" matches "/api/v1/sites/demo/content". The handler reads the
+    // segment from the request itself.
+    void add(std::string path, RequestHandler handler);
+    void set_fallback(RequestHandler handler);
+
+    HttpResponse handle(const HttpRequest& request) const;
+
+  private:
+    struct Route {
+        std::string path;
+        RequestHandler handler;
+    };
+
+    HttpResponse dispatch(const HttpRequest& request) const;
+
+    std::vector<Route> m_routes;
+    RequestHandler m_fallback;
+};
+
+} // namespace support::server

@@ -1,0 +1,83 @@
+#include "server/static/request_path.h"
+
+#include "shared/core/hex_digit.h"
+
+namespace support::server {
+
+namespace {
+
+Error bad_path(std::string message) {
+    return make_error("server.static.bad_path", std::move(message), "path");
+}
+
+bool is_control(unsigned char c) {
+    return c < 0x20 || c == 0x7f;
+}
+
+// Decodes one raw segment (no '/' in it), refusing encoded separators and control characters.
+Result<std::string> decode_segment(std::string_view raw) {
+    std::string decoded;
+    decoded.reserve(raw.size());
+    for (std::size_t i = 0; i < raw.size(); ++i) {
+        char c = raw[i];
+        if (c == '%') {
+            if (raw.size() - i < 3)
+                return bad_path("malformed percent-escape in the path");
+            const int hi = hex_digit_value(raw[i + 1]).value_or(-1);
+            const int lo = hex_digit_value(raw[i + 2]).value_or(-1);
+            if (hi < 0 || lo < 0)
+                return bad_path("malformed percent-escape in the path");
+            c = static_cast<char>(hi * 16 + lo);
+            i += 2;
+            if (c == '/' || c == '\\')
+                return bad_path("encoded slashes and backslashes are not allowed in the path");
+        } else if (c == '\\') {
+            return bad_path("backslashes are not allowed in the path");
+        }
+        if (is_control(static_cast<unsigned char>(c)))
+            return bad_path("control characters are not allowed in the path");
+        decoded += c;
+    }
+    return decoded;
+}
+
+} // namespace
+
+std::string_view target_path(std::string_view target) {
+    return target.substr(0, target.find_first_of("?#"));
+}
+
+Result<RequestPath> parse_request_path(std::string_view target) {
+    const std::string_view path = target_path(target);
+    if (path.empty() || path.front() != '/')
+        return bad_path("the request target must be a path starting with '/'");
+
+    RequestPath result;
+    std::string_view rest = path.substr(1);
+    if (rest.empty()) {
+        result.trailing_slash = true;
+        return result;
+    }
+    while (true) {
+        const auto slash = rest.find('/');
+        const std::string_view raw = rest.substr(0, slash);
+        if (raw.empty())
+            return bad_path("empty segments ('//') are not allowed in the path");
+        auto segment = decode_segment(raw);
+        if (!segment)
+            return std::move(segment).error();
+        if (*segment == "." || *segment == "..")
+            return bad_path("'.' and '..' segments are not allowed in the path");
+        result.segments.push_back(std::move(*segment));
+        if (slash == std::string_view::npos)
+            break;
+        rest = rest.substr(slash + 1);
+        if (rest.empty()) {
+            result.trailing_slash = true;
+            break;
+        }
+    }
+    return result;
+}
+
+} // namespace support::server
