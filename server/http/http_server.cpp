@@ -128,6 +128,14 @@ std::string endpoint_host(const tcp::endpoint& endpoint) {
     return address.is_v6() ? "[" + address.to_string() + "]" : address.to_string();
 }
 
+// Suspends the connection until a pending reply's promise is kept, holding no thread meanwhile.
+// The wake-up is posted to the connection's own executor, so it runs after the wait has begun.
+template <class Executor> asio::awaitable<void> wait_for(Reply& reply, Executor executor) {
+    auto wake = std::make_shared<asio::steady_timer>(executor, asio::steady_timer::time_point::max());
+    reply.when_ready([wake, executor] { asio::post(executor, [wake] { wake->cancel(); }); });
+    co_await wake->async_wait(k_use_tuple);
+}
+
 } // namespace
 
 struct HttpServer::Impl {
@@ -267,7 +275,10 @@ asio::awaitable<void> HttpServer::Impl::run_session(std::shared_ptr<Session> ses
         const auto started = std::chrono::steady_clock::now();
         const auto& message = parser.get();
         const HttpRequest request = to_request(message);
-        HttpResponse response = handler(request);
+        Reply reply = handler(request);
+        if (!reply.is_ready())
+            co_await wait_for(reply, stream.get_executor());
+        HttpResponse response = std::move(reply).take();
         // Read after the handler ran, so a shutdown that began meanwhile answers "Connection: close".
         const bool keep_alive = message.keep_alive() && !stopping;
         if (options.request_log == RequestLog::OneLinePerRequest) {

@@ -12,6 +12,8 @@
 // Bodies: a handler's bytes, bytes it shares (sent without a copy) or an open file, sent with
 // sendfile(2) in bounded chunks; a client that takes no data for write_timeout is dropped, and a
 // slow one holds a descriptor, not a thread or the file's bytes.
+// Handlers may answer later (a pending Reply): the connection waits without a thread. Keep or drop
+// every promise before the HttpServer is destroyed.
 // Shutdown: stop accepting, close idle keep-alive connections, let responses in flight finish
 // for at most shutdown_grace, then return from run().
 

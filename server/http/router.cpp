@@ -4,6 +4,7 @@
 #include "server/static/request_path.h"
 
 #include <exception>
+#include <optional>
 
 namespace support::server {
 
@@ -40,7 +41,7 @@ void Router::set_fallback(RequestHandler handler) {
     m_fallback = std::move(handler);
 }
 
-HttpResponse Router::dispatch(const HttpRequest& request) const {
+Reply Router::dispatch(const HttpRequest& request) const {
     const std::string_view path = target_path(request.target);
     for (const Route& route : m_routes) {
         if (path_matches(route.path, path))
@@ -51,20 +52,21 @@ HttpResponse Router::dispatch(const HttpRequest& request) const {
     return error_response(404, make_error("server.route.not_found", "no such resource", "path"));
 }
 
-HttpResponse Router::handle(const HttpRequest& request) const {
-    HttpResponse response;
+Reply Router::handle(const HttpRequest& request) const {
+    std::optional<Reply> reply;
     try {
-        response = dispatch(request);
+        reply.emplace(dispatch(request));
     } catch (const std::exception&) {
-        response = error_response(500, make_error("server.internal", "internal server error"));
+        reply.emplace(error_response(500, make_error("server.internal", "internal server error")));
     }
-    response.set_header("X-Content-Type-Options", "nosniff");
-    if (request.method == "HEAD") {
-        // From the file's metadata: a HEAD never reads a file.
-        response.head_content_length = response.body_size();
-        response.clear_body();
-    }
-    return response;
+    return std::move(*reply).then([is_head = request.method == "HEAD"](HttpResponse& response) {
+        response.set_header("X-Content-Type-Options", "nosniff");
+        if (is_head) {
+            // From the file's metadata: a HEAD never reads a file.
+            response.head_content_length = response.body_size();
+            response.clear_body();
+        }
+    });
 }
 
 } // namespace support::server

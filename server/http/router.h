@@ -4,9 +4,10 @@
 //   - "X-Content-Type-Options: nosniff";
 //   - HEAD answers carry the headers and Content-Length of the GET answer, without its body;
 //   - a handler that throws becomes a 500 with a JSON error (server.internal) instead of a dropped
-//     connection.
+//     connection (a pending reply whose promise is dropped answers the same).
 
 #include "server/http/http_message.h"
+#include "server/http/reply.h"
 
 #include <functional>
 #include <string>
@@ -14,7 +15,8 @@
 
 namespace support::server {
 
-using RequestHandler = std::function<HttpResponse(const HttpRequest&)>;
+// A handler answers now (returns an HttpResponse) or later (returns a pending Reply; reply.h).
+using RequestHandler = std::function<Reply(const HttpRequest&)>;
 
 class Router {
   public:
@@ -24,7 +26,7 @@ class Router {
     void add(std::string path, RequestHandler handler);
     void set_fallback(RequestHandler handler);
 
-    HttpResponse handle(const HttpRequest& request) const;
+    Reply handle(const HttpRequest& request) const;
 
   private:
     struct Route {
@@ -32,7 +34,7 @@ class Router {
         RequestHandler handler;
     };
 
-    HttpResponse dispatch(const HttpRequest& request) const;
+    Reply dispatch(const HttpRequest& request) const;
 
     std::vector<Route> m_routes;
     RequestHandler m_fallback;

@@ -39,12 +39,13 @@ HttpResponse preflight_response(const HttpRequest& request) {
 
 RequestHandler allow_public_cross_origin(RequestHandler handler, std::string exposed_headers) {
     return [handler = std::move(handler), exposed = std::move(exposed_headers)](const HttpRequest& request) {
-        HttpResponse response = is_cors_preflight(request) ? preflight_response(request) : handler(request);
-        response.set_header("Access-Control-Allow-Origin", "*");
-        if (!exposed.empty())
-            response.set_header("Access-Control-Expose-Headers", exposed);
-        response.set_header("Cross-Origin-Resource-Policy", "cross-origin");
-        return response;
+        Reply reply = is_cors_preflight(request) ? Reply(preflight_response(request)) : handler(request);
+        return std::move(reply).then([exposed](HttpResponse& response) {
+            response.set_header("Access-Control-Allow-Origin", "*");
+            if (!exposed.empty())
+                response.set_header("Access-Control-Expose-Headers", exposed);
+            response.set_header("Cross-Origin-Resource-Policy", "cross-origin");
+        });
     };
 }
 

@@ -1,11 +1,14 @@
 #include "catch_amalgamated.hpp"
 
+#include "router_answer.h"
 #include "server/routes.h"
 #include "server/static/static_files.h"
 #include "temp_dir.h"
 
 #include <memory>
 #include <stdexcept>
+
+using support::server::testing::answer;
 
 using namespace support::server;
 using support::server::test::TempDir;
@@ -29,23 +32,23 @@ HttpRequest request(std::string method, std::string target) {
 TEST_CASE("GET /healthz answers 200 {\"status\":\"ok\"} as JSON", "[routes]") {
     TempDir dir;
     const Router router = site_router(dir);
-    const auto response = router.handle(request("GET", "/healthz"));
+    const auto response = answer(router, request("GET", "/healthz"));
     CHECK(response.status == 200);
     CHECK(response.header("Content-Type") == "application/json");
     CHECK(response.body_bytes() == R"({"status":"ok"})");
     CHECK(response.header("X-Content-Type-Options") == "nosniff");
-    CHECK(router.handle(request("GET", "/healthz?probe=1")).body_bytes() == R"({"status":"ok"})");
+    CHECK(answer(router, request("GET", "/healthz?probe=1")).body_bytes() == R"({"status":"ok"})");
 }
 
 TEST_CASE("HEAD /healthz has no body; POST /healthz is 405", "[routes]") {
     TempDir dir;
     const Router router = site_router(dir);
-    const auto head = router.handle(request("HEAD", "/healthz"));
+    const auto head = answer(router, request("HEAD", "/healthz"));
     CHECK(head.status == 200);
     CHECK(head.body_bytes().empty());
     CHECK(head.head_content_length == std::optional<std::uint64_t>(15));
 
-    const auto post = router.handle(request("POST", "/healthz"));
+    const auto post = answer(router, request("POST", "/healthz"));
     CHECK(post.status == 405);
     CHECK(post.header("Allow") == "GET, HEAD");
 }
@@ -53,8 +56,8 @@ TEST_CASE("HEAD /healthz has no body; POST /healthz is 405", "[routes]") {
 TEST_CASE("paths without a route fall back to static files", "[routes]") {
     TempDir dir;
     const Router router = site_router(dir);
-    CHECK(router.handle(request("GET", "/")).body_bytes() == "<h1>shop</h1>");
-    CHECK(router.handle(request("GET", "/missing")).status == 404);
+    CHECK(answer(router, request("GET", "/")).body_bytes() == "<h1>shop</h1>");
+    CHECK(answer(router, request("GET", "/missing")).status == 404);
 }
 
 TEST_CASE("every response carries X-Content-Type-Options: nosniff", "[routes]") {
@@ -62,18 +65,18 @@ TEST_CASE("every response carries X-Content-Type-Options: nosniff", "[routes]") 
     const Router router = site_router(dir);
     for (const char* target : {"/", "/healthz", "/missing", "/../x", "//x"}) {
         INFO(target);
-        CHECK(router.handle(request("GET", target)).header("X-Content-Type-Options") == "nosniff");
+        CHECK(answer(router, request("GET", target)).header("X-Content-Type-Options") == "nosniff");
     }
 }
 
 TEST_CASE("a handler that throws becomes a 500 JSON error", "[routes]") {
     Router router;
     router.add("/boom", [](const HttpRequest&) -> HttpResponse { throw std::runtime_error("boom"); });
-    const auto response = router.handle(request("GET", "/boom"));
+    const auto response = answer(router, request("GET", "/boom"));
     CHECK(response.status == 500);
     CHECK(response.body_bytes().find("server.internal") != std::string::npos);
     CHECK(response.header("X-Content-Type-Options") == "nosniff");
-    CHECK(router.handle(request("GET", "/unrouted")).status == 404);
+    CHECK(answer(router, request("GET", "/unrouted")).status == 404);
 }
 
 TEST_CASE("a {name} segment in a route matches exactly one non-empty segment", "[routes]") {
@@ -83,11 +86,11 @@ TEST_CASE("a {name} segment in a route matches exactly one non-empty segment", "
         response.body = "content for " + r.target;
         return response;
     });
-    CHECK(router.handle(request("GET", "/api/v1/sites/demo/content?locale=en")).body_bytes() ==
+    CHECK(answer(router, request("GET", "/api/v1/sites/demo/content?locale=en")).body_bytes() ==
           "content for /api/v1/sites/demo/content?locale=en");
-    CHECK(router.handle(request("GET", "/api/v1/sites/other-shop/content")).status == 200);
-    CHECK(router.handle(request("GET", "/api/v1/sites//content")).status == 404);
-    CHECK(router.handle(request("GET", "/api/v1/sites/a/b/content")).status == 404);
-    CHECK(router.handle(request("GET", "/api/v1/sites/demo/content/")).status == 404);
-    CHECK(router.handle(request("GET", "/api/v1/sites/demo")).status == 404);
+    CHECK(answer(router, request("GET", "/api/v1/sites/other-shop/content")).status == 200);
+    CHECK(answer(router, request("GET", "/api/v1/sites//content")).status == 404);
+    CHECK(answer(router, request("GET", "/api/v1/sites/a/b/content")).status == 404);
+    CHECK(answer(router, request("GET", "/api/v1/sites/demo/content/")).status == 404);
+    CHECK(answer(router, request("GET", "/api/v1/sites/demo")).status == 404);
 }

@@ -3,6 +3,7 @@
 #include "catch_amalgamated.hpp"
 
 #include "child_process.h"
+#include "router_answer.h"
 #include "server/content/content_api.h"
 #include "server/http/http_caching.h"
 #include "server/routes.h"
@@ -16,6 +17,8 @@
 #include <memory>
 #include <regex>
 #include <string>
+
+using support::server::testing::answer;
 
 using namespace support::server;
 using namespace support::server::test;
@@ -41,7 +44,7 @@ struct ContentSite {
     }
 
     HttpResponse get(std::string target, HeaderList headers = {}, std::string method = "GET") const {
-        return router.handle(HttpRequest{std::move(method), std::move(target), std::move(headers), {}});
+        return answer(router, HttpRequest{std::move(method), std::move(target), std::move(headers), {}});
     }
 };
 

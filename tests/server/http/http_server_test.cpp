@@ -18,6 +18,7 @@
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -346,4 +347,40 @@ TEST_CASE("server: past max_connections a new connection gets 503 server.http.to
             std::this_thread::sleep_for(20ms);
     }
     CHECK(served);
+}
+
+TEST_CASE("server: a handler may answer later from another thread; the connection waits for it, and keeps "
+          "serving others meanwhile",
+          "[http_server]") {
+    std::mutex pending_mutex;
+    std::vector<ResponsePromise> pending;
+    RunningServer running([&](const HttpRequest& request) -> Reply {
+        if (request.target == "/now")
+            return HttpResponse{};
+        ResponsePromise promise;
+        Reply reply = promise.reply();
+        std::lock_guard lock(pending_mutex);
+        pending.push_back(std::move(promise));
+        return reply;
+    });
+    std::thread late_keeper([&] {
+        // Keeps the promise once the "/later" request waits and a "/now" request has been answered.
+        std::this_thread::sleep_for(300ms);
+        std::lock_guard lock(pending_mutex);
+        for (auto& promise : pending) {
+            HttpResponse response;
+            response.body = "kept";
+            promise.fulfil(std::move(response));
+        }
+    });
+    WireResponse later;
+    std::thread waiting([&] { later = http_get(running.port(), "/later"); });
+    std::this_thread::sleep_for(50ms);
+    const auto now = http_get(running.port(), "/now");
+    CHECK(now.status == 200);
+    waiting.join();
+    late_keeper.join();
+    REQUIRE(later.received);
+    CHECK(later.status == 200);
+    CHECK(later.body == "kept");
 }

@@ -1,5 +1,6 @@
 #include "catch_amalgamated.hpp"
 
+#include "router_answer.h"
 #include "server/routes.h"
 #include "server/static/static_files.h"
 #include "temp_dir.h"
@@ -8,6 +9,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+
+using support::server::testing::answer;
 
 using namespace support::server;
 using support::server::test::TempDir;
@@ -48,7 +51,7 @@ struct TraversalSite {
     }
 
     HttpResponse get(std::string_view target, HeaderList headers = {}) const {
-        return router.handle(HttpRequest{"GET", std::string(target), std::move(headers), {}});
+        return answer(router, HttpRequest{"GET", std::string(target), std::move(headers), {}});
     }
 };
 

@@ -1,5 +1,6 @@
 #include "catch_amalgamated.hpp"
 
+#include "router_answer.h"
 #include "server/routes.h"
 #include "server/static/static_files.h"
 #include "temp_dir.h"
@@ -8,6 +9,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+
+using support::server::testing::answer;
 
 using namespace support::server;
 using support::server::test::TempDir;
@@ -45,7 +48,7 @@ struct DemoSite {
     }
 
     HttpResponse get(std::string target, HeaderList headers = {}) const {
-        return router.handle(request(std::move(target), std::move(headers)));
+        return answer(router, request(std::move(target), std::move(headers)));
     }
 };
 
@@ -198,7 +201,7 @@ TEST_CASE("static files: no gzip for types that do not compress, nor without a .
 
 TEST_CASE("static files: HEAD sends the GET headers and length without the body", "[static_files]") {
     DemoSite site;
-    const auto head = site.router.handle(request("/support-widget.js", {}, "HEAD"));
+    const auto head = answer(site.router, request("/support-widget.js", {}, "HEAD"));
     CHECK(head.status == 200);
     CHECK(head.body_bytes().empty());
     REQUIRE(head.head_content_length.has_value());
@@ -211,7 +214,7 @@ TEST_CASE("static files: other methods answer 405 with Allow: GET, HEAD", "[stat
     DemoSite site;
     for (const char* method : {"POST", "PUT", "DELETE", "OPTIONS", "PATCH"}) {
         INFO(method);
-        const auto response = site.router.handle(request("/index.html", {}, method));
+        const auto response = answer(site.router, request("/index.html", {}, method));
         CHECK(response.status == 405);
         CHECK(response.header("Allow") == "GET, HEAD");
         CHECK(response.header("X-Content-Type-Options") == "nosniff");
@@ -264,7 +267,7 @@ TEST_CASE("static files: the body is the open file, never read into memory, what
 
 TEST_CASE("static files: HEAD and 304 answer from metadata and hold no file open", "[static_files]") {
     DemoSite site;
-    const auto head = site.router.handle(request("/support-widget.js", {}, "HEAD"));
+    const auto head = answer(site.router, request("/support-widget.js", {}, "HEAD"));
     CHECK(head.file_body == nullptr);
     CHECK(head.head_content_length == std::optional<std::uint64_t>(k_widget_js.size()));
 
