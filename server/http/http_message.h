@@ -23,6 +23,7 @@ struct HttpRequest {
     std::string target; // the request-target exactly as sent, e.g. "/a/b.js?v=1"
     HeaderList headers;
     std::string body;
+    unsigned version = 11; // HTTP/1.1 → 11, HTTP/1.0 → 10
 
     // All values of the named header (case-insensitive), joined with ", " as RFC 9110 allows for
     // list-valued fields; empty when absent.

@@ -1,6 +1,7 @@
 #include "server/http/http_server.h"
 
 #include "server/http/json_error.h"
+#include "server/middleware/request_framing.h"
 #include "server/static/open_file.h"
 
 #include <boost/asio/as_tuple.hpp>
@@ -65,10 +66,20 @@ HttpRequest to_request(const http::request<http::string_body>& message) {
     HttpRequest request;
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
+    request.version = message.version();
     for (const auto& field : message)
         request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     request.body = message.body();
     return request;
+}
+
+// Errors of Beast's parser that mean the bytes are not a valid request, as opposed to a
+// connection that ended, timed out or was cancelled (nothing to answer then).
+bool is_malformed_request(const beast::error_code& error) {
+    if (!error || error.category() != http::make_error_code(http::error::bad_method).category())
+        return false;
+    return error != http::error::end_of_stream && error != http::error::partial_message &&
+           error != http::error::short_read && error != http::error::need_more;
 }
 
 bool has_no_body_status(unsigned status) {
@@ -268,13 +279,23 @@ asio::awaitable<void> HttpServer::Impl::run_session(std::shared_ptr<Session> ses
                 *session, 431, make_error("server.http.header_too_large", "the request header is too large"));
             break;
         }
-        // End of stream, timeout, shutdown or malformed HTTP: nothing useful can be answered.
+        if (is_malformed_request(read_error)) {
+            co_await send_error_and_close(
+                *session, 400,
+                make_error("server.http.malformed_request", "the request is not valid HTTP/1.1"));
+            break;
+        }
+        // End of stream, timeout or shutdown: nothing useful can be answered.
         if (read_error)
             break;
 
         const auto started = std::chrono::steady_clock::now();
         const auto& message = parser.get();
         const HttpRequest request = to_request(message);
+        if (auto framing = request_framing_error(request)) {
+            co_await send_error_and_close(*session, 400, *framing);
+            break;
+        }
         Reply reply = handler(request);
         if (!reply.is_ready())
             co_await wait_for(reply, stream.get_executor());

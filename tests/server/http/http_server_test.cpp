@@ -190,7 +190,9 @@ TEST_CASE("server: traversal over the wire never returns the secret", "[http_ser
 
 TEST_CASE("server: malformed HTTP closes the connection and the server keeps serving", "[http_server]") {
     SiteOnTheWire site;
-    CHECK(server_closes_connection(site.port(), "NOT HTTP AT ALL\r\n\r\n", 2s));
+    std::string answer;
+    CHECK(server_closes_connection(site.port(), "NOT HTTP AT ALL\r\n\r\n", 2s, &answer));
+    CHECK(answer.find("400") != std::string::npos);
     CHECK(server_closes_connection(site.port(), "GET / HTTP/1.1\r\nBad Header Line\r\n\r\n", 2s));
     CHECK(server_closes_connection(site.port(), std::string("\x16\x03\x01\x02\x00\x01\x00", 7), 2s));
     CHECK(http_get(site.port(), "/healthz").status == 200);
@@ -383,4 +385,47 @@ TEST_CASE("server: a handler may answer later from another thread; the connectio
     REQUIRE(later.received);
     CHECK(later.status == 200);
     CHECK(later.body == "kept");
+}
+
+TEST_CASE("server: a request whose framing is ambiguous gets 400 and a closed connection, never a second "
+          "request from its body",
+          "[http_server]") {
+    std::atomic<int> smuggled{0};
+    RunningServer running([&](const HttpRequest& request) -> Reply {
+        if (request.target == "/smuggled")
+            ++smuggled;
+        return HttpResponse{};
+    });
+    const std::string next = "GET /smuggled HTTP/1.1\r\nHost: x\r\n\r\n";
+    struct Case {
+        std::string raw;
+        std::string code;
+    };
+    for (const Case& c : {
+             Case{"POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip\r\n\r\n" + next,
+                  "server.http.bad_transfer_encoding"},
+             Case{"POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked, gzip\r\n\r\n0\r\n\r\n" + next,
+                  "server.http.bad_transfer_encoding"},
+             Case{"POST /a HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nContent-Length: "
+                  "5\r\n\r\n0\r\n\r\n" +
+                      next,
+                  "server.http.malformed_request"},
+             Case{"POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd" + next,
+                  "server.http.malformed_request"},
+             Case{"GET /a HTTP/1.1\r\n\r\n" + next, "server.http.bad_host"},
+             Case{"GET /a HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n" + next, "server.http.bad_host"},
+             Case{"NOT HTTP AT ALL\r\n\r\n", "server.http.malformed_request"},
+         }) {
+        INFO(c.raw);
+        std::string received;
+        CHECK(server_closes_connection(running.port(), c.raw, 2s, &received));
+        CHECK(received.rfind("HTTP/1.1 400 ", 0) == 0);
+        CHECK(received.find(c.code) != std::string::npos);
+        CHECK(received.find("HTTP/1.1 200") == std::string::npos);
+    }
+    CHECK(smuggled == 0);
+    // HTTP/1.0 needs no Host; a chunked HTTP/1.1 body is read as the body.
+    std::string received;
+    server_closes_connection(running.port(), "GET /a HTTP/1.0\r\n\r\n", 2s, &received);
+    CHECK(received.rfind("HTTP/1.0 200 ", 0) == 0);
 }
