@@ -2,14 +2,15 @@
 
 #include "server/static/content_types.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace support::server {
 
 namespace {
 
-bool is_hex_digit(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+bool is_lower_hex_digit(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
 }
 
 std::string_view strip_weak_prefix(std::string_view tag) {
@@ -68,23 +69,22 @@ bool if_none_match_matches(std::string_view if_none_match, std::string_view etag
 
 bool has_content_hash(std::string_view file_name) {
     file_name = base_name(file_name);
-    const auto last_dot = file_name.find_last_of('.');
-    if (last_dot == std::string_view::npos)
+    // The stem before the first dot and the extension after the last are never the hash.
+    const auto first_dot = file_name.find('.');
+    const auto last_dot = file_name.rfind('.');
+    if (first_dot == std::string_view::npos || first_dot == 0 || first_dot == last_dot)
         return false;
-    std::string_view rest = file_name.substr(0, last_dot);
-    while (!rest.empty()) {
-        const auto dot = rest.find('.');
-        const std::string_view segment = rest.substr(0, dot);
-        bool all_hex = segment.size() >= 8;
-        for (char c : segment)
-            all_hex = all_hex && is_hex_digit(c);
-        if (all_hex)
+    std::string_view middle = file_name.substr(first_dot + 1, last_dot - first_dot - 1);
+    while (true) {
+        const auto dot = middle.find('.');
+        const std::string_view segment = middle.substr(0, dot);
+        if (segment.size() == k_content_hash_digits &&
+            std::all_of(segment.begin(), segment.end(), is_lower_hex_digit))
             return true;
         if (dot == std::string_view::npos)
-            break;
-        rest = rest.substr(dot + 1);
+            return false;
+        middle.remove_prefix(dot + 1);
     }
-    return false;
 }
 
 std::string_view cache_control_for(std::string_view file_name) {

@@ -3,6 +3,7 @@
 // Cache-Control by file name.
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,8 +24,15 @@ std::string make_etag_for_bytes(std::string_view bytes);
 // RFC 9110 §13.1.2 asks (a W/ prefix on either side is ignored). A malformed list matches nothing.
 bool if_none_match_matches(std::string_view if_none_match, std::string_view etag);
 
-// True when a dot-separated segment of the name before its extension is a content hash of at
-// least 8 hex digits: "support-widget-core.3fa9c2d1e0.wasm", "3fa9c2d1.js".
+// The hex digits of the content hash the build puts in published names
+// (scripts/lib/publish-dist.mjs: name.<hash>.ext).
+inline constexpr std::size_t k_content_hash_digits = 10;
+
+// True for the names the build writes for content it hashes: a dot-separated segment between the
+// stem and the extension that is exactly k_content_hash_digits lowercase hex digits —
+// "support-widget-core.3fa9c2d1e0.wasm", "support-widget-core.3fa9c2d1e0.guide.mjs". A name that
+// merely holds digits ("20241205.html", "report.2024-12.pdf") is not one: the site owner may
+// change it in place.
 bool has_content_hash(std::string_view file_name);
 
 // "public, max-age=31536000, immutable" for content-hashed names, "no-cache" for HTML, and

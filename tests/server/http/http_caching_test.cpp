@@ -34,12 +34,17 @@ TEST_CASE("If-None-Match does not match other tags, variants or garbage", "[http
     CHECK_FALSE(if_none_match_matches("\"1f-abc", tag));
 }
 
-TEST_CASE("content-hashed names are recognised by a dot segment of 8+ hex digits", "[http_caching]") {
+TEST_CASE("only the names the build writes (name.<10 lowercase hex>.ext) count as content-hashed",
+          "[http_caching]") {
     CHECK(has_content_hash("support-widget-core.3fa9c2d1e0.wasm"));
-    CHECK(has_content_hash("assets/app.DEADBEEF.js"));
-    CHECK(has_content_hash("3fa9c2d1.js"));
+    CHECK(has_content_hash("support-widget-core.3fa9c2d1e0.guide.mjs"));
+    CHECK(has_content_hash("fonts/noto-sans-latin.14f46cd7de.ttf"));
+    CHECK_FALSE(has_content_hash("20241205.html"));      // a dated page the owner may replace
+    CHECK_FALSE(has_content_hash("3fa9c2d1e0.js"));      // no name before the hash
+    CHECK_FALSE(has_content_hash("sale.20241205.html")); // 8 digits
+    CHECK_FALSE(has_content_hash("app.DEADBEEF00.js"));  // the build writes lowercase
+    CHECK_FALSE(has_content_hash("app.3fa9c2d1e0f.js")); // 11 digits
     CHECK_FALSE(has_content_hash("support-widget.js"));
-    CHECK_FALSE(has_content_hash("app.3fa9c2d.js"));     // 7 digits
     CHECK_FALSE(has_content_hash("app.3fa9c2dz.js"));    // not hex
     CHECK_FALSE(has_content_hash("app-3fa9c2d1e0.js"));  // not dot-separated
     CHECK_FALSE(has_content_hash("archive.3fa9c2d1e0")); // that is the extension
