@@ -35,12 +35,26 @@ bool is_within(const fs::path& path, const fs::path& root) {
     return true;
 }
 
-// The real path of `candidate` (symlinks resolved) when it exists and stays under
-// `real_root`; nothing otherwise, so a symlink that leads out of a root is simply not found.
+// True when a component of `real` below `real_root` is hidden (".env", ".git/"): a dot file is
+// never served, also when a symlink with an ordinary name leads to it.
+bool names_hidden_entry(const fs::path& real, const fs::path& real_root) {
+    auto it = real.begin();
+    for (auto root_it = real_root.begin(); root_it != real_root.end(); ++root_it)
+        ++it;
+    for (; it != real.end(); ++it) {
+        if (it->native().starts_with('.'))
+            return true;
+    }
+    return false;
+}
+
+// The real path of `candidate` (symlinks resolved) when it exists, stays under `real_root` and
+// names no hidden entry; nothing otherwise, so a symlink that leads out of a root, or to a dot
+// file inside it, is simply not found.
 std::optional<fs::path> real_path_within(const fs::path& candidate, const fs::path& real_root) {
     std::error_code ec;
     fs::path real = fs::canonical(candidate, ec);
-    if (ec || !is_within(real, real_root))
+    if (ec || !is_within(real, real_root) || names_hidden_entry(real, real_root))
         return std::nullopt;
     return real;
 }

@@ -139,3 +139,24 @@ TEST_CASE("path traversal: a symlink that stays inside the root is served", "[pa
     CHECK(response.body_bytes() == "public file");
     CHECK(site.get("/mounted/file.txt").body_bytes() == "public file");
 }
+
+TEST_CASE("path traversal: a dot file reached through a symlink with an ordinary name stays hidden",
+          "[path_traversal]") {
+    namespace fs = std::filesystem;
+    TraversalSite site;
+    const auto& top = site.dir.path();
+    site.dir.write("root/.env", k_secret);
+    site.dir.write("root/.git/config", k_secret);
+    fs::create_symlink(".env", top / "root/settings.txt");
+    fs::create_directory_symlink(".git", top / "root/repo");
+    fs::create_symlink(".env", top / "root/page.js.gz");
+    site.dir.write("root/page.js", "public page");
+    for (std::string_view target : {"/settings.txt", "/repo/config", "/.env", "/%2eenv"}) {
+        INFO("target '" << target << "'");
+        const auto response = site.get(target);
+        CHECK(response.status == 404);
+        CHECK(response.body_bytes().find(k_secret) == std::string::npos);
+    }
+    const auto page = site.get("/page.js", {{"Accept-Encoding", "gzip"}});
+    CHECK(page.body_bytes() == "public page");
+}
