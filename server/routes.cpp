@@ -2,6 +2,7 @@
 
 #include "server/http/json_error.h"
 #include "server/middleware/public_cross_origin.h"
+#include "server/middleware/staff_page_security.h"
 
 namespace support::server {
 
@@ -26,8 +27,12 @@ Router make_routes(std::shared_ptr<const StaticFiles> static_files,
                allow_public_cross_origin(
                    [api = std::move(content_api)](const HttpRequest& request) { return api->serve(request); },
                    "ETag")); // the widget revalidates its cached copy with it
-    router.set_fallback(allow_public_cross_origin(
-        [files = std::move(static_files)](const HttpRequest& request) { return files->serve(request); }));
+    auto serve_files = [files = std::move(static_files)](const HttpRequest& request) -> Reply {
+        return files->serve(request);
+    };
+    // The staff console runs only our own code and is never framed; it is not a public resource.
+    router.add_tree(std::string(k_console_route), protect_staff_page(serve_files));
+    router.set_fallback(allow_public_cross_origin(serve_files));
     return router;
 }
 

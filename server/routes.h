@@ -3,6 +3,8 @@
 //
 //   GET /healthz                          → {"status":"ok"}
 //   GET /api/v1/sites/{site}/content      → the site's help articles (content_api.h)
+//   /console, /console/…                  → the staff console's files, with a strict CSP and never
+//                                           framed (middleware/staff_page_security.h)
 //   anything else                         → static files from the mounted roots
 // The content API and static files are readable from any origin (middleware/public_cross_origin.h).
 
@@ -12,8 +14,11 @@
 #include "server/static/static_files.h"
 
 #include <memory>
+#include <string_view>
 
 namespace support::server {
+
+inline constexpr std::string_view k_console_route = "/console";
 
 // Without a content API every site is unknown (404 content.site.not_found).
 Router make_routes(std::shared_ptr<const StaticFiles> static_files,

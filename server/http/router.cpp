@@ -31,10 +31,18 @@ bool path_matches(std::string_view pattern, std::string_view path) {
     return pattern.empty() && path.empty();
 }
 
+bool path_is_under(std::string_view prefix, std::string_view path) {
+    return path.starts_with(prefix) && (path.size() == prefix.size() || path[prefix.size()] == '/');
+}
+
 } // namespace
 
 void Router::add(std::string path, RequestHandler handler) {
-    m_routes.push_back(Route{std::move(path), std::move(handler)});
+    m_routes.push_back(Route{std::move(path), std::move(handler), false});
+}
+
+void Router::add_tree(std::string prefix, RequestHandler handler) {
+    m_routes.push_back(Route{std::move(prefix), std::move(handler), true});
 }
 
 void Router::set_fallback(RequestHandler handler) {
@@ -44,7 +52,7 @@ void Router::set_fallback(RequestHandler handler) {
 Reply Router::dispatch(const HttpRequest& request) const {
     const std::string_view path = target_path(request.target);
     for (const Route& route : m_routes) {
-        if (path_matches(route.path, path))
+        if (route.is_tree ? path_is_under(route.path, path) : path_matches(route.path, path))
             return route.handler(request);
     }
     if (m_fallback)

@@ -24,6 +24,9 @@ class Router {
     // "/api/v1/sites/{site}/content" matches "/api/v1/sites/demo/content". The handler reads the
     // segment from the request itself.
     void add(std::string path, RequestHandler handler);
+    // `prefix` ("/console") and every path under it ("/console/", "/console/app.js"), but not
+    // "/consoles". Routes are tried in the order added.
+    void add_tree(std::string prefix, RequestHandler handler);
     void set_fallback(RequestHandler handler);
 
     Reply handle(const HttpRequest& request) const;
@@ -32,6 +35,7 @@ class Router {
     struct Route {
         std::string path;
         RequestHandler handler;
+        bool is_tree = false;
     };
 
     Reply dispatch(const HttpRequest& request) const;

@@ -11,7 +11,11 @@ describe('console', () => {
 
   it('the console page loads its core and shows its heading through the mirror', TEST, async () => {
     const { page, log } = await env.open();
-    await page.goto(`${env.server.url}/console/`, { waitUntil: 'networkidle' });
+    const response = await page.goto(`${env.server.url}/console/`, { waitUntil: 'networkidle' });
+    // It runs under a strict policy (no inline code, never framed); a violation would show in log.errors.
+    const csp = response.headers()['content-security-policy'] ?? '';
+    assert.match(csp, /frame-ancestors 'none'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
     const heading = page.getByRole('heading', { level: 1, name: 'Support console', exact: true });
     await heading.waitFor({ state: 'attached', timeout: 20_000 });
     assert.ok(log.requests.some((u) => /\/console\/support-console-core\.[0-9a-f]+\.wasm$/.test(u)),

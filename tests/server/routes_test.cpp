@@ -94,3 +94,32 @@ TEST_CASE("a {name} segment in a route matches exactly one non-empty segment", "
     CHECK(answer(router, request("GET", "/api/v1/sites/demo/content/")).status == 404);
     CHECK(answer(router, request("GET", "/api/v1/sites/demo")).status == 404);
 }
+
+TEST_CASE("console pages run only our code and are never framed; store pages are not restricted",
+          "[routes]") {
+    TempDir dir;
+    dir.write("site/console/index.html", "<h1>console</h1>");
+    dir.write("site/consoles.html", "<h1>not the console</h1>");
+    dir.write("site/index.html", "<h1>shop</h1>");
+    auto files = StaticFiles::open({{"/", dir.path() / "site"}});
+    REQUIRE(files.has_value());
+    const Router router = make_routes(std::make_shared<const StaticFiles>(std::move(*files)));
+    for (const char* target : {"/console/", "/console", "/console/missing.js"}) {
+        INFO(target);
+        const auto response = answer(router, request("GET", target));
+        const std::string csp(response.header("Content-Security-Policy"));
+        CHECK(csp.find("frame-ancestors 'none'") != std::string::npos);
+        CHECK(csp.find("script-src 'self' 'wasm-unsafe-eval'") != std::string::npos);
+        CHECK(csp.find("unsafe-inline") == std::string::npos);
+        CHECK(response.header("X-Frame-Options") == "DENY");
+        CHECK_FALSE(response.has_header("Access-Control-Allow-Origin"));
+    }
+    CHECK(answer(router, request("GET", "/console/")).body_bytes() == "<h1>console</h1>");
+    for (const char* target : {"/", "/consoles.html"}) {
+        INFO(target);
+        const auto response = answer(router, request("GET", target));
+        CHECK(response.status == 200);
+        CHECK_FALSE(response.has_header("Content-Security-Policy"));
+        CHECK(response.header("Access-Control-Allow-Origin") == "*");
+    }
+}
