@@ -3,6 +3,7 @@
 #include "server/http/json_error.h"
 #include "server/middleware/public_cross_origin.h"
 #include "server/middleware/staff_page_security.h"
+#include "shared/core/protocol/api_paths.h"
 
 namespace support::server {
 
@@ -23,7 +24,7 @@ Router make_routes(std::shared_ptr<const StaticFiles> static_files,
     Router router;
     router.add("/healthz", health_check);
     // Help content and static files are public and credential-free: readable from any store origin.
-    router.add(std::string(k_content_api_route),
+    router.add(std::string(protocol::k_content_route),
                allow_public_cross_origin(
                    [api = std::move(content_api)](const HttpRequest& request) { return api->serve(request); },
                    "ETag")); // the widget revalidates its cached copy with it

@@ -1,33 +1,12 @@
 #include "widget/help_content.h"
 
+#include "shared/core/protocol/api_paths.h"
 #include "shared/web/fetch_text.h"
 
 #include <algorithm>
 #include <cstdio>
 
 namespace support::widget {
-
-namespace {
-
-// Percent-encodes everything but RFC 3986's unreserved characters.
-std::string url_component(std::string_view text) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-            c == '.' || c == '_' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 0xF];
-        }
-    }
-    return out;
-}
-
-} // namespace
 
 std::vector<std::string> content_locale_candidates(std::string_view locale) {
     std::vector<std::string> out;
@@ -58,8 +37,7 @@ void HelpContent::retry() {
 }
 
 void HelpContent::fetch_candidate(std::size_t candidate) {
-    const std::string url = m_server + "/api/v1/sites/" + url_component(m_site) +
-                            "/content?locale=" + url_component(m_candidates[candidate]);
+    const std::string url = m_server + protocol::content_target(m_site, m_candidates[candidate]);
     const std::uint32_t generation = m_generation;
     web::fetch_text(url, [this, candidate, generation](Result<web::FetchedText> response) {
         if (generation != m_generation)

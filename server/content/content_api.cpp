@@ -4,10 +4,10 @@
 #include "server/http/gzip_encoding.h"
 #include "server/http/http_caching.h"
 #include "server/http/json_error.h"
-#include "server/http/query_string.h"
-#include "server/static/request_path.h"
 #include "shared/core/content/article_bundle.h"
 #include "shared/core/content/locale_tag.h"
+#include "shared/core/protocol/api_paths.h"
+#include "shared/core/protocol/url_encoding.h"
 
 #include <algorithm>
 
@@ -16,16 +16,6 @@ namespace support::server {
 namespace {
 
 constexpr std::string_view k_fallback_locale = "en";
-
-// "demo" from "/api/v1/sites/demo/content": the router sends only requests of that shape here.
-std::string_view site_segment(std::string_view target) {
-    constexpr std::string_view k_prefix = "/api/v1/sites/";
-    std::string_view path = target_path(target);
-    if (!path.starts_with(k_prefix))
-        return {};
-    path.remove_prefix(k_prefix.size());
-    return path.substr(0, path.find('/'));
-}
 
 } // namespace
 
@@ -98,12 +88,12 @@ const ContentApi::PreparedBundle& ContentApi::choose_bundle(const Site& site, st
 HttpResponse ContentApi::serve(const HttpRequest& request) const {
     if (auto rejected = reject_unless_get_or_head(request, "server.route.method_not_allowed"))
         return std::move(*rejected);
-    const std::string_view name = site_segment(request.target);
+    const std::string name = protocol::site_of_target(request.target).value_or("");
     const Site* site = find_site(name);
     if (!site)
-        return error_response(
-            404, make_error("content.site.not_found", "no site called '" + std::string(name) + "'", "site"));
-    const auto locale = query_parameter(request.target, "locale");
+        return error_response(404,
+                              make_error("content.site.not_found", "no site called '" + name + "'", "site"));
+    const auto locale = protocol::query_parameter(request.target, "locale");
     if (!locale || !content::is_locale_tag(*locale))
         return error_response(400, make_error("content.locale.bad_name",
                                               locale ? "locale must be a language tag such as en, he or pt-BR"

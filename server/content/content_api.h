@@ -31,8 +31,6 @@
 
 namespace support::server {
 
-inline constexpr std::string_view k_content_api_route = "/api/v1/sites/{site}/content";
-
 struct SiteContent {
     std::string site; // [a-z0-9-]+
     std::vector<content::Article> articles;

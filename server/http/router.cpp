@@ -2,6 +2,7 @@
 
 #include "server/http/json_error.h"
 #include "server/static/request_path.h"
+#include "shared/core/protocol/url_encoding.h"
 
 #include <exception>
 #include <optional>
@@ -50,7 +51,7 @@ void Router::set_fallback(RequestHandler handler) {
 }
 
 Reply Router::dispatch(const HttpRequest& request) const {
-    const std::string_view path = target_path(request.target);
+    const std::string_view path = protocol::target_path(request.target);
     for (const Route& route : m_routes) {
         if (route.is_tree ? path_is_under(route.path, path) : path_matches(route.path, path))
             return route.handler(request);

@@ -1,6 +1,6 @@
 #include "server/static/request_path.h"
 
-#include "shared/core/hex_digit.h"
+#include "shared/core/protocol/url_encoding.h"
 
 namespace support::server {
 
@@ -16,39 +16,24 @@ bool is_control(unsigned char c) {
 
 // Decodes one raw segment (no '/' in it), refusing encoded separators and control characters.
 Result<std::string> decode_segment(std::string_view raw) {
-    std::string decoded;
-    decoded.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        char c = raw[i];
-        if (c == '%') {
-            if (raw.size() - i < 3)
-                return bad_path("malformed percent-escape in the path");
-            const int hi = hex_digit_value(raw[i + 1]).value_or(-1);
-            const int lo = hex_digit_value(raw[i + 2]).value_or(-1);
-            if (hi < 0 || lo < 0)
-                return bad_path("malformed percent-escape in the path");
-            c = static_cast<char>(hi * 16 + lo);
-            i += 2;
-            if (c == '/' || c == '\\')
-                return bad_path("encoded slashes and backslashes are not allowed in the path");
-        } else if (c == '\\') {
-            return bad_path("backslashes are not allowed in the path");
-        }
+    if (raw.find('\\') != std::string_view::npos)
+        return bad_path("backslashes are not allowed in the path");
+    auto decoded = protocol::decode_percent_escapes(raw);
+    if (!decoded)
+        return bad_path("malformed percent-escape in the path");
+    if (decoded->find_first_of("/\\") != std::string::npos)
+        return bad_path("encoded slashes and backslashes are not allowed in the path");
+    for (const char c : *decoded) {
         if (is_control(static_cast<unsigned char>(c)))
             return bad_path("control characters are not allowed in the path");
-        decoded += c;
     }
-    return decoded;
+    return std::move(*decoded);
 }
 
 } // namespace
 
-std::string_view target_path(std::string_view target) {
-    return target.substr(0, target.find_first_of("?#"));
-}
-
 Result<RequestPath> parse_request_path(std::string_view target) {
-    const std::string_view path = target_path(target);
+    const std::string_view path = protocol::target_path(target);
     if (path.empty() || path.front() != '/')
         return bad_path("the request target must be a path starting with '/'");
 

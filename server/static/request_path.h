@@ -25,9 +25,6 @@ struct RequestPath {
     bool trailing_slash = false;       // "/docs/" rather than "/docs"; true for "/"
 };
 
-// The path part of a request-target: everything before the first '?' or '#'.
-std::string_view target_path(std::string_view target);
-
 Result<RequestPath> parse_request_path(std::string_view target);
 
 } // namespace support::server

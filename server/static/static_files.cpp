@@ -6,6 +6,7 @@
 #include "server/static/content_types.h"
 #include "server/static/open_file.h"
 #include "server/static/request_path.h"
+#include "shared/core/protocol/url_encoding.h"
 
 #include <algorithm>
 #include <chrono>
@@ -197,7 +198,7 @@ HttpResponse StaticFiles::serve(const HttpRequest& request) const {
             if (!real_index || !is_existing_regular_file(*real_index))
                 continue;
             if (!path->trailing_slash)
-                return redirect_to(std::string(target_path(request.target)) + "/");
+                return redirect_to(std::string(protocol::target_path(request.target)) + "/");
             return file_response(request, index_path, *real_index, root.real_directory, "index.html");
         }
         if (!fs::is_regular_file(status) || path->trailing_slash || rest->empty())

@@ -75,7 +75,6 @@ TEST_CASE("traversal-shaped and malformed targets are refused as server.static.b
 }
 
 TEST_CASE("the query string is not part of the path", "[request_path]") {
-    CHECK(target_path("/a/b?c=/../d") == "/a/b");
     auto path = parse_request_path("/index.html?file=../secret.txt");
     REQUIRE(path.has_value());
     CHECK(path->segments == std::vector<std::string>{"index.html"});
