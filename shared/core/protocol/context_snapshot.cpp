@@ -1,0 +1,114 @@
+#include "shared/core/protocol/context_snapshot.h"
+
+#include <algorithm>
+#include <array>
+
+namespace support::protocol {
+
+using nlohmann::json;
+
+std::string without_query_or_fragment(std::string_view url) {
+    return std::string(url.substr(0, url.find_first_of("?#")));
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 3> k_viewports = {"phone", "tablet", "desktop"};
+
+Result<std::optional<ProductContext>> decode_product(const WireObject& context) {
+    SW_TRY(auto object, context.object("product", Presence::Optional));
+    if (!object)
+        return std::optional<ProductContext>();
+    ProductContext product;
+    SW_TRY(product.name, object->string("name", Presence::Optional, k_max_title_bytes));
+    SW_TRY(product.sku, object->string("sku", Presence::Optional, k_max_context_value_bytes));
+    SW_TRY(product.price, object->string("price", Presence::Optional, 32));
+    SW_TRY(product.currency, object->string("currency", Presence::Optional, 8));
+    SW_TRY(product.availability, object->string("availability", Presence::Optional, 64));
+    return std::optional(product);
+}
+
+Result<std::optional<CartContext>> decode_cart(const WireObject& context) {
+    SW_TRY(auto object, context.object("cart", Presence::Optional));
+    if (!object)
+        return std::optional<CartContext>();
+    CartContext cart;
+    SW_TRY(auto count, object->integer("item_count", Presence::Optional, 0, 100'000));
+    cart.item_count = count.value_or(0);
+    SW_TRY(cart.total, object->string("total", Presence::Optional, 32));
+    SW_TRY(cart.currency, object->string("currency", Presence::Optional, 8));
+    return std::optional(cart);
+}
+
+Result<std::optional<OrderContext>> decode_order(const WireObject& context) {
+    SW_TRY(auto object, context.object("order", Presence::Optional));
+    if (!object)
+        return std::optional<OrderContext>();
+    OrderContext order;
+    SW_TRY(order.id, object->string("id", Presence::Optional, 64));
+    SW_TRY(order.status, object->string("status", Presence::Optional, 64));
+    return std::optional(order);
+}
+
+void put_if_set(json& object, const char* key, const std::string& value) {
+    if (!value.empty())
+        object[key] = value;
+}
+
+} // namespace
+
+Result<ContextSnapshot> decode_context_snapshot(const WireObject& context) {
+    ContextSnapshot snapshot;
+    SW_TRY(auto page, context.object("page", Presence::Optional));
+    if (page) {
+        SW_TRY(std::string url, page->string("url", Presence::Optional, k_max_url_bytes));
+        SW_TRY(snapshot.page_title, page->string("title", Presence::Optional, k_max_title_bytes));
+        SW_TRY(std::string referrer, page->string("referrer", Presence::Optional, k_max_url_bytes));
+        snapshot.page_url = without_query_or_fragment(url);
+        snapshot.referrer = without_query_or_fragment(referrer);
+    }
+    SW_TRY(snapshot.viewport, context.string("viewport", Presence::Optional, 16));
+    if (!snapshot.viewport.empty() &&
+        std::find(k_viewports.begin(), k_viewports.end(), snapshot.viewport) == k_viewports.end())
+        return context.error("invalid_value", "\"viewport\" must be phone, tablet or desktop", "viewport");
+    SW_TRY(snapshot.product, decode_product(context));
+    SW_TRY(snapshot.cart, decode_cart(context));
+    SW_TRY(snapshot.order, decode_order(context));
+    return snapshot;
+}
+
+json encode_context_snapshot(const ContextSnapshot& context) {
+    json out = json::object();
+    json page = json::object();
+    put_if_set(page, "url", context.page_url);
+    put_if_set(page, "title", context.page_title);
+    put_if_set(page, "referrer", context.referrer);
+    if (!page.empty())
+        out["page"] = std::move(page);
+    put_if_set(out, "viewport", context.viewport);
+    if (context.product) {
+        json product = json::object();
+        put_if_set(product, "name", context.product->name);
+        put_if_set(product, "sku", context.product->sku);
+        put_if_set(product, "price", context.product->price);
+        put_if_set(product, "currency", context.product->currency);
+        put_if_set(product, "availability", context.product->availability);
+        out["product"] = std::move(product);
+    }
+    if (context.cart) {
+        json cart = json::object();
+        cart["item_count"] = context.cart->item_count;
+        put_if_set(cart, "total", context.cart->total);
+        put_if_set(cart, "currency", context.cart->currency);
+        out["cart"] = std::move(cart);
+    }
+    if (context.order) {
+        json order = json::object();
+        put_if_set(order, "id", context.order->id);
+        put_if_set(order, "status", context.order->status);
+        out["order"] = std::move(order);
+    }
+    return out;
+}
+
+} // namespace support::protocol

@@ -1,0 +1,70 @@
+#pragma once
+// What the page knew when the shopper gave feedback (or, later, began a chat), as it travels over
+// the wire: only the allow-listed fields below survive decoding, each bounded in size. Page URLs
+// lose their query string and fragment on both ends, since those carry e-mail addresses, order
+// tokens and tracking ids more often than anything support staff need.
+//
+//   "context": {"page": {"url": "https://shop.example/cart", "title": "Cart", "referrer": "…"},
+//               "viewport": "phone",
+//               "product": {"name": "…", "sku": "…", "price": "19.90", "currency": "EUR",
+//                           "availability": "InStock"},
+//               "cart": {"item_count": 2, "total": "39.80", "currency": "EUR"},
+//               "order": {"id": "A-1001", "status": "shipped"}}
+
+#include "shared/core/protocol/wire_fields.h"
+#include "shared/core/result.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace support::protocol {
+
+inline constexpr std::size_t k_max_url_bytes = 2048;
+inline constexpr std::size_t k_max_title_bytes = 300;
+inline constexpr std::size_t k_max_context_value_bytes = 200;
+
+struct ProductContext {
+    std::string name;
+    std::string sku;
+    std::string price; // decimal text as the page shows it in its data ("19.90")
+    std::string currency;
+    std::string availability;
+    bool operator==(const ProductContext&) const = default;
+};
+
+struct CartContext {
+    std::int64_t item_count = 0;
+    std::string total;
+    std::string currency;
+    bool operator==(const CartContext&) const = default;
+};
+
+struct OrderContext {
+    std::string id;
+    std::string status;
+    bool operator==(const OrderContext&) const = default;
+};
+
+struct ContextSnapshot {
+    std::string page_url; // scheme, host and path only
+    std::string page_title;
+    std::string referrer; // scheme, host and path only
+    std::string viewport; // "phone", "tablet", "desktop" or ""
+    std::optional<ProductContext> product;
+    std::optional<CartContext> cart;
+    std::optional<OrderContext> order;
+    bool operator==(const ContextSnapshot&) const = default;
+};
+
+// "https://shop.example/cart?email=a@b.c#top" → "https://shop.example/cart".
+std::string without_query_or_fragment(std::string_view url);
+
+// Reads an optional "context" object's fields; errors name the field (/context/page/url …).
+Result<ContextSnapshot> decode_context_snapshot(const WireObject& context);
+nlohmann::json encode_context_snapshot(const ContextSnapshot& context);
+
+} // namespace support::protocol
