@@ -1,0 +1,64 @@
+#pragma once
+// Feedback as storage keeps it: the submission as the widget sent it, which site it came to, when
+// the server received it and where support staff have taken it since.
+
+#include "shared/core/protocol/feedback_submission.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace support::server {
+
+enum class FeedbackStatus { New, InProgress, Resolved };
+std::string_view feedback_status_name(FeedbackStatus status); // "new", "in_progress", "resolved"
+std::optional<FeedbackStatus> parse_feedback_status(std::string_view name);
+
+struct NewFeedback {
+    std::string site;
+    protocol::FeedbackSubmission submission;
+    std::int64_t received_at_ms = 0;
+};
+
+enum class InsertOutcome {
+    Stored,    // a new row
+    Duplicate, // the same client id with the same content was stored before: nothing written
+    Conflict,  // the client id was stored before with other content: nothing written
+};
+
+struct FeedbackInsertResult {
+    InsertOutcome outcome = InsertOutcome::Stored;
+    // Of the row now holding the client id (the original one for a duplicate or conflict).
+    std::int64_t feedback_id = 0;
+    std::int64_t received_at_ms = 0;
+};
+
+struct StoredFeedback {
+    std::int64_t id = 0;
+    std::string site;
+    protocol::FeedbackSubmission submission;
+    std::int64_t received_at_ms = 0;
+    FeedbackStatus status = FeedbackStatus::New;
+};
+
+// Which feedback a list asks for, newest first. Empty fields do not filter.
+struct FeedbackQuery {
+    std::string site;
+    std::optional<protocol::FeedbackKind> kind;
+    std::string subject; // article id, topic, guide id or conversation id
+    std::optional<bool> helpful;
+    std::optional<FeedbackStatus> status;
+    std::optional<std::int64_t> received_from_ms;   // inclusive
+    std::optional<std::int64_t> received_before_ms; // exclusive
+    // Keyset pagination: only rows older than this one (the last id of the previous page).
+    std::optional<std::int64_t> before_id;
+    std::size_t limit = 50;
+};
+
+struct FeedbackPage {
+    std::vector<StoredFeedback> items;
+    bool more = false; // further rows match beyond this page
+};
+
+} // namespace support::server

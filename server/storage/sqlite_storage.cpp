@@ -1,0 +1,275 @@
+#include "server/storage/sqlite_storage.h"
+
+#include "server/storage/feedback_columns.h"
+#include "server/storage/feedback_list_sql.h"
+#include "server/storage/schema_migrations.h"
+
+#include <system_error>
+
+namespace support::server {
+
+namespace {
+
+Result<int> read_schema_version(SqliteConnection& db) {
+    SW_TRY(auto statement, db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
+    SW_TRY(bool row, statement.step());
+    return row ? static_cast<int>(statement.column_int(0)) : 0;
+}
+
+Result<void> migrate(SqliteConnection& db) {
+    SW_TRY_VOID(db.execute(k_sqlite_migrations_table));
+    SW_TRY(int current, read_schema_version(db));
+    const auto migrations = schema_migrations();
+    if (!migrations.empty() && current > migrations.back().version)
+        return make_error("storage.schema_too_new", "the database has schema version " +
+                                                        std::to_string(current) +
+                                                        "; this support-server knows up to " +
+                                                        std::to_string(migrations.back().version));
+    for (const SchemaMigration& migration : migrations) {
+        if (migration.version <= current)
+            continue;
+        SW_TRY_VOID(db.execute("BEGIN IMMEDIATE"));
+        auto applied = db.execute(migration.sql);
+        if (applied) {
+            auto record =
+                db.prepare("INSERT INTO schema_migrations (version, name, applied_at_ms) "
+                           "VALUES (?1, ?2, CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER))");
+            if (record) {
+                record->bind(1, std::int64_t{migration.version});
+                record->bind(2, migration.name);
+                auto stepped = record->step();
+                if (!stepped)
+                    applied = stepped.error();
+            } else {
+                applied = record.error();
+            }
+        }
+        if (!applied) {
+            (void)db.execute("ROLLBACK");
+            return make_error("storage.migration_failed", "migration " + std::to_string(migration.version) +
+                                                              " (" + migration.name +
+                                                              "): " + applied.error().message);
+        }
+        SW_TRY_VOID(db.execute("COMMIT"));
+    }
+    return ok();
+}
+
+void bind_params(SqliteStatement& statement, const std::vector<SqlValue>& params) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        const int index = static_cast<int>(i + 1);
+        if (const auto* number = std::get_if<std::int64_t>(&params[i]))
+            statement.bind(index, *number);
+        else
+            statement.bind(index, std::get<std::string>(params[i]));
+    }
+}
+
+Result<StoredFeedback> read_row(const SqliteStatement& statement) {
+    return stored_feedback_from_row(statement.column_int(0), statement.column_text(1),
+                                    statement.column_text(2), statement.column_int(3),
+                                    statement.column_text(4));
+}
+
+Result<std::optional<StoredFeedback>> read_one(SqliteStatement& statement) {
+    SW_TRY(bool row, statement.step());
+    if (!row)
+        return std::optional<StoredFeedback>();
+    SW_TRY(auto stored, read_row(statement));
+    return std::optional(std::move(stored));
+}
+
+Error as_read_error(const Error& error) {
+    return make_error("storage.read_failed", error.message);
+}
+
+} // namespace
+
+struct SqliteStorage::WriterStatements {
+    SqliteStatement insert;
+    SqliteStatement find_existing;
+};
+
+Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem::path& path) {
+    if (path.has_parent_path()) {
+        std::error_code ignored;
+        std::filesystem::create_directories(path.parent_path(), ignored);
+    }
+    SW_TRY(auto writer, SqliteConnection::open(path));
+    SW_TRY_VOID(migrate(writer));
+    auto statements = std::make_unique<WriterStatements>();
+    SW_TRY(statements->insert,
+           writer.prepare("INSERT INTO feedback (site, client_id, kind, subject, helpful, page_url, locale, "
+                          "comment, payload, client_time_ms, received_at_ms) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                          "ON CONFLICT (site, client_id) DO NOTHING"));
+    SW_TRY(statements->find_existing,
+           writer.prepare(
+               "SELECT id, received_at_ms, payload FROM feedback WHERE site = ?1 AND client_id = ?2"));
+    return std::unique_ptr<SqliteStorage>(new SqliteStorage(path, std::move(writer), std::move(statements)));
+}
+
+SqliteStorage::SqliteStorage(std::filesystem::path path, SqliteConnection writer,
+                             std::unique_ptr<WriterStatements> statements)
+    : m_path(std::move(path)), m_writer(std::move(writer)), m_statements(std::move(statements)),
+      m_batcher(std::make_unique<WriteBatcher<PendingInsert>>(
+          [this](std::vector<PendingInsert>& batch) { commit_batch(batch); })) {}
+
+SqliteStorage::~SqliteStorage() {
+    m_batcher.reset(); // commits what is queued while the connection still exists
+}
+
+Result<int> SqliteStorage::schema_version() {
+    return with_reader([](SqliteConnection& db) { return read_schema_version(db); });
+}
+
+void SqliteStorage::insert_feedback(NewFeedback feedback, InsertFeedbackDone done) {
+    PendingInsert job{std::move(feedback), std::move(done)};
+    auto done_if_refused = job.done;
+    if (!m_batcher->submit(std::move(job)))
+        done_if_refused(make_error("storage.closed", "the store is shutting down"));
+}
+
+Result<FeedbackInsertResult> SqliteStorage::insert_one(const NewFeedback& feedback) {
+    const FeedbackColumns columns = to_feedback_columns(feedback);
+    SqliteStatement& insert = m_statements->insert;
+    insert.reset();
+    insert.bind(1, columns.site);
+    insert.bind(2, columns.client_id);
+    insert.bind(3, columns.kind);
+    insert.bind(4, columns.subject);
+    insert.bind(5, columns.helpful);
+    insert.bind(6, columns.page_url);
+    insert.bind(7, columns.locale);
+    insert.bind(8, columns.comment);
+    insert.bind(9, columns.payload);
+    insert.bind(10, columns.client_time_ms);
+    insert.bind(11, columns.received_at_ms);
+    SW_TRY(bool unused_row, insert.step());
+    (void)unused_row;
+    if (m_writer.changes() == 1)
+        return FeedbackInsertResult{InsertOutcome::Stored, m_writer.last_insert_rowid(),
+                                    columns.received_at_ms};
+
+    SqliteStatement& find = m_statements->find_existing;
+    find.reset();
+    find.bind(1, columns.site);
+    find.bind(2, columns.client_id);
+    SW_TRY(bool found, find.step());
+    if (!found)
+        return make_error("storage.write_failed", "the insert was ignored but no row holds its client id");
+    const bool same = find.column_text(2) == columns.payload;
+    return FeedbackInsertResult{same ? InsertOutcome::Duplicate : InsertOutcome::Conflict, find.column_int(0),
+                                find.column_int(1)};
+}
+
+void SqliteStorage::commit_batch(std::vector<PendingInsert>& batch) {
+    std::vector<Result<FeedbackInsertResult>> results;
+    results.reserve(batch.size());
+    auto written = [&]() -> Result<void> {
+        SW_TRY_VOID(m_writer.execute("BEGIN IMMEDIATE"));
+        for (const PendingInsert& job : batch) {
+            auto result = insert_one(job.feedback);
+            if (!result) {
+                (void)m_writer.execute("ROLLBACK");
+                return result.error();
+            }
+            results.push_back(std::move(result));
+        }
+        auto committed = m_writer.execute("COMMIT");
+        if (!committed) {
+            (void)m_writer.execute("ROLLBACK");
+            return committed.error();
+        }
+        return ok();
+    }();
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        if (written)
+            batch[i].done(std::move(results[i]));
+        else
+            batch[i].done(make_error("storage.write_failed", written.error().message));
+    }
+}
+
+template <typename Read>
+auto SqliteStorage::with_reader(Read&& read) -> decltype(read(std::declval<SqliteConnection&>())) {
+    std::optional<SqliteConnection> reader;
+    {
+        std::lock_guard lock(m_readers_mutex);
+        if (!m_idle_readers.empty()) {
+            reader.emplace(std::move(m_idle_readers.back()));
+            m_idle_readers.pop_back();
+        }
+    }
+    if (!reader) {
+        auto opened = SqliteConnection::open(m_path);
+        if (!opened)
+            return as_read_error(opened.error());
+        reader.emplace(std::move(*opened));
+    }
+    auto result = read(*reader);
+    std::lock_guard lock(m_readers_mutex);
+    m_idle_readers.push_back(std::move(*reader));
+    return result;
+}
+
+Result<std::optional<StoredFeedback>> SqliteStorage::find_feedback(std::string_view site, std::int64_t id) {
+    return with_reader([&](SqliteConnection& db) -> Result<std::optional<StoredFeedback>> {
+        auto statement = db.prepare(std::string("SELECT ") + k_feedback_row_columns +
+                                    " FROM feedback WHERE site = ?1 AND id = ?2");
+        if (!statement)
+            return as_read_error(statement.error());
+        statement->bind(1, site);
+        statement->bind(2, id);
+        return read_one(*statement);
+    });
+}
+
+Result<std::optional<StoredFeedback>> SqliteStorage::find_feedback_by_client_id(std::string_view site,
+                                                                                std::string_view client_id) {
+    return with_reader([&](SqliteConnection& db) -> Result<std::optional<StoredFeedback>> {
+        auto statement = db.prepare(std::string("SELECT ") + k_feedback_row_columns +
+                                    " FROM feedback WHERE site = ?1 AND client_id = ?2");
+        if (!statement)
+            return as_read_error(statement.error());
+        statement->bind(1, site);
+        statement->bind(2, client_id);
+        return read_one(*statement);
+    });
+}
+
+Result<FeedbackPage> SqliteStorage::list_feedback(const FeedbackQuery& query) {
+    const SqlWithParams select = feedback_list_sql(query, SqlDialect::Sqlite);
+    return with_reader([&](SqliteConnection& db) -> Result<FeedbackPage> {
+        auto statement = db.prepare(select.sql);
+        if (!statement)
+            return as_read_error(statement.error());
+        bind_params(*statement, select.params);
+        FeedbackPage page;
+        for (;;) {
+            SW_TRY(bool row, statement->step());
+            if (!row)
+                break;
+            if (page.items.size() == query.limit) {
+                page.more = true;
+                break;
+            }
+            SW_TRY(auto stored, read_row(*statement));
+            page.items.push_back(std::move(stored));
+        }
+        return page;
+    });
+}
+
+Result<std::int64_t> SqliteStorage::count_feedback(std::string_view site) {
+    return with_reader([&](SqliteConnection& db) -> Result<std::int64_t> {
+        auto statement = db.prepare("SELECT COUNT(*) FROM feedback WHERE site = ?1");
+        if (!statement)
+            return as_read_error(statement.error());
+        statement->bind(1, site);
+        SW_TRY(bool row, statement->step());
+        return row ? statement->column_int(0) : 0;
+    });
+}
+
+} // namespace support::server

@@ -1,0 +1,55 @@
+#pragma once
+// Storage in one SQLite file (WAL, synchronous=FULL): one writer connection on the group-commit
+// thread, and a pool of reader connections that read while it writes.
+
+#include "server/storage/sqlite_connection.h"
+#include "server/storage/storage.h"
+#include "server/storage/write_batcher.h"
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace support::server {
+
+class SqliteStorage final : public Storage {
+  public:
+    // Creates the file's folder when missing, opens it and applies pending migrations.
+    static Result<std::unique_ptr<SqliteStorage>> open(const std::filesystem::path& path);
+    ~SqliteStorage() override;
+
+    std::string_view backend_name() const override { return "sqlite"; }
+    Result<int> schema_version() override;
+    void insert_feedback(NewFeedback feedback, InsertFeedbackDone done) override;
+    Result<std::optional<StoredFeedback>> find_feedback(std::string_view site, std::int64_t id) override;
+    Result<std::optional<StoredFeedback>> find_feedback_by_client_id(std::string_view site,
+                                                                     std::string_view client_id) override;
+    Result<FeedbackPage> list_feedback(const FeedbackQuery& query) override;
+    Result<std::int64_t> count_feedback(std::string_view site) override;
+
+  private:
+    struct PendingInsert {
+        NewFeedback feedback;
+        InsertFeedbackDone done;
+    };
+    struct WriterStatements;
+
+    SqliteStorage(std::filesystem::path path, SqliteConnection writer,
+                  std::unique_ptr<WriterStatements> statements);
+    void commit_batch(std::vector<PendingInsert>& batch);
+    Result<FeedbackInsertResult> insert_one(const NewFeedback& feedback);
+
+    // Borrows a reader connection for the duration of `read`.
+    template <typename Read>
+    auto with_reader(Read&& read) -> decltype(read(std::declval<SqliteConnection&>()));
+
+    std::filesystem::path m_path;
+    SqliteConnection m_writer;
+    std::unique_ptr<WriterStatements> m_statements;
+    std::mutex m_readers_mutex;
+    std::vector<SqliteConnection> m_idle_readers;
+    std::unique_ptr<WriteBatcher<PendingInsert>> m_batcher; // last: its thread uses the members above
+};
+
+} // namespace support::server

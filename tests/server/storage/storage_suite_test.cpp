@@ -1,0 +1,274 @@
+// The storage suite: written against the Storage interface only, so every implementation runs it
+// unchanged (SQLite today; the PostgreSQL store adds itself to `backends()`).
+
+#include "catch_amalgamated.hpp"
+
+#include "server/storage/storage.h"
+#include "shared/core/protocol/uuid.h"
+#include "temp_dir.h"
+
+#include <sqlite3.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <future>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace support;
+using namespace support::server;
+using support::server::test::TempDir;
+
+namespace {
+
+// A place for one store that can be opened, closed and opened again.
+class StoreLocation {
+  public:
+    std::string spec() const { return (m_dir.path() / "var" / "support.db").string(); }
+    Result<std::unique_ptr<Storage>> open() const { return open_storage(spec()); }
+    const TempDir& dir() const { return m_dir; }
+
+  private:
+    TempDir m_dir;
+};
+
+std::string client_id(int n) {
+    std::array<std::uint8_t, 16> bytes{};
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        bytes[i] = static_cast<std::uint8_t>((n >> ((i % 4) * 8)) + i * 17);
+    return protocol::format_uuid_v4(bytes);
+}
+
+NewFeedback article_vote(std::string site, int n, bool helpful, std::string comment = {}) {
+    NewFeedback feedback;
+    feedback.site = std::move(site);
+    feedback.received_at_ms = 1'764'825'000'000 + n;
+    auto& s = feedback.submission;
+    s.client_id = client_id(n);
+    s.kind = protocol::FeedbackKind::ArticleHelpful;
+    s.locale = "he";
+    s.client_time_ms = 1'764'824'999'000 + n;
+    s.subject = "shipping-policy";
+    s.helpful = helpful;
+    s.comment = std::move(comment);
+    s.context.page_url = "https://shop.example/products/mug";
+    s.context.page_title = "ספל קרמיקה";
+    return feedback;
+}
+
+// Inserts and waits for the durable answer.
+Result<FeedbackInsertResult> insert(Storage& storage, NewFeedback feedback) {
+    std::promise<Result<FeedbackInsertResult>> answered;
+    auto answer = answered.get_future();
+    storage.insert_feedback(std::move(feedback), [&](Result<FeedbackInsertResult> result) {
+        answered.set_value(std::move(result));
+    });
+    return answer.get();
+}
+
+} // namespace
+
+TEST_CASE("storage: a new store is migrated to the newest schema, and reopening applies nothing twice",
+          "[storage]") {
+    StoreLocation location;
+    {
+        auto storage = location.open();
+        REQUIRE(storage.has_value());
+        CHECK((*storage)->backend_name() == "sqlite");
+        auto version = (*storage)->schema_version();
+        REQUIRE(version.has_value());
+        CHECK(*version == 1);
+    }
+    auto reopened = location.open();
+    REQUIRE(reopened.has_value());
+    CHECK((*reopened)->schema_version().value() == 1);
+}
+
+TEST_CASE("storage: a database written by a newer release is refused, not written to", "[storage]") {
+    StoreLocation location;
+    { REQUIRE(location.open().has_value()); }
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(location.spec().c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 'from the future', 0)", nullptr,
+                             nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto refused = location.open();
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == "storage.schema_too_new");
+    CHECK(refused.error().message.find("99") != std::string::npos);
+}
+
+TEST_CASE("storage: a PostgreSQL address is refused with a clear error until that store exists",
+          "[storage]") {
+    auto refused = open_storage("postgresql://127.0.0.1/support");
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == "storage.unsupported_backend");
+    CHECK(refused.error().field == "--db");
+}
+
+TEST_CASE("storage: a file that cannot be created is storage.open_failed", "[storage]") {
+    StoreLocation location;
+    location.dir().write("blocker", "a file where a folder should be");
+    auto refused = open_storage((location.dir().path() / "blocker" / "support.db").string());
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == "storage.open_failed");
+}
+
+TEST_CASE("storage: the same client id is stored once; a repeat gets the original answer", "[storage]") {
+    StoreLocation location;
+    auto storage = std::move(location.open().value());
+    auto first = insert(*storage, article_vote("demo", 1, false, "לא מצאתי משלוח לאילת"));
+    REQUIRE(first.has_value());
+    CHECK(first->outcome == InsertOutcome::Stored);
+
+    NewFeedback again = article_vote("demo", 1, false, "לא מצאתי משלוח לאילת");
+    again.received_at_ms += 5'000; // a retry arrives later
+    auto repeat = insert(*storage, again);
+    REQUIRE(repeat.has_value());
+    CHECK(repeat->outcome == InsertOutcome::Duplicate);
+    CHECK(repeat->feedback_id == first->feedback_id);
+    CHECK(repeat->received_at_ms == first->received_at_ms);
+
+    auto conflict = insert(*storage, article_vote("demo", 1, true));
+    REQUIRE(conflict.has_value());
+    CHECK(conflict->outcome == InsertOutcome::Conflict);
+    CHECK(conflict->feedback_id == first->feedback_id);
+    CHECK(storage->count_feedback("demo").value() == 1);
+
+    // The same client id on another site is another event.
+    auto other_site = insert(*storage, article_vote("other-shop", 1, false));
+    REQUIRE(other_site.has_value());
+    CHECK(other_site->outcome == InsertOutcome::Stored);
+    CHECK(storage->count_feedback("other-shop").value() == 1);
+}
+
+TEST_CASE("storage: feedback reads back exactly as written, comments untouched", "[storage]") {
+    StoreLocation location;
+    auto storage = std::move(location.open().value());
+    const NewFeedback written =
+        article_vote("demo", 7, false, "<script>alert(1)</script> & \"quotes\" — שלום");
+    const auto stored = insert(*storage, written);
+    REQUIRE(stored.has_value());
+    auto found = storage->find_feedback_by_client_id("demo", written.submission.client_id);
+    REQUIRE(found.has_value());
+    REQUIRE(found->has_value());
+    CHECK((*found)->id == stored->feedback_id);
+    CHECK((*found)->submission == written.submission);
+    CHECK((*found)->received_at_ms == written.received_at_ms);
+    CHECK((*found)->status == FeedbackStatus::New);
+    auto by_id = storage->find_feedback("demo", stored->feedback_id);
+    REQUIRE(by_id.has_value());
+    REQUIRE(by_id->has_value());
+    CHECK((*by_id)->submission.comment == written.submission.comment);
+    CHECK_FALSE(storage->find_feedback("other-shop", stored->feedback_id).value().has_value());
+}
+
+TEST_CASE("storage: lists are newest first, filtered, and page by the last id seen", "[storage]") {
+    StoreLocation location;
+    auto storage = std::move(location.open().value());
+    for (int n = 0; n < 25; ++n)
+        REQUIRE(insert(*storage, article_vote("demo", n, n % 2 == 0)).has_value());
+    REQUIRE(insert(*storage, article_vote("other-shop", 100, true)).has_value());
+
+    FeedbackQuery query;
+    query.site = "demo";
+    query.limit = 10;
+    std::vector<std::int64_t> seen;
+    for (int page_number = 0; page_number < 5; ++page_number) {
+        auto page = storage->list_feedback(query);
+        REQUIRE(page.has_value());
+        for (const auto& item : page->items) {
+            CHECK(item.site == "demo");
+            seen.push_back(item.id);
+        }
+        if (!page->more)
+            break;
+        query.before_id = page->items.back().id;
+    }
+    REQUIRE(seen.size() == 25);
+    CHECK(std::is_sorted(seen.rbegin(), seen.rend())); // newest first
+    CHECK(std::adjacent_find(seen.begin(), seen.end()) == seen.end());
+
+    FeedbackQuery unhappy;
+    unhappy.site = "demo";
+    unhappy.helpful = false;
+    auto page = storage->list_feedback(unhappy);
+    REQUIRE(page.has_value());
+    CHECK(page->items.size() == 12);
+    for (const auto& item : page->items)
+        CHECK(item.submission.helpful == false);
+}
+
+TEST_CASE("storage: a reopened database keeps everything that was acknowledged", "[storage]") {
+    StoreLocation location;
+    std::vector<std::int64_t> acknowledged;
+    {
+        auto storage = std::move(location.open().value());
+        for (int n = 0; n < 50; ++n) {
+            auto result =
+                insert(*storage, article_vote("demo", n, n % 3 == 0, "comment " + std::to_string(n)));
+            REQUIRE(result.has_value());
+            acknowledged.push_back(result->feedback_id);
+        }
+    }
+    auto reopened = std::move(location.open().value());
+    CHECK(reopened->count_feedback("demo").value() == 50);
+    for (int n = 0; n < 50; ++n) {
+        auto found = reopened->find_feedback_by_client_id("demo", client_id(n));
+        REQUIRE(found.has_value());
+        REQUIRE(found->has_value());
+        CHECK((*found)->id == acknowledged[static_cast<std::size_t>(n)]);
+        CHECK((*found)->submission.comment == "comment " + std::to_string(n));
+    }
+}
+
+TEST_CASE("storage: writes from many threads at once are each answered once and all kept", "[storage]") {
+    StoreLocation location;
+    auto storage = std::move(location.open().value());
+    constexpr int k_threads = 8;
+    constexpr int k_per_thread = 250;
+    std::atomic<int> answered{0};
+    std::atomic<int> failed{0};
+    std::mutex mutex;
+    std::condition_variable all_answered;
+    std::vector<std::thread> writers;
+    for (int t = 0; t < k_threads; ++t) {
+        writers.emplace_back([&, t] {
+            for (int i = 0; i < k_per_thread; ++i) {
+                storage->insert_feedback(article_vote("demo", t * k_per_thread + i, true),
+                                         [&](Result<FeedbackInsertResult> result) {
+                                             if (!result || result->outcome != InsertOutcome::Stored)
+                                                 ++failed;
+                                             std::lock_guard lock(mutex);
+                                             ++answered;
+                                             all_answered.notify_all();
+                                         });
+            }
+        });
+    }
+    for (auto& writer : writers)
+        writer.join();
+    std::unique_lock lock(mutex);
+    REQUIRE(all_answered.wait_for(lock, std::chrono::seconds(60),
+                                  [&] { return answered == k_threads * k_per_thread; }));
+    CHECK(failed == 0);
+    CHECK(storage->count_feedback("demo").value() == k_threads * k_per_thread);
+}
+
+TEST_CASE("storage: closing the store answers every queued write before it returns", "[storage]") {
+    StoreLocation location;
+    std::atomic<int> answered{0};
+    {
+        auto storage = std::move(location.open().value());
+        for (int n = 0; n < 200; ++n)
+            storage->insert_feedback(article_vote("demo", n, true), [&](Result<FeedbackInsertResult> result) {
+                answered += result ? 1 : 0;
+            });
+    }
+    CHECK(answered == 200);
+    CHECK(location.open().value()->count_feedback("demo").value() == 200);
+}
