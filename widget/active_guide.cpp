@@ -1,6 +1,5 @@
 #include "widget/active_guide.h"
 
-#include "shared/web/local_storage.h"
 #include "widget/help_content.h"
 
 #include <cstdio>
@@ -34,7 +33,7 @@ void warn(const char* what, const Error& error) {
 } // namespace
 
 bool ActiveGuide::load_saved() {
-    auto stored = web::storage_get(k_progress_key);
+    auto stored = m_store.get(k_progress_key);
     if (!stored || !stored->has_value())
         return false;
     auto progress = guide::parse_guide_progress(**stored);
@@ -154,13 +153,13 @@ std::string ActiveGuide::other_page_href() const {
 }
 
 void ActiveGuide::save_progress() {
-    if (auto stored = web::storage_set(k_progress_key, guide::serialize_guide_progress(m_runner.progress()));
+    if (auto stored = m_store.set(k_progress_key, guide::serialize_guide_progress(m_runner.progress()));
         !stored)
         warn("guide progress is not kept across pages", stored.error());
 }
 
 void ActiveGuide::forget_progress() {
-    (void)web::storage_remove(k_progress_key);
+    (void)m_store.remove(k_progress_key);
 }
 
 } // namespace support::widget

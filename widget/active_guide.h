@@ -7,9 +7,10 @@
 // The loader imports the core on every page load while "guide-progress" is stored, so a guide
 // survives navigation without the shopper opening the panel.
 
+#include "shared/core/feedback/guide_outcome_log.h"
 #include "shared/core/guide/guide_runner.h"
+#include "shared/core/persistence/key_value_store.h"
 #include "shared/web/guide_overlay.h"
-#include "widget/guide_outcome_log.h"
 
 #include <optional>
 #include <string>
@@ -21,6 +22,8 @@ class HelpContent;
 
 class ActiveGuide {
   public:
+    explicit ActiveGuide(persistence::KeyValueStore& store) : m_store(store), m_outcomes(store) {}
+
     // Reads saved progress; true when a guide was in progress.
     bool load_saved();
     // Once the content is ready: continues the saved guide on this page if it still exists (else
@@ -51,10 +54,11 @@ class ActiveGuide {
     void save_progress();
     void forget_progress();
 
+    persistence::KeyValueStore& m_store;
     guide::GuideRunner m_runner;
     std::optional<guide::GuideProgress> m_saved;
     std::optional<guide::GuideOutcome> m_last_outcome;
-    GuideOutcomeLog m_outcomes;
+    feedback::GuideOutcomeLog m_outcomes;
 };
 
 } // namespace support::widget

@@ -19,6 +19,10 @@ namespace support::widget {
 namespace {
 constexpr int k_phone_viewport_max = 480; // CSS px: the panel is a full-width sheet at or below this
 constexpr float k_close_button_width = 44.0f;
+
+void warn_not_kept(const char* what, const Error& error) {
+    std::fprintf(stderr, "support widget: %s not kept after this visit: %s\n", what, error.code.c_str());
+}
 } // namespace
 
 void WidgetApp::on_loaded() {
@@ -96,7 +100,7 @@ void WidgetApp::on_open_changed(bool open) {
     // the panel the moment it opens.
     if (!open) {
         m_focus_after_open = FocusAfterOpen::Nothing;
-        m_unanswered.leave(web::now_ms());
+        leave_unanswered_search();
         return;
     }
     m_focus_after_open = web::viewport_width() <= k_phone_viewport_max ? FocusAfterOpen::CloseButton
@@ -148,15 +152,25 @@ void WidgetApp::draw_header() {
 void WidgetApp::content_became_ready() {
     m_search.suggest(m_content, m_page);
     m_search.run(m_content, m_search_query, m_page);
-    m_unanswered.query_changed(m_search_query, m_search.results().size(), web::now_ms());
+    watch_unanswered_search();
 }
 
 void WidgetApp::query_changed() {
     m_search.run(m_content, m_search_query, m_page);
     if (m_content.state() == ContentState::Ready)
-        m_unanswered.query_changed(m_search_query, m_search.results().size(), web::now_ms());
+        watch_unanswered_search();
     // A new search shows its results, wherever the shopper was.
     m_views.to_home();
+}
+
+void WidgetApp::watch_unanswered_search() {
+    if (const auto due = m_unanswered.query_changed(m_search_query, m_search.results().size(), web::now_ms()))
+        web::request_frame_after(static_cast<int>(*due) + 20);
+}
+
+void WidgetApp::leave_unanswered_search() {
+    if (auto kept = m_unanswered.leave(web::now_ms()); !kept)
+        warn_not_kept("unanswered search", kept.error());
 }
 
 void WidgetApp::navigate(ViewEntry entry) {
@@ -173,7 +187,7 @@ void WidgetApp::apply(const ViewAction& action) {
         navigate({ViewKind::Article, action.article});
         return;
     case Kind::OfferChat:
-        m_unanswered.leave(web::now_ms());
+        leave_unanswered_search();
         navigate({ViewKind::Contact, 0});
         return;
     case Kind::OpenLink:
@@ -183,8 +197,7 @@ void WidgetApp::apply(const ViewAction& action) {
         if (auto stored = m_answers.record(m_content.article(action.article).id, action.answer,
                                            m_content.locale(), web::now_ms());
             !stored)
-            std::fprintf(stderr, "support widget: answer not kept after this visit: %s\n",
-                         stored.error().code.c_str());
+            warn_not_kept("answer", stored.error());
         return;
     case Kind::RetryContent:
         m_content.retry();
@@ -250,7 +263,8 @@ void WidgetApp::draw_view() {
 void WidgetApp::draw() {
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         web::request_close();
-    m_unanswered.poll(web::now_ms());
+    if (auto kept = m_unanswered.poll(web::now_ms()); !kept)
+        warn_not_kept("unanswered search", kept.error());
 
     draw_header();
     claim_focus_if(FocusAfterOpen::SearchField);

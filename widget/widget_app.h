@@ -3,13 +3,14 @@
 // of a view stack (Home → Article → Contact, or the guide being followed) with a Back button, in a
 // scrolling region. A guide runs on the page with the panel open or closed (widget/active_guide.h).
 
+#include "shared/core/feedback/helpful_answers.h"
+#include "shared/core/feedback/unanswered_search_log.h"
 #include "shared/core/search/search_index.h"
+#include "shared/web/local_storage.h"
 #include "shared/web/web_app.h"
 #include "widget/active_guide.h"
 #include "widget/help_content.h"
 #include "widget/help_search.h"
-#include "widget/helpful_answers.h"
-#include "widget/unanswered_search_log.h"
 #include "widget/views/view_action.h"
 #include "widget/views/view_stack.h"
 
@@ -37,6 +38,9 @@ class WidgetApp final : public web::WebApp {
     void claim_focus_if(FocusAfterOpen control);
 
     void query_changed();
+    // The search log's next query settled (and was kept, or not: said on the console).
+    void watch_unanswered_search();
+    void leave_unanswered_search();
     void content_became_ready();
     void content_settled();
     void load_content();
@@ -51,13 +55,14 @@ class WidgetApp final : public web::WebApp {
     FocusAfterOpen m_focus_after_open = FocusAfterOpen::Nothing;
     bool m_focus_view = false; // the view changed: focus its first control
 
+    web::SiteLocalStorage m_storage; // first: the members below keep things in it
     HelpContent m_content;
     HelpSearch m_search;
     search::PageContext m_page;
     ViewStack m_views;
-    HelpfulAnswers m_answers;
-    UnansweredSearchLog m_unanswered;
-    ActiveGuide m_guide;
+    feedback::HelpfulAnswers m_answers{m_storage};
+    feedback::UnansweredSearchLog m_unanswered{m_storage};
+    ActiveGuide m_guide{m_storage};
     std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready
 };
 

@@ -7,24 +7,16 @@
 
 namespace support::web {
 
-namespace {
-
-Error unavailable() {
-    return make_error("web.storage.unavailable", "this page does not let the widget use localStorage");
-}
-
-} // namespace
-
 std::string site_storage_key(std::string_view key) {
     static const std::string prefix = "support-widget:" + config_string("site", "default") + ":";
     return prefix + std::string(key);
 }
 
-Result<std::optional<std::string>> storage_get(std::string_view key) {
+Result<std::optional<std::string>> SiteLocalStorage::get(std::string_view key) {
     int status = 2;
     char* value = sw_web_storage_get(site_storage_key(key).c_str(), &status);
     if (status == 2)
-        return unavailable();
+        return persistence::storage_unavailable_error();
     if (status == 1 || !value)
         return std::optional<std::string>();
     std::string out(value);
@@ -32,20 +24,22 @@ Result<std::optional<std::string>> storage_get(std::string_view key) {
     return std::optional<std::string>(std::move(out));
 }
 
-Result<void> storage_set(std::string_view key, std::string_view value) {
+Result<void> SiteLocalStorage::set(std::string_view key, std::string_view value) {
     const std::string text(value);
     switch (sw_web_storage_set(site_storage_key(key).c_str(), text.c_str())) {
     case 0:
         return ok();
     case 1:
-        return make_error("web.storage.quota_exceeded", "the browser's storage for this site is full");
+        return persistence::storage_full_error();
     default:
-        return unavailable();
+        return persistence::storage_unavailable_error();
     }
 }
 
-Result<void> storage_remove(std::string_view key) {
-    return sw_web_storage_remove(site_storage_key(key).c_str()) == 0 ? ok() : Result<void>(unavailable());
+Result<void> SiteLocalStorage::remove(std::string_view key) {
+    if (sw_web_storage_remove(site_storage_key(key).c_str()) == 0)
+        return ok();
+    return persistence::storage_unavailable_error();
 }
 
 } // namespace support::web

@@ -2,13 +2,15 @@
 // What a view asks the app to do after the shopper acted in it. Views draw and report; the app
 // navigates, stores and opens links, so views stay free of state they do not own.
 
+#include "shared/core/feedback/helpful_answers.h"
 #include "shared/core/guide/guide_runner.h"
-#include "widget/helpful_answers.h"
 
 #include <cstdint>
 #include <string>
 
 namespace support::widget {
+
+using feedback::HelpfulAnswer;
 
 struct ViewAction {
     enum class Kind : std::uint8_t {

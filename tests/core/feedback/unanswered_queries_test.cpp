@@ -1,12 +1,12 @@
 #include "catch_amalgamated.hpp"
-#include "shared/core/search/unanswered_queries.h"
+#include "shared/core/feedback/unanswered_queries.h"
 
 #include <string>
 
-using support::search::fold_unanswered_query;
-using support::search::UnansweredQueries;
-using support::search::UnansweredQuery;
-using support::search::UnansweredQueryWatch;
+using support::feedback::fold_unanswered_query;
+using support::feedback::UnansweredQueries;
+using support::feedback::UnansweredQuery;
+using support::feedback::UnansweredQueryWatch;
 
 TEST_CASE("queries that differ only in case and spacing are counted as one", "[search][unanswered]") {
     UnansweredQueries log;

@@ -1,13 +1,12 @@
-#include "widget/helpful_answers.h"
+#include "shared/core/feedback/helpful_answers.h"
 
 #include "shared/core/parse_json.h"
-#include "shared/web/local_storage.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
-namespace support::widget {
+namespace support::feedback {
 
 namespace {
 
@@ -16,7 +15,7 @@ constexpr std::string_view k_storage_key = "helpful-answers";
 } // namespace
 
 void HelpfulAnswers::load() {
-    auto stored = web::storage_get(k_storage_key);
+    auto stored = m_store.get(k_storage_key);
     if (!stored || !stored->has_value())
         return;
     const nlohmann::json doc = parse_json(**stored);
@@ -69,8 +68,7 @@ Result<void> HelpfulAnswers::record(std::string_view article_id, HelpfulAnswer a
                        {"at", entry.at_ms},
                        {"locale", entry.locale}};
     const nlohmann::json doc = {{"v", 1}, {"answers", std::move(answers)}};
-    return web::storage_set(k_storage_key,
-                            doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return m_store.set(k_storage_key, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-} // namespace support::widget
+} // namespace support::feedback

@@ -6,7 +6,7 @@
 // A query settles when the shopper stops typing for k_settle_ms, or leaves it (closes the panel,
 // asks for chat) sooner. Only a settled query with no result is recorded, so the prefixes typed on
 // the way ("zx", "zxq") never are. The log serialises to a small versioned text (one entry per
-// line) that the widget keeps in localStorage until the feedback issue sends it.
+// line) that the widget keeps between visits.
 
 #include "shared/core/result.h"
 
@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-namespace support::search {
+namespace support::feedback {
 
 // The form a query is counted under: surrounding spaces trimmed, inner whitespace runs collapsed
 // to one space, ASCII letters lowercased, cut to k_max_query_bytes on a UTF-8 boundary.
@@ -83,4 +83,4 @@ class UnansweredQueryWatch {
     std::string m_last_settled; // a query that settles twice in a row is counted once
 };
 
-} // namespace support::search
+} // namespace support::feedback

@@ -1,11 +1,12 @@
 #pragma once
-// The shopper's answers to "Was this helpful?", one per article, kept in localStorage (key
-// "helpful-answers", site-scoped) until the feedback issue sends them:
+// The shopper's answers to "Was this helpful?", one per article, kept in the widget's key-value
+// store (key "helpful-answers") so the article shows the answer on the next visit:
 //
 //   {"v":1,"answers":{"return-policy":{"answer":"yes","at":1700000000000,"locale":"en"}}}
 //
 // If storage is unavailable or full the answer still counts for this visit; it is just not kept.
 
+#include "shared/core/persistence/key_value_store.h"
 #include "shared/core/result.h"
 
 #include <cstdint>
@@ -13,13 +14,15 @@
 #include <string>
 #include <string_view>
 
-namespace support::widget {
+namespace support::feedback {
 
 enum class HelpfulAnswer : std::uint8_t { None, Yes, No };
 
 class HelpfulAnswers {
   public:
     static constexpr std::size_t k_max_answers = 500;
+
+    explicit HelpfulAnswers(persistence::KeyValueStore& store) : m_store(store) {}
 
     // Reads what earlier visits stored; unreadable data is ignored (and overwritten on the next
     // answer), never fatal.
@@ -36,7 +39,8 @@ class HelpfulAnswers {
         std::int64_t at_ms = 0;
         std::string locale;
     };
+    persistence::KeyValueStore& m_store;
     std::map<std::string, Entry, std::less<>> m_answers;
 };
 
-} // namespace support::widget
+} // namespace support::feedback

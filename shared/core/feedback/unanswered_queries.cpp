@@ -1,11 +1,11 @@
-#include "shared/core/search/unanswered_queries.h"
+#include "shared/core/feedback/unanswered_queries.h"
 
 #include "shared/core/text/utf8.h"
 
 #include <algorithm>
 #include <charconv>
 
-namespace support::search {
+namespace support::feedback {
 
 namespace {
 
@@ -170,4 +170,4 @@ std::optional<std::string> UnansweredQueryWatch::settle() {
     return m_query;
 }
 
-} // namespace support::search
+} // namespace support::feedback

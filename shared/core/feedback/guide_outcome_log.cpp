@@ -1,13 +1,12 @@
-#include "widget/guide_outcome_log.h"
+#include "shared/core/feedback/guide_outcome_log.h"
 
 #include "shared/core/parse_json.h"
-#include "shared/web/local_storage.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 
-namespace support::widget {
+namespace support::feedback {
 
 namespace {
 
@@ -17,7 +16,7 @@ constexpr std::string_view k_storage_key = "guide-outcomes";
 
 void GuideOutcomeLog::load() {
     m_loaded = true;
-    auto stored = web::storage_get(k_storage_key);
+    auto stored = m_store.get(k_storage_key);
     if (!stored || !stored->has_value())
         return;
     const nlohmann::json doc = parse_json(**stored);
@@ -62,8 +61,7 @@ Result<void> GuideOutcomeLog::record(const guide::GuideOutcome& outcome) {
                         {"stepNumber", item.step_number},
                         {"at", item.at_ms}});
     const nlohmann::json doc = {{"v", 1}, {"outcomes", std::move(list)}};
-    return web::storage_set(k_storage_key,
-                            doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return m_store.set(k_storage_key, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-} // namespace support::widget
+} // namespace support::feedback
