@@ -23,7 +23,8 @@ struct HttpRequest {
     std::string target; // the request-target exactly as sent, e.g. "/a/b.js?v=1"
     HeaderList headers;
     std::string body;
-    unsigned version = 11; // HTTP/1.1 → 11, HTTP/1.0 → 10
+    unsigned version = 11;           // HTTP/1.1 → 11, HTTP/1.0 → 10
+    std::string remote_address = {}; // the peer's IP address ("127.0.0.1", "::1"); empty when unknown
 
     // All values of the named header (case-insensitive), joined with ", " as RFC 9110 allows for
     // list-valued fields; empty when absent.

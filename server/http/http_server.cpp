@@ -51,19 +51,27 @@ constexpr auto k_shutdown_poll = std::chrono::milliseconds(10);
 // A file is sent in sendfile(2) calls of at most this many bytes, and the connection yields its
 // thread between them, so one fast download of a large file does not hold up everyone else.
 constexpr off_t k_sendfile_chunk = 1 << 20;
-// How long a refused connection (over the limit) is given to read its 503 before it is closed.
-constexpr auto k_refusal_linger = std::chrono::seconds(1);
+// How long a connection closed with an error answer (a 503 over the connection limit, a 413, a
+// malformed request) is given to read it before it is closed.
+constexpr auto k_lingering_close = std::chrono::seconds(1);
 
 // One connection. `reading` is true while the session waits for a request, so shutdown knows it
 // may close the connection without cutting a response short; only the session's strand touches it.
 struct Session {
-    explicit Session(tcp::socket socket) : stream(std::move(socket)) {}
+    explicit Session(tcp::socket socket) : stream(std::move(socket)) {
+        beast::error_code ec;
+        const auto peer = stream.socket().remote_endpoint(ec);
+        if (!ec)
+            remote_address = peer.address().to_string();
+    }
     beast::tcp_stream stream;
+    std::string remote_address;
     bool reading = false;
 };
 
-HttpRequest to_request(const http::request<http::string_body>& message) {
+HttpRequest to_request(const http::request<http::string_body>& message, const std::string& remote_address) {
     HttpRequest request;
+    request.remote_address = remote_address;
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
     request.version = message.version();
@@ -235,27 +243,30 @@ asio::awaitable<void> HttpServer::Impl::refuse(std::shared_ptr<Session> session)
     co_await send_error_and_close(*session, 503,
                                   make_error("server.http.too_many_connections",
                                              "the server is at its connection limit; try again shortly"));
-    // Read what the client sent until it closes (or briefly), so the close does not reset the
-    // connection before the client has read the answer.
-    auto& stream = session->stream;
-    beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream.expires_after(k_refusal_linger);
-    std::array<char, 1024> sink{};
-    for (;;) {
-        auto [error, read] = co_await stream.async_read_some(asio::buffer(sink), k_use_tuple);
-        if (error)
-            break;
-    }
-    stream.close();
+    session->stream.close();
 }
 
 asio::awaitable<void> HttpServer::Impl::send_error_and_close(Session& session, unsigned status,
                                                              const Error& error) {
     auto message = to_message(error_response(status, error), 11, false);
     message.set("X-Content-Type-Options", "nosniff");
-    session.stream.expires_after(options.write_timeout);
-    co_await http::async_write(session.stream, message, k_use_tuple);
+    auto& stream = session.stream;
+    stream.expires_after(options.write_timeout);
+    auto [write_error, written] = co_await http::async_write(stream, message, k_use_tuple);
+    if (write_error)
+        co_return;
+    // Lingering close: read (and drop) what the client is still sending until it closes, or
+    // briefly. Closing with unread bytes would reset the connection, and the client could lose the
+    // answer before reading it (a body refused as too large is still on its way).
+    beast::error_code ignored;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    stream.expires_after(k_lingering_close);
+    std::array<char, 4096> sink{};
+    for (;;) {
+        auto [read_error, read] = co_await stream.async_read_some(asio::buffer(sink), k_use_tuple);
+        if (read_error)
+            break;
+    }
 }
 
 asio::awaitable<void> HttpServer::Impl::run_session(std::shared_ptr<Session> session) {
@@ -291,7 +302,7 @@ asio::awaitable<void> HttpServer::Impl::run_session(std::shared_ptr<Session> ses
 
         const auto started = std::chrono::steady_clock::now();
         const auto& message = parser.get();
-        const HttpRequest request = to_request(message);
+        const HttpRequest request = to_request(message, session->remote_address);
         if (auto framing = request_framing_error(request)) {
             co_await send_error_and_close(*session, 400, *framing);
             break;

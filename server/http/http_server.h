@@ -45,7 +45,9 @@ struct ServerOptions {
     std::chrono::milliseconds write_timeout{30'000};
     std::chrono::milliseconds shutdown_grace{5'000};
     std::size_t header_limit = 16 * 1024;
-    std::size_t body_limit = 16 * 1024;
+    // Past it the connection gets a 413 and closes; handlers set tighter limits of their own (the
+    // feedback API's 16 KB) and answer those in their own words.
+    std::size_t body_limit = 64 * 1024;
     // Connections open at once; past it a new connection gets a 503 (server.http.too_many_connections)
     // and is closed, so the server keeps answering those it has instead of running out of descriptors.
     std::size_t max_connections = k_default_max_connections;

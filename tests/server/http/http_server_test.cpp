@@ -206,8 +206,8 @@ TEST_CASE("server: oversized headers get 431 and oversized bodies 413", "[http_s
     CHECK(big_header.status == 431);
     CHECK(big_header.body.find("server.http.header_too_large") != std::string::npos);
 
-    WireRequest big_body{"POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 20000\r\n\r\n" +
-                         std::string(20000, 'b')};
+    WireRequest big_body{"POST /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 70000\r\n\r\n" +
+                         std::string(70000, 'b')};
     const auto body_response = exchange_one(site.port(), big_body);
     REQUIRE(body_response.received);
     CHECK(body_response.status == 413);
