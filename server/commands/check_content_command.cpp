@@ -3,6 +3,7 @@
 #include "server/commands/exit_codes.h"
 #include "server/content/content_directory.h"
 #include "server/content/content_report.h"
+#include "server/content/site_settings.h"
 
 #include <filesystem>
 #include <optional>
@@ -14,8 +15,9 @@ namespace {
 
 constexpr std::string_view k_usage = R"(usage: support-server check-content DIR
 
-Checks the help articles in DIR/<locale>/*.json (for example demo_site/help/en/returns.json)
-and prints every problem as
+Checks the help articles in DIR/<locale>/*.json (for example demo_site/help/en/returns.json),
+the guides in DIR/<locale>/guides/*.json and the site's settings in DIR/site.json, and prints
+every problem as
 
   FILE:POINTER: error|warning CODE: message
 
@@ -68,6 +70,9 @@ int run_check_content(std::span<const std::string_view> args, std::ostream& out,
         print_error(err, loaded.error());
         return k_exit_usage;
     }
+    // The site's settings are checked with its content, their problems counted in the summary.
+    const LoadedSiteSettings settings = load_site_settings(path);
+    loaded->problems.insert(loaded->problems.begin(), settings.problems.begin(), settings.problems.end());
     for (const content::ContentProblem& problem : loaded->problems)
         out << format_content_problem(path, problem) << '\n';
     out << format_content_summary(*loaded) << '\n';

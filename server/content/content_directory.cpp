@@ -1,5 +1,6 @@
 #include "server/content/content_directory.h"
 
+#include "server/content/site_settings.h"
 #include "shared/core/content/help_content_loader.h"
 
 #include <algorithm>
@@ -97,7 +98,8 @@ Result<content::LoadedContent> load_content_directory(const fs::path& directory)
     };
     for (const Entry& entry : *top) {
         if (!entry.is_directory) {
-            if (is_json_file(entry))
+            // site.json holds the site's settings (site_settings.h), not articles.
+            if (is_json_file(entry) && entry.name != k_site_settings_file)
                 add_file(entry, entry.name); // the loader reports it as outside a locale folder
             continue;
         }

@@ -6,7 +6,8 @@
 //
 // Locale folders and the .json files in them are read in name order, so problems and articles
 // come out the same on every machine. Names starting with '.' (editor and VCS files) are
-// skipped, as are other files (README.md). A .json file directly in DIR is reported
+// skipped, as are other files (README.md) and the site's settings (DIR/site.json,
+// site_settings.h). Any other .json file directly in DIR is reported
 // (content.file.not_in_locale_folder), an unreadable file or folder is a problem
 // (content.file.unreadable, content.locale.unreadable), and files are read up to just past the
 // 1 MB limit so a huge file costs no more than that.
