@@ -1,0 +1,58 @@
+#include "server/middleware/rate_limit.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace support::server {
+
+RateLimiter::RateLimiter(RateLimit limit, Clock now_ms, std::size_t max_keys)
+    : m_limit(limit), m_now_ms(std::move(now_ms)), m_max_keys(std::max<std::size_t>(1, max_keys)) {}
+
+void RateLimiter::refill(Bucket& bucket, std::int64_t now_ms) const {
+    const auto elapsed = static_cast<double>(std::max<std::int64_t>(0, now_ms - bucket.updated_ms));
+    bucket.tokens = std::min(m_limit.burst, bucket.tokens + elapsed * m_limit.per_minute / 60'000.0);
+    bucket.updated_ms = now_ms;
+}
+
+void RateLimiter::make_room(std::int64_t now_ms) {
+    for (auto it = m_buckets.begin(); it != m_buckets.end();) {
+        refill(it->second, now_ms);
+        it = it->second.tokens >= m_limit.burst ? m_buckets.erase(it) : std::next(it);
+    }
+    if (m_buckets.size() < m_max_keys)
+        return;
+    // Every bucket is in use: the one touched longest ago goes (its key starts again full).
+    const auto oldest =
+        std::min_element(m_buckets.begin(), m_buckets.end(), [](const auto& a, const auto& b) {
+            return a.second.updated_ms < b.second.updated_ms;
+        });
+    m_buckets.erase(oldest);
+}
+
+std::optional<std::int64_t> RateLimiter::take(std::string_view key) {
+    const std::int64_t now_ms = m_now_ms();
+    std::lock_guard lock(m_mutex);
+    auto it = m_buckets.find(std::string(key));
+    if (it == m_buckets.end()) {
+        if (m_buckets.size() >= m_max_keys)
+            make_room(now_ms);
+        it = m_buckets.emplace(std::string(key), Bucket{m_limit.burst, now_ms}).first;
+    } else {
+        refill(it->second, now_ms);
+    }
+    Bucket& bucket = it->second;
+    if (bucket.tokens >= 1.0) {
+        bucket.tokens -= 1.0;
+        return std::nullopt;
+    }
+    if (m_limit.per_minute <= 0)
+        return std::int64_t{60'000};
+    return static_cast<std::int64_t>(std::ceil((1.0 - bucket.tokens) * 60'000.0 / m_limit.per_minute));
+}
+
+std::size_t RateLimiter::key_count() const {
+    std::lock_guard lock(m_mutex);
+    return m_buckets.size();
+}
+
+} // namespace support::server

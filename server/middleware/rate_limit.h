@@ -1,0 +1,56 @@
+#pragma once
+// Token buckets keyed by a string (a client IP, a site): each key may spend `burst` requests at
+// once and regains `per_minute` of them a minute. The clock is injected, so tests step it.
+//
+//   RateLimiter per_ip({.burst = 60, .per_minute = 60}, steady_ms);
+//   if (auto wait = per_ip.take(request.remote_address)) → 429 with Retry-After: ceil(*wait / 1000)
+//
+// Memory is bounded: past max_keys the buckets that are full again (idle keys) are dropped, and if
+// none are, the least recently used one, so a flood of addresses cannot grow the table without end.
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace support::server {
+
+struct RateLimit {
+    double burst = 60;      // tokens a full bucket holds
+    double per_minute = 60; // tokens regained a minute
+};
+
+class RateLimiter {
+  public:
+    using Clock = std::function<std::int64_t()>; // milliseconds, monotonic
+
+    RateLimiter(RateLimit limit, Clock now_ms, std::size_t max_keys = 100'000);
+
+    // Spends one token of `key`'s bucket; nothing when there was one, else the milliseconds until
+    // there will be.
+    std::optional<std::int64_t> take(std::string_view key);
+
+    std::size_t key_count() const;
+
+  private:
+    struct Bucket {
+        double tokens = 0;
+        std::int64_t updated_ms = 0;
+    };
+
+    void refill(Bucket& bucket, std::int64_t now_ms) const;
+    void make_room(std::int64_t now_ms);
+
+    RateLimit m_limit;
+    Clock m_now_ms;
+    std::size_t m_max_keys;
+    mutable std::mutex m_mutex;
+    std::unordered_map<std::string, Bucket> m_buckets;
+};
+
+} // namespace support::server
