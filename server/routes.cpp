@@ -18,7 +18,8 @@ HttpResponse health_check(const HttpRequest& request) {
 }
 
 Router make_routes(std::shared_ptr<const StaticFiles> static_files,
-                   std::shared_ptr<const ContentApi> content_api) {
+                   std::shared_ptr<const ContentApi> content_api,
+                   std::shared_ptr<const FeedbackApi> feedback_api) {
     if (!content_api)
         content_api = std::make_shared<const ContentApi>();
     Router router;
@@ -28,6 +29,11 @@ Router make_routes(std::shared_ptr<const StaticFiles> static_files,
                allow_public_cross_origin(
                    [api = std::move(content_api)](const HttpRequest& request) { return api->serve(request); },
                    "ETag")); // the widget revalidates its cached copy with it
+    // Feedback answers CORS itself, from each site's allowed origins.
+    if (feedback_api)
+        router.add(
+            std::string(protocol::k_feedback_route),
+            [api = std::move(feedback_api)](const HttpRequest& request) { return api->serve(request); });
     auto serve_files = [files = std::move(static_files)](const HttpRequest& request) -> Reply {
         return files->serve(request);
     };

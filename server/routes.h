@@ -3,12 +3,15 @@
 //
 //   GET /healthz                          → {"status":"ok"}
 //   GET /api/v1/sites/{site}/content      → the site's help articles (content_api.h)
+//   POST /api/v1/sites/{site}/feedback    → what a shopper tells us (feedback/feedback_api.h), when
+//                                           the server has a store
 //   /console, /console/…                  → the staff console's files, with a strict CSP and never
 //                                           framed (middleware/staff_page_security.h)
 //   anything else                         → static files from the mounted roots
 // The content API and static files are readable from any origin (middleware/public_cross_origin.h).
 
 #include "server/content/content_api.h"
+#include "server/feedback/feedback_api.h"
 #include "server/http/http_message.h"
 #include "server/http/router.h"
 #include "server/static/static_files.h"
@@ -22,7 +25,8 @@ inline constexpr std::string_view k_console_route = "/console";
 
 // Without a content API every site is unknown (404 content.site.not_found).
 Router make_routes(std::shared_ptr<const StaticFiles> static_files,
-                   std::shared_ptr<const ContentApi> content_api = nullptr);
+                   std::shared_ptr<const ContentApi> content_api = nullptr,
+                   std::shared_ptr<const FeedbackApi> feedback_api = nullptr);
 
 // GET/HEAD /healthz: 200 application/json {"status":"ok"}; other methods 405.
 HttpResponse health_check(const HttpRequest& request);

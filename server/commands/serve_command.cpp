@@ -5,12 +5,16 @@
 #include "server/content/content_api.h"
 #include "server/content/content_directory.h"
 #include "server/content/content_report.h"
+#include "server/content/site_settings.h"
+#include "server/feedback/feedback_api.h"
 #include "server/http/http_server.h"
 #include "server/routes.h"
 #include "server/static/static_files.h"
+#include "server/storage/storage.h"
 
 #include <algorithm>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -25,10 +29,25 @@ void print_error(const Error& error) {
     std::cerr << error.code << ": " << error.message << '\n';
 }
 
-// Every site's valid articles and guides; nothing when a content folder cannot be used at all.
-std::optional<std::vector<SiteContent>> load_sites(const std::vector<SiteContentDirectory>& sites) {
-    std::vector<SiteContent> loaded_sites;
+struct LoadedSites {
+    std::vector<SiteContent> content;
+    std::map<std::string, SiteSettings, std::less<>> settings;
+};
+
+// Every site's valid articles and guides, and its settings; nothing when a content folder cannot
+// be used at all.
+std::optional<LoadedSites> load_sites(const std::vector<SiteContentDirectory>& sites) {
+    LoadedSites loaded_sites;
     for (const SiteContentDirectory& site : sites) {
+        LoadedSiteSettings settings = load_site_settings(site.directory);
+        for (const content::ContentProblem& problem : settings.problems)
+            std::cerr << "site " << site.name << ": " << format_content_problem(site.directory, problem)
+                      << '\n';
+        if (settings.settings.allowed_origins.empty())
+            std::cerr << "site " << site.name << ": no allowed_origins in "
+                      << (site.directory / "site.json").string()
+                      << ": feedback is accepted only from pages this server serves\n";
+        loaded_sites.settings.emplace(site.name, std::move(settings.settings));
         auto loaded = load_content_directory(site.directory);
         if (!loaded) {
             print_error(loaded.error());
@@ -40,7 +59,7 @@ std::optional<std::vector<SiteContent>> load_sites(const std::vector<SiteContent
         std::cerr << "site " << site.name << ": " << format_content_summary(*loaded)
                   << (loaded->error_count() > 0 ? " (articles and guides with errors are left out)" : "")
                   << '\n';
-        loaded_sites.push_back(
+        loaded_sites.content.push_back(
             SiteContent{site.name, std::move(loaded->articles), std::move(loaded->guides)});
     }
     return loaded_sites;
@@ -90,8 +109,22 @@ int run_serve(std::span<const std::string_view> args) {
     auto sites = load_sites(config->sites);
     if (!sites)
         return k_exit_usage;
-    Router router = make_routes(std::make_shared<const StaticFiles>(std::move(*files)),
-                                std::make_shared<const ContentApi>(*sites));
+    auto opened_storage = open_storage(config->db);
+    if (!opened_storage) {
+        print_error(opened_storage.error());
+        return k_exit_failure;
+    }
+    std::shared_ptr<Storage> storage = std::move(*opened_storage);
+    std::cerr << "feedback is kept in " << config->db << '\n';
+    FeedbackLimits limits;
+    limits.per_client_ip = {static_cast<double>(config->feedback_per_ip_per_minute),
+                            static_cast<double>(config->feedback_per_ip_per_minute)};
+    limits.per_site = {static_cast<double>(config->feedback_per_site_per_minute) / 10.0,
+                       static_cast<double>(config->feedback_per_site_per_minute)};
+    Router router =
+        make_routes(std::make_shared<const StaticFiles>(std::move(*files)),
+                    std::make_shared<const ContentApi>(sites->content),
+                    std::make_shared<const FeedbackApi>(storage, std::move(sites->settings), limits));
 
     ServerOptions options;
     options.host = config->host;
@@ -107,6 +140,8 @@ int run_serve(std::span<const std::string_view> args) {
     }
     std::cout << "support-server listening on " << (*server)->url() << std::endl;
     (*server)->run();
+    // Writes still queued are committed and answered while the server's executor still exists.
+    storage->close();
     std::cerr << "support-server stopped\n";
     return k_exit_ok;
 }

@@ -10,9 +10,10 @@ constexpr std::size_t k_max_site_name_bytes = 64;
 
 constexpr std::string_view k_usage =
     R"(usage: support-server serve [--host ADDRESS] [--port PORT] --root DIR [--root /prefix=DIR ...]
-                            [--site NAME=DIR ...] [--max-connections N] [--log]
+                            [--site NAME=DIR ...] [--db PATH] [--max-connections N] [--log]
 
-Serves the widget's static files and the sites' help content over HTTP.
+Serves the widget's static files and the sites' help content over HTTP, and keeps the
+feedback shoppers send.
 
   --host ADDRESS        address to listen on (default 127.0.0.1, loopback only)
   --port PORT           TCP port, 0 picks a free one (default 8080)
@@ -23,6 +24,13 @@ Serves the widget's static files and the sites' help content over HTTP.
                         GET /api/v1/sites/NAME/content?locale=LOCALE; NAME is [a-z0-9-]+.
                         Loaded once at start: problems are printed and articles with errors
                         left out (check them first with 'support-server check-content DIR').
+                        DIR/site.json lists the store origins that may send feedback:
+                        {"allowed_origins": ["https://shop.example"]}
+  --db PATH             the SQLite file feedback is kept in (default var/support.db, created
+                        with its folder); back it up with: sqlite3 PATH ".backup COPY"
+  --feedback-per-ip N   feedback requests a minute from one client IP, also the burst
+                        allowed at once (default 60); past it 429 with Retry-After
+  --feedback-per-site N the same for all clients of one site together (default 60000)
   --max-connections N   connections open at once (default 10000); past it a new connection
                         gets 503 server.http.too_many_connections
   --log                 print one line per request to stderr
@@ -54,6 +62,12 @@ Result<std::uint64_t> parse_number_option(std::string_view text, std::uint64_t m
 Result<std::uint16_t> parse_port(std::string_view text) {
     SW_TRY(const std::uint64_t port, parse_number_option(text, 0, 65535, "--port", "server.args.bad_port"));
     return static_cast<std::uint16_t>(port);
+}
+
+Result<std::uint32_t> parse_per_minute(std::string_view text, const char* option) {
+    SW_TRY(const std::uint64_t per_minute,
+           parse_number_option(text, 1, 10'000'000, option, "server.args.bad_rate_limit"));
+    return static_cast<std::uint32_t>(per_minute);
 }
 
 Result<std::size_t> parse_max_connections(std::string_view text) {
@@ -196,6 +210,17 @@ Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args) {
         } else if (name == "--max-connections") {
             SW_TRY(std::string_view max_connections, take_value());
             SW_TRY(config.max_connections, parse_max_connections(max_connections));
+        } else if (name == "--db") {
+            SW_TRY(std::string_view db, take_value());
+            if (db.empty())
+                return make_error("server.args.bad_db", "--db needs a file path", "--db");
+            config.db = std::string(db);
+        } else if (name == "--feedback-per-ip") {
+            SW_TRY(std::string_view value, take_value());
+            SW_TRY(config.feedback_per_ip_per_minute, parse_per_minute(value, "--feedback-per-ip"));
+        } else if (name == "--feedback-per-site") {
+            SW_TRY(std::string_view value, take_value());
+            SW_TRY(config.feedback_per_site_per_minute, parse_per_minute(value, "--feedback-per-site"));
         } else if (name == "--log") {
             SW_TRY_VOID(reject_value());
             config.request_log = RequestLog::OneLinePerRequest;

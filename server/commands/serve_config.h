@@ -31,6 +31,9 @@ struct SiteContentDirectory {
 
 enum class ServeAction { Run, ShowHelp };
 
+// The store used without --db, relative to the working directory.
+inline constexpr std::string_view k_default_db_path = "var/support.db";
+
 // The most connections --max-connections accepts (the default is k_default_max_connections).
 inline constexpr std::size_t k_max_connections_limit = 1'000'000;
 
@@ -42,6 +45,11 @@ struct ServeConfig {
     std::vector<SiteContentDirectory> sites; // in command-line order, names unique
     RequestLog request_log = RequestLog::Quiet;
     std::size_t max_connections = k_default_max_connections;
+    // Where feedback is stored: a SQLite file, created with its folder when missing.
+    std::string db = std::string(k_default_db_path);
+    // Feedback requests a minute (and the burst allowed at once) per client IP and per site.
+    std::uint32_t feedback_per_ip_per_minute = 60;
+    std::uint32_t feedback_per_site_per_minute = 60'000;
 };
 
 // Parses the arguments that follow `serve`. Options take their value as the next argument or

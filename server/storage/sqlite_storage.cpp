@@ -116,7 +116,11 @@ SqliteStorage::SqliteStorage(std::filesystem::path path, SqliteConnection writer
           [this](std::vector<PendingInsert>& batch) { commit_batch(batch); })) {}
 
 SqliteStorage::~SqliteStorage() {
-    m_batcher.reset(); // commits what is queued while the connection still exists
+    close(); // commits what is queued while the connection still exists
+}
+
+void SqliteStorage::close() {
+    m_batcher->close();
 }
 
 Result<int> SqliteStorage::schema_version() {

@@ -22,6 +22,7 @@ class SqliteStorage final : public Storage {
     std::string_view backend_name() const override { return "sqlite"; }
     Result<int> schema_version() override;
     void insert_feedback(NewFeedback feedback, InsertFeedbackDone done) override;
+    void close() override;
     Result<std::optional<StoredFeedback>> find_feedback(std::string_view site, std::int64_t id) override;
     Result<std::optional<StoredFeedback>> find_feedback_by_client_id(std::string_view site,
                                                                      std::string_view client_id) override;

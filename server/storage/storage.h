@@ -39,6 +39,11 @@ class Storage {
     // nothing and reports Duplicate (same content) or Conflict (different content).
     virtual void insert_feedback(NewFeedback feedback, InsertFeedbackDone done) = 0;
 
+    // Commits and answers every queued write, then refuses new ones (storage.closed). Call it
+    // before the HTTP server whose connections wait on those answers goes away. Also done on
+    // destruction.
+    virtual void close() = 0;
+
     // Reads; safe from any thread.
     virtual Result<std::optional<StoredFeedback>> find_feedback(std::string_view site, std::int64_t id) = 0;
     virtual Result<std::optional<StoredFeedback>> find_feedback_by_client_id(std::string_view site,

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -15,9 +16,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 /**
  * Starts `support-server serve` on a free port; resolves to { url, pid, output(), stop() } once it
  * is listening. By default it serves the demo store (demo_site/ and dist/ at /, site "demo");
- * `roots` (folders served at /) and `sites` (["name=DIR"]) replace that.
+ * `roots` (folders served at /) and `sites` (["name=DIR"]) replace that. Feedback goes to `db` (a fresh
+ * SQLite file in a temporary folder by default); `extraArgs` are passed on.
  */
-export async function startServer({ roots, sites } = {}) {
+export async function startServer({ roots, sites, db, extraArgs = [] } = {}) {
   const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
   const dist = path.resolve(repoRoot, process.env.SW_DIST_DIR || 'dist');
   if (!fs.existsSync(bin)) {
@@ -28,7 +30,9 @@ export async function startServer({ roots, sites } = {}) {
   }
   const args = ['serve', '--host', '127.0.0.1', '--port', '0',
     ...(roots || ['demo_site', dist]).flatMap((root) => ['--root', root]),
-    ...(sites || ['demo=demo_site/help']).flatMap((site) => ['--site', site])];
+    ...(sites || ['demo=demo_site/help']).flatMap((site) => ['--site', site]),
+    '--db', db || path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-browser-db-')), 'support.db'),
+    ...extraArgs];
   const child = spawn(bin, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));

@@ -27,13 +27,15 @@ struct DemoDirs {
     }
     std::string demo_site() const { return (dir.path() / "demo_site").string(); }
     std::string dist() const { return (dir.path() / "dist").string(); }
+    std::string db() const { return (dir.path() / "var" / "support.db").string(); }
 };
 
 } // namespace
 
 TEST_CASE("cli: serve prints the listening line, serves both roots and stops cleanly on SIGTERM", "[cli]") {
     DemoDirs dirs;
-    ChildProcess child({k_binary, "serve", "--port", "0", "--root", dirs.demo_site(), "--root", dirs.dist()});
+    ChildProcess child({k_binary, "serve", "--port", "0", "--root", dirs.demo_site(), "--root", dirs.dist(),
+                        "--db", dirs.db()});
     REQUIRE(child.started());
     const auto port = read_listening_port(child);
     CHECK(port != 0);
@@ -56,8 +58,8 @@ TEST_CASE("cli: serve prints the listening line, serves both roots and stops cle
 
 TEST_CASE("cli: SIGINT stops the server with exit code 0 and --log prints request lines", "[cli]") {
     DemoDirs dirs;
-    ChildProcess child(
-        {k_binary, "serve", "--host", "127.0.0.1", "--port=0", "--log", "--root", dirs.demo_site()});
+    ChildProcess child({k_binary, "serve", "--host", "127.0.0.1", "--port=0", "--log", "--root",
+                        dirs.demo_site(), "--db", dirs.db()});
     const auto port = read_listening_port(child);
     CHECK(http_get(port, "/healthz").status == 200);
     child.send_signal(SIGINT);
@@ -69,10 +71,10 @@ TEST_CASE("cli: SIGINT stops the server with exit code 0 and --log prints reques
 
 TEST_CASE("cli: a port already in use exits 1 with server.listen.failed", "[cli]") {
     DemoDirs dirs;
-    ChildProcess first({k_binary, "serve", "--port", "0", "--root", dirs.demo_site()});
+    ChildProcess first({k_binary, "serve", "--port", "0", "--root", dirs.demo_site(), "--db", dirs.db()});
     const auto port = read_listening_port(first);
-    const auto second =
-        run_to_completion({k_binary, "serve", "--port", std::to_string(port), "--root", dirs.demo_site()});
+    const auto second = run_to_completion(
+        {k_binary, "serve", "--port", std::to_string(port), "--root", dirs.demo_site(), "--db", dirs.db()});
     CHECK(second.exit_code == 1);
     CHECK(second.err.find("server.listen.failed: cannot listen on 127.0.0.1:" + std::to_string(port)) !=
           std::string::npos);

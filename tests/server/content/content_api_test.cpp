@@ -212,8 +212,8 @@ struct HelpFolder {
 TEST_CASE("cli: serve --site serves the content API, ETag and 304, fallback, 404 and 400",
           "[cli][content_api]") {
     HelpFolder folder;
-    ChildProcess child(
-        {k_binary, "serve", "--port", "0", "--root", folder.site(), "--site", "demo=" + folder.help()});
+    ChildProcess child({k_binary, "serve", "--port", "0", "--root", folder.site(), "--site",
+                        "demo=" + folder.help(), "--db", (folder.dir.path() / "support.db").string()});
     REQUIRE(child.started());
     const auto port = read_listening_port(child);
 
@@ -262,7 +262,8 @@ TEST_CASE("cli: serve starts with an empty content folder and answers an empty e
     dir.write("site/index.html", "x");
     std::filesystem::create_directories(dir.path() / "help");
     ChildProcess child({k_binary, "serve", "--port", "0", "--root", (dir.path() / "site").string(), "--site",
-                        "demo=" + (dir.path() / "help").string()});
+                        "demo=" + (dir.path() / "help").string(), "--db",
+                        (dir.path() / "support.db").string()});
     const auto port = read_listening_port(child);
     CHECK(http_get(port, "/api/v1/sites/demo/content?locale=he").body ==
           R"({"articles":[],"guides":[],"locale":"en","site":"demo"})");
