@@ -1,7 +1,11 @@
 #include "widget/widget_app.h"
 
+#include "shared/core/text/utf8.h"
+
+#include "shared/core/protocol/uuid.h"
 #include "shared/ui/controls.h"
 #include "shared/ui/theme.h"
+#include "shared/web/feedback_queue.h"
 #include "shared/web/page_facts.h"
 #include "widget/views/article_view.h"
 #include "widget/views/contact_view.h"
@@ -29,6 +33,8 @@ void WidgetApp::on_loaded() {
     m_content.set_on_settled([this] { content_settled(); });
     web::set_guide_page_handler(
         [this](const guide::GuideEvent& event) { m_guide.handle(event, web::now_ms()); });
+    // Feedback left unsent by an earlier page goes out now, with the panel open or not.
+    web::resume_feedback();
     // A guide in progress on the page before: continue it here as soon as the content is in.
     if (m_guide.load_saved())
         load_content();
@@ -101,6 +107,7 @@ void WidgetApp::on_open_changed(bool open) {
     if (!open) {
         m_focus_after_open = FocusAfterOpen::Nothing;
         leave_unanswered_search();
+        send_pending_no(false);
         return;
     }
     m_focus_after_open = web::viewport_width() <= k_phone_viewport_max ? FocusAfterOpen::CloseButton
@@ -160,6 +167,7 @@ void WidgetApp::query_changed() {
     if (m_content.state() == ContentState::Ready)
         watch_unanswered_search();
     // A new search shows its results, wherever the shopper was.
+    send_pending_no(false);
     m_views.to_home();
 }
 
@@ -173,7 +181,54 @@ void WidgetApp::leave_unanswered_search() {
         warn_not_kept("unanswered search", kept.error());
 }
 
+void WidgetApp::answer_helpful(std::uint32_t article, HelpfulAnswer answer) {
+    if (auto stored =
+            m_answers.record(m_content.article(article).id, answer, m_content.locale(), web::now_ms());
+        !stored)
+        warn_not_kept("answer", stored.error());
+    if (m_pending_no && *m_pending_no != article)
+        send_pending_no(false);
+    m_comment = {};
+    if (answer == HelpfulAnswer::No) {
+        m_pending_no = article;
+        return;
+    }
+    m_pending_no.reset();
+    protocol::FeedbackSubmission vote;
+    vote.kind = protocol::FeedbackKind::ArticleHelpful;
+    vote.subject = m_content.article(article).id;
+    vote.helpful = answer == HelpfulAnswer::Yes;
+    send_feedback(std::move(vote));
+}
+
+void WidgetApp::send_pending_no(bool with_comment) {
+    if (!m_pending_no)
+        return;
+    protocol::FeedbackSubmission vote;
+    vote.kind = protocol::FeedbackKind::ArticleHelpful;
+    vote.subject = m_content.article(*m_pending_no).id;
+    vote.helpful = false;
+    if (with_comment) {
+        vote.comment = std::string(text::truncate_utf8(m_comment.text, protocol::k_max_comment_bytes));
+        m_comment.sent = true;
+    }
+    m_pending_no.reset();
+    send_feedback(std::move(vote));
+}
+
+void WidgetApp::send_feedback(protocol::FeedbackSubmission submission) {
+    submission.client_id = protocol::format_uuid_v4(web::random_bytes_16());
+    submission.client_time_ms = web::now_ms();
+    submission.locale = m_content.locale().empty() ? web::config_string("locale", "en") : m_content.locale();
+    const web::PageFacts page = web::read_page_facts();
+    submission.context.page_url = page.url;
+    submission.context.page_title = page.title;
+    submission.context.viewport = web::viewport_width() <= k_phone_viewport_max ? "phone" : "desktop";
+    web::queue_feedback(protocol::encode_feedback_submission(submission));
+}
+
 void WidgetApp::navigate(ViewEntry entry) {
+    send_pending_no(false);
     m_views.push(entry);
     m_focus_view = true;
 }
@@ -194,10 +249,10 @@ void WidgetApp::apply(const ViewAction& action) {
         web::open_link(action.href);
         return;
     case Kind::AnswerHelpful:
-        if (auto stored = m_answers.record(m_content.article(action.article).id, action.answer,
-                                           m_content.locale(), web::now_ms());
-            !stored)
-            warn_not_kept("answer", stored.error());
+        answer_helpful(action.article, action.answer);
+        return;
+    case Kind::SendHelpfulComment:
+        send_pending_no(true);
         return;
     case Kind::RetryContent:
         m_content.retry();
@@ -226,6 +281,7 @@ void WidgetApp::draw_back_button() {
         m_focus_view = false;
     }
     if (ui::button("Back", {.style = ui::ButtonStyle::Quiet, .icon = ui::ButtonIcon::Back})) {
+        send_pending_no(false);
         m_views.pop();
         m_focus_view = true;
     }
@@ -248,7 +304,7 @@ void WidgetApp::draw_view() {
     case ViewKind::Article:
         action =
             draw_article_view(view.article, m_content.article(view.article), m_content.body(view.article),
-                              m_answers.answer_for(m_content.article(view.article).id));
+                              m_answers.answer_for(m_content.article(view.article).id), m_comment);
         break;
     case ViewKind::Contact:
         action = draw_contact_view(m_content);

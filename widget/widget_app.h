@@ -5,16 +5,19 @@
 
 #include "shared/core/feedback/helpful_answers.h"
 #include "shared/core/feedback/unanswered_search_log.h"
+#include "shared/core/protocol/feedback_submission.h"
 #include "shared/core/search/search_index.h"
 #include "shared/web/local_storage.h"
 #include "shared/web/web_app.h"
 #include "widget/active_guide.h"
 #include "widget/help_content.h"
 #include "widget/help_search.h"
+#include "widget/views/article_view.h"
 #include "widget/views/view_action.h"
 #include "widget/views/view_stack.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace support::widget {
@@ -49,6 +52,12 @@ class WidgetApp final : public web::WebApp {
     void read_page();
     void apply(const ViewAction& action);
     void navigate(ViewEntry entry);
+    // Feedback through the outbox (widget/feedback_sender.h).
+    void answer_helpful(std::uint32_t article, HelpfulAnswer answer);
+    // A "No" waits for its optional comment; it is sent with Send, or without a comment when the
+    // shopper leaves the article or closes the panel.
+    void send_pending_no(bool with_comment);
+    void send_feedback(protocol::FeedbackSubmission submission);
 
     std::string m_title = "Help";
     std::string m_search_query;
@@ -63,6 +72,8 @@ class WidgetApp final : public web::WebApp {
     feedback::HelpfulAnswers m_answers{m_storage};
     feedback::UnansweredSearchLog m_unanswered{m_storage};
     ActiveGuide m_guide{m_storage};
+    std::optional<std::uint32_t> m_pending_no; // the article whose "No" waits for its comment
+    HelpfulComment m_comment;
     std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready
 };
 

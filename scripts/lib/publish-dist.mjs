@@ -95,9 +95,11 @@ async function main() {
     boldItalic: fontFile('noto-sans-latin-bold-italic'),
   };
 
-  // The guide overlay: imported by the core only when a guide first shows a step on the page.
+  // The guide overlay: imported by the core only when a guide first shows a step on the page; the
+  // feedback outbox when the shopper first gives feedback (or unsent feedback waits).
   const widget = await publishCore('widget', 'support-widget-core', '', {
     guide: join(root, 'shared', 'web', 'guide_overlay.mjs'),
+    feedback: join(root, 'shared', 'web', 'feedback_outbox.mjs'),
   });
   const guideOverlay = widget.guide;
   const loaderSource = readFileSync(join(root, 'widget', 'loader', 'support-widget.js'), 'utf8');
@@ -142,6 +144,7 @@ async function main() {
   const styleFontsGzip = Object.values(styleFonts).map(gz);
   console.log(`  bold / italic / bold italic, each on first use: ${styleFontsGzip.map(kb).join(' / ')} gzip`);
   console.log(`  guide overlay, when a guide first shows a step: ${kb(gz(guideOverlay))} gzip`);
+  console.log(`  feedback outbox, when feedback is first given: ${kb(gz(widget.feedback))} gzip`);
   writeFileSync(
     join(root, 'build', 'dist-sizes.json'),
     JSON.stringify({ files: rows, beforeInteractionGzip: beforeInteraction, panelOpenGzip: panelOpen, styleFontsGzip, guideOverlayGzip: gz(guideOverlay) }, null, 2),

@@ -23,6 +23,8 @@ PageFacts read_page_facts() {
         return it != doc.end() && it->is_string() ? it->get<std::string>() : std::string();
     };
     facts.path = string_at("path");
+    facts.url = string_at("url");
+    facts.title = string_at("title");
     facts.product_sku = string_at("sku");
     if (auto it = doc.find("categories"); it != doc.end() && it->is_array())
         for (const auto& category : *it)

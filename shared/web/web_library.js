@@ -418,6 +418,46 @@ mergeInto(LibraryManager.library, {
     }).catch(function (e) { deliver(0, String((e && e.message) || e), ''); });
   },
 
+  // The feedback outbox (feedback_outbox.mjs), published beside this module under the same hash
+  // (name.<hash>.mjs → name.<hash>.feedback.mjs; swFeedbackOutboxUrl overrides that) and imported
+  // when an event is queued, or at start when earlier pages left some unsent. Events queued while
+  // it loads are handed over in order.
+  $SwFeedbackBridge: {
+    outbox: null,
+    queued: null,
+    open: function (body) {
+      if (SwFeedbackBridge.outbox) { if (body) SwFeedbackBridge.outbox.enqueue(body); return; }
+      if (SwFeedbackBridge.queued) { if (body) SwFeedbackBridge.queued.push(body); return; }
+      SwFeedbackBridge.queued = body ? [body] : [];
+      var config = Module['swConfig'] || {};
+      var url = Module['swFeedbackOutboxUrl'] || import.meta.url.replace(/\.mjs(\?.*)?$/, '.feedback.mjs');
+      import(url).then(function (module) {
+        SwFeedbackBridge.outbox = module.openFeedbackOutbox({ server: String(config.server || ''), site: String(config.site || 'default') });
+        var queued = SwFeedbackBridge.queued;
+        SwFeedbackBridge.queued = null;
+        queued.forEach(function (b) { SwFeedbackBridge.outbox.enqueue(b); });
+      }, function (e) {
+        // Kept in memory for this page only; the next page that loads the outbox sends nothing of it.
+        SwFeedbackBridge.queued = null;
+        console.warn('support widget: feedback could not be sent (' + ((e && e.message) || e) + ')');
+      });
+    },
+  },
+  sw_web_queue_feedback__deps: ['$SwFeedbackBridge'],
+  sw_web_queue_feedback: function (bodyPtr) { SwFeedbackBridge.open(UTF8ToString(bodyPtr)); },
+  // At start: unsent events from earlier pages go out now, with the panel open or not.
+  sw_web_resume_feedback__deps: ['$SwFeedbackBridge'],
+  sw_web_resume_feedback: function () {
+    var site = String((Module['swConfig'] || {}).site || 'default');
+    try {
+      if (!/"entries":\[\{/.test(localStorage.getItem('support-widget:' + site + ':feedback-outbox') || '')) return;
+    } catch (e) { return; }
+    SwFeedbackBridge.open('');
+  },
+  sw_web_random_bytes: function (ptr, count) {
+    crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + count));
+  },
+
   // localStorage, where the page allows it. get: writes 0 (found), 1 (missing) or 2 (unavailable) to
   // *status and returns the malloc'd value when found. set: returns 0 (stored), 1 (quota exceeded) or
   // 2 (unavailable: disabled, blocked, or a sandboxed frame).
@@ -478,6 +518,8 @@ mergeInto(LibraryManager.library, {
     }
     return allocateUTF8(JSON.stringify({
       path: location.pathname,
+      url: location.origin + location.pathname,
+      title: String(document.title || '').slice(0, 300),
       sku: product ? text(product.sku) || text(product.productID) || text(product.mpn) : '',
       categories: categories,
     }));

@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Starts `support-server serve` on a free port; resolves to { url, pid, output(), stop() } once it
+ * Starts `support-server serve` on a free port; resolves to { url, pid, db, output(), stop() } once it
  * is listening. By default it serves the demo store (demo_site/ and dist/ at /, site "demo");
  * `roots` (folders served at /) and `sites` (["name=DIR"]) replace that. Feedback goes to `db` (a fresh
  * SQLite file in a temporary folder by default); `extraArgs` are passed on.
@@ -28,10 +28,11 @@ export async function startServer({ roots, sites, db, extraArgs = [] } = {}) {
   if (!fs.existsSync(path.join(dist, 'support-widget.js'))) {
     throw new Error(`${dist}/support-widget.js is missing: run ./scripts/build first (or set SW_DIST_DIR).`);
   }
+  const dbPath = db || path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-browser-db-')), 'support.db');
   const args = ['serve', '--host', '127.0.0.1', '--port', '0',
     ...(roots || ['demo_site', dist]).flatMap((root) => ['--root', root]),
     ...(sites || ['demo=demo_site/help']).flatMap((site) => ['--site', site]),
-    '--db', db || path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-browser-db-')), 'support.db'),
+    '--db', dbPath,
     ...extraArgs];
   const child = spawn(bin, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -65,6 +66,7 @@ export async function startServer({ roots, sites, db, extraArgs = [] } = {}) {
   return {
     url,
     pid: child.pid,
+    db: dbPath,
     output: () => output,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;

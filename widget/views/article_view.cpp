@@ -8,7 +8,8 @@
 namespace support::widget {
 
 ViewAction draw_article_view(std::uint32_t index, const content::Article& article,
-                             const content::MarkdownDocument& body, HelpfulAnswer answer) {
+                             const content::MarkdownDocument& body, HelpfulAnswer answer,
+                             HelpfulComment& comment) {
     ViewAction action;
     ImGui::PushID(article.id.c_str());
     ui::heading(article.title, 2);
@@ -27,6 +28,14 @@ ViewAction draw_article_view(std::uint32_t index, const content::Article& articl
     else
         ui::status_text("helpful-status", "");
     if (answer == HelpfulAnswer::No) {
+        if (comment.sent) {
+            ui::paragraph("Thanks, your comment was sent to our team.");
+        } else {
+            ui::text_field("What were you looking for? (optional)", comment.text,
+                           {.placeholder = "Tell us what was missing"});
+            if (ui::button("Send", {.style = ui::ButtonStyle::Secondary}))
+                action = ViewAction{ViewAction::Kind::SendHelpfulComment, index, {}, HelpfulAnswer::No};
+        }
         ui::paragraph("Sorry this did not answer your question. Our team can help.");
         if (ui::button("Chat with us"))
             action.kind = ViewAction::Kind::OfferChat;

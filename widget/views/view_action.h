@@ -15,14 +15,15 @@ using feedback::HelpfulAnswer;
 struct ViewAction {
     enum class Kind : std::uint8_t {
         None,
-        OpenArticle,     // article
-        OfferChat,       // "Chat with us"
-        OpenLink,        // href, from an article's body
-        AnswerHelpful,   // article, answer
-        RetryContent,    // the content request failed; try again
-        OpenGuide,       // guide: start it (or show the one running)
-        GuideStep,       // guide_event: a button of the guide view (Next, Back, an answer, Exit…)
-        ShowGuideOnPage, // close the panel so the shopper sees the highlighted step
+        OpenArticle,        // article
+        OfferChat,          // "Chat with us"
+        OpenLink,           // href, from an article's body
+        AnswerHelpful,      // article, answer
+        SendHelpfulComment, // article: send the "No" with the comment typed after it
+        RetryContent,       // the content request failed; try again
+        OpenGuide,          // guide: start it (or show the one running)
+        GuideStep,          // guide_event: a button of the guide view (Next, Back, an answer, Exit…)
+        ShowGuideOnPage,    // close the panel so the shopper sees the highlighted step
     };
     Kind kind = Kind::None;
     std::uint32_t article = 0;

@@ -1,0 +1,107 @@
+// Feedback reaches support-server and is never lost: the store's page on its own origin, the widget
+// from support-server on another; what arrives is read from the server's SQLite database itself.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { openPanel, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+
+const TEST = { timeout: 90_000 };
+const FEEDBACK = /\/api\/v1\/sites\/demo\/feedback$/;
+
+/** Rows of the server's feedback table (sqlite3 reads the WAL database while the server runs). */
+function rows(db, where = '1') {
+  const out = execFileSync('sqlite3', ['-json', db, `SELECT kind, subject, helpful, comment, page_url, locale, payload FROM feedback WHERE ${where} ORDER BY id`], { encoding: 'utf8' }).trim();
+  return out ? JSON.parse(out) : [];
+}
+
+/** Events waiting in the page's feedback outbox (localStorage, shared by the site's tabs). */
+const pending = (page) => page.evaluate(() =>
+  (JSON.parse(localStorage.getItem('support-widget:demo:feedback-outbox') || '{"entries":[]}').entries || []).length);
+
+/** Activates a control from the keyboard, as a screen-reader or keyboard user does. */
+async function press(page, control) {
+  await control.waitFor({ timeout: 5_000 });
+  await control.focus();
+  await page.keyboard.press('Enter');
+}
+
+describe('feedback', () => {
+  const env = useDemoServerAndBrowser();
+  let store;
+  before(async () => {
+    store = await startStoreServer({ widgetUrl: env.server.url });
+  });
+  after(async () => store?.stop());
+
+  /** Opens an article found by searching on a store page; returns the widget and its article controls. */
+  async function openArticle(page, query) {
+    const w = await openPanel(page);
+    await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help content' });
+    await w.search.click({ timeout: 5_000 });
+    await page.keyboard.type(query);
+    const first = w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first();
+    await first.click({ timeout: 5_000 });
+    await waitFor(async () => (await w.debug()).view === 'article', { timeout: 5_000, message: 'the article' });
+    return {
+      w,
+      yes: w.dialog.getByRole('button', { name: 'Yes', exact: true }),
+      no: w.dialog.getByRole('button', { name: 'No', exact: true }),
+      comment: w.dialog.getByRole('textbox', { name: 'What were you looking for? (optional)', exact: true }),
+      send: w.dialog.getByRole('button', { name: 'Send', exact: true }),
+    };
+  }
+
+  it('an article "No" with a comment arrives in the database once, with the page it was given on', TEST, async () => {
+    const { page, log } = await env.open();
+    await page.goto(`${store.url}/product.html?email=dana@example.com`, { waitUntil: 'networkidle' });
+    const a = await openArticle(page, 'shipping');
+    const article = (await a.w.debug()).article;
+    await press(page, a.no);
+    await a.comment.click({ timeout: 5_000 });
+    const comment = 'לא מצאתי משלוח לאילת <b>today</b>';
+    await page.keyboard.type(comment);
+    await press(page, a.send);
+    await a.w.dialog.getByText('Thanks, your comment was sent to our team.').waitFor({ timeout: 5_000 });
+
+    const stored = await waitFor(() => rows(env.server.db, `subject = '${article}'`).find((r) => r.comment), {
+      timeout: 15_000, message: 'the vote in the database',
+    });
+    assert.equal(stored.kind, 'article_helpful');
+    assert.equal(stored.helpful, 0);
+    assert.equal(stored.comment, comment); // as written: nothing escaped or stripped
+    assert.equal(stored.page_url, `${store.url}/product.html`); // no query string: it held an e-mail address
+    await waitFor(async () => (await pending(page)) === 0, { timeout: 10_000, message: 'the outbox emptied' });
+    await sleep(1_000);
+    assert.equal(rows(env.server.db, `subject = '${article}'`).length, 1, 'one vote, one row');
+    assert.ok(log.requests.some((u) => FEEDBACK.test(u) && u.startsWith(env.server.url)), 'sent to the widget server');
+    assert.deepEqual(log.errors, []);
+  });
+
+  it('feedback given while the server cannot be reached arrives once it can, exactly once, also across a reload', TEST, async () => {
+    const { page } = await env.open();
+    let blocked = 0;
+    const block = (route) => { blocked++; return route.abort('connectionrefused'); };
+    await page.route(FEEDBACK, block);
+    await page.goto(`${store.url}/index.html`, { waitUntil: 'networkidle' });
+    const a = await openArticle(page, 'gift wrapping');
+    const article = (await a.w.debug()).article;
+    await press(page, a.yes);
+    await waitFor(() => blocked > 0, { timeout: 10_000, message: 'a send attempt while blocked' });
+    assert.equal(await pending(page), 1, 'kept while the server is unreachable');
+
+    // The shopper goes on to another page; the event is still waiting in the browser.
+    await page.reload({ waitUntil: 'networkidle' });
+    assert.equal(await pending(page), 1, 'still waiting after the reload');
+    await openPanel(page);
+    await waitFor(() => blocked > 1, { timeout: 15_000, message: 'another attempt after the reload' });
+    assert.equal(rows(env.server.db, `subject = '${article}'`).length, 0);
+
+    await page.unroute(FEEDBACK, block);
+    await waitFor(() => rows(env.server.db, `subject = '${article}'`).length > 0, { timeout: 45_000, message: 'the vote once the server is reachable' });
+    await waitFor(async () => (await pending(page)) === 0, { timeout: 10_000, message: 'the outbox emptied' });
+    await sleep(1_500);
+    const stored = rows(env.server.db, `subject = '${article}'`);
+    assert.equal(stored.length, 1, 'exactly once');
+    assert.equal(stored[0].helpful, 1);
+  });
+});
