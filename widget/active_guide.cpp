@@ -81,8 +81,8 @@ void ActiveGuide::handle(const guide::GuideEvent& event, std::int64_t now_ms) {
 void ActiveGuide::apply(const guide::GuideUpdate& update) {
     if (update.outcome) {
         m_last_outcome = update.outcome;
-        if (auto recorded = m_outcomes.record(*update.outcome); !recorded)
-            warn("how the guide ended is not kept after this visit", recorded.error());
+        if (m_on_outcome)
+            m_on_outcome(*update.outcome);
     }
     if (update.hide) {
         forget_progress();

@@ -1,17 +1,17 @@
 #pragma once
 // The guide the shopper is following: the engine (guide::GuideRunner) wired to the page overlay,
 // to storage (progress under "guide-progress", so a reload or the next page continues at the same
-// step) and to the outcome log. The panel's guide view reads it and sends the shopper's buttons
-// here; the page overlay's events arrive here too, with the panel open or closed.
+// step) and to the app, which sends how each guide ended as feedback. The panel's guide view reads it and
+// sends the shopper's buttons here; the page overlay's events arrive here too, with the panel open or closed.
 //
 // The loader imports the core on every page load while "guide-progress" is stored, so a guide
 // survives navigation without the shopper opening the panel.
 
-#include "shared/core/feedback/guide_outcome_log.h"
 #include "shared/core/guide/guide_runner.h"
 #include "shared/core/persistence/key_value_store.h"
 #include "shared/web/guide_overlay.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,7 +22,12 @@ class HelpContent;
 
 class ActiveGuide {
   public:
-    explicit ActiveGuide(persistence::KeyValueStore& store) : m_store(store), m_outcomes(store) {}
+    explicit ActiveGuide(persistence::KeyValueStore& store) : m_store(store) {}
+
+    // Called when a guide ends, completed or abandoned (the app sends it as feedback).
+    void set_outcome_handler(std::function<void(const guide::GuideOutcome&)> handler) {
+        m_on_outcome = std::move(handler);
+    }
 
     // Reads saved progress; true when a guide was in progress.
     bool load_saved();
@@ -58,7 +63,7 @@ class ActiveGuide {
     guide::GuideRunner m_runner;
     std::optional<guide::GuideProgress> m_saved;
     std::optional<guide::GuideOutcome> m_last_outcome;
-    feedback::GuideOutcomeLog m_outcomes;
+    std::function<void(const guide::GuideOutcome&)> m_on_outcome;
 };
 
 } // namespace support::widget

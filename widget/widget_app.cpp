@@ -31,6 +31,7 @@ void warn_not_kept(const char* what, const Error& error) {
 
 void WidgetApp::on_loaded() {
     m_content.set_on_settled([this] { content_settled(); });
+    m_guide.set_outcome_handler([this](const guide::GuideOutcome& outcome) { send_guide_outcome(outcome); });
     web::set_guide_page_handler(
         [this](const guide::GuideEvent& event) { m_guide.handle(event, web::now_ms()); });
     // Feedback left unsent by an earlier page goes out now, with the panel open or not.
@@ -45,7 +46,6 @@ void WidgetApp::start() {
     const auto brand = ui::parse_hex_colour(web::config_string("brand", "#4f46e5"));
     ui::apply_theme(ui::make_theme(brand.value_or(ui::Rgb{79, 70, 229})));
     m_answers.load();
-    m_unanswered.load();
     read_page();
     load_content();
 }
@@ -172,13 +172,36 @@ void WidgetApp::query_changed() {
 }
 
 void WidgetApp::watch_unanswered_search() {
-    if (const auto due = m_unanswered.query_changed(m_search_query, m_search.results().size(), web::now_ms()))
+    const std::int64_t now = web::now_ms();
+    m_unanswered.update(m_search_query, m_search.results().size(), now);
+    if (const auto due = m_unanswered.due_in(now))
         web::request_frame_after(static_cast<int>(*due) + 20);
 }
 
 void WidgetApp::leave_unanswered_search() {
-    if (auto kept = m_unanswered.leave(web::now_ms()); !kept)
-        warn_not_kept("unanswered search", kept.error());
+    send_search_miss(m_unanswered.leave());
+}
+
+void WidgetApp::send_search_miss(std::optional<std::string> query) {
+    if (!query || query->empty())
+        return;
+    protocol::FeedbackSubmission miss;
+    miss.kind = protocol::FeedbackKind::SearchMiss;
+    miss.subject = std::move(*query);
+    send_feedback(std::move(miss));
+    ++m_search_misses;
+}
+
+void WidgetApp::send_guide_outcome(const guide::GuideOutcome& outcome) {
+    protocol::FeedbackSubmission ended;
+    ended.kind = protocol::FeedbackKind::Guide;
+    ended.subject = outcome.guide_id;
+    ended.outcome = outcome.kind == guide::OutcomeKind::Completed ? protocol::GuideOutcome::Completed
+                                                                  : protocol::GuideOutcome::Abandoned;
+    ended.step = outcome.step_id;
+    if (outcome.step_number > 0)
+        ended.step_number = static_cast<std::int64_t>(outcome.step_number);
+    send_feedback(std::move(ended));
 }
 
 void WidgetApp::answer_helpful(std::uint32_t article, HelpfulAnswer answer) {
@@ -319,8 +342,7 @@ void WidgetApp::draw_view() {
 void WidgetApp::draw() {
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         web::request_close();
-    if (auto kept = m_unanswered.poll(web::now_ms()); !kept)
-        warn_not_kept("unanswered search", kept.error());
+    send_search_miss(m_unanswered.poll(web::now_ms()));
 
     draw_header();
     claim_focus_if(FocusAfterOpen::SearchField);
@@ -366,7 +388,7 @@ std::string WidgetApp::debug_state_json() const {
         {"suggestions", std::move(suggestions)},
         {"page", m_page.path},
         {"product", {{"sku", m_page.product_sku}, {"categories", m_page.categories}}},
-        {"unansweredSearches", m_unanswered.queries().entries().size()},
+        {"unansweredSearches", m_search_misses},
     };
     if (m_views.top().kind == ViewKind::Article)
         state["article"] = m_content.article(m_views.top().article).id;

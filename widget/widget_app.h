@@ -4,7 +4,7 @@
 // scrolling region. A guide runs on the page with the panel open or closed (widget/active_guide.h).
 
 #include "shared/core/feedback/helpful_answers.h"
-#include "shared/core/feedback/unanswered_search_log.h"
+#include "shared/core/feedback/unanswered_query_watch.h"
 #include "shared/core/protocol/feedback_submission.h"
 #include "shared/core/search/search_index.h"
 #include "shared/web/local_storage.h"
@@ -43,7 +43,10 @@ class WidgetApp final : public web::WebApp {
     void query_changed();
     // The search log's next query settled (and was kept, or not: said on the console).
     void watch_unanswered_search();
+    // A search that found nothing and settled (or was left) goes out as a search_miss event.
     void leave_unanswered_search();
+    void send_search_miss(std::optional<std::string> query);
+    void send_guide_outcome(const guide::GuideOutcome& outcome);
     void content_became_ready();
     void content_settled();
     void load_content();
@@ -70,7 +73,8 @@ class WidgetApp final : public web::WebApp {
     search::PageContext m_page;
     ViewStack m_views;
     feedback::HelpfulAnswers m_answers{m_storage};
-    feedback::UnansweredSearchLog m_unanswered{m_storage};
+    feedback::UnansweredQueryWatch m_unanswered;
+    std::size_t m_search_misses = 0; // sent this visit, for the debug state
     ActiveGuide m_guide{m_storage};
     std::optional<std::uint32_t> m_pending_no; // the article whose "No" waits for its comment
     HelpfulComment m_comment;

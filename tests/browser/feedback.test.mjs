@@ -1,18 +1,13 @@
 // Feedback reaches support-server and is never lost: the store's page on its own origin, the widget
 // from support-server on another; what arrives is read from the server's SQLite database itself.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
-import { openPanel, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { feedbackRows, openPanel, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const FEEDBACK = /\/api\/v1\/sites\/demo\/feedback$/;
 
-/** Rows of the server's feedback table (sqlite3 reads the WAL database while the server runs). */
-function rows(db, where = '1') {
-  const out = execFileSync('sqlite3', ['-json', db, `SELECT kind, subject, helpful, comment, page_url, locale, payload FROM feedback WHERE ${where} ORDER BY id`], { encoding: 'utf8' }).trim();
-  return out ? JSON.parse(out) : [];
-}
+const rows = feedbackRows;
 
 /** Events waiting in the page's feedback outbox (localStorage, shared by the site's tabs). */
 const pending = (page) => page.evaluate(() =>

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import { openPanel, repoRoot, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { feedbackRows, lastFeedbackId, openPanel, repoRoot, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,6 +59,15 @@ async function waitForHighlight(page, locator, what) {
 
 const storage = (page, key) => page.evaluate((k) => localStorage.getItem(`support-widget:demo:${k}`), key);
 
+/** How guides ended, as support-server stored them (kind "guide") after row `since`, waiting for `count`. */
+async function outcomesSince(db, since, count = 1) {
+  const rows = await waitFor(() => {
+    const found = feedbackRows(db, `kind = 'guide' AND id > ${since}`);
+    return found.length >= count && found;
+  }, { timeout: 15_000, message: `${count} guide outcome(s) at the server` });
+  return rows.map((r) => JSON.parse(r.payload)).map((p) => ({ guide: p.guide_id, outcome: p.outcome, step: p.step, stepNumber: p.step_number }));
+}
+
 describe('guides', () => {
   const env = useDemoServerAndBrowser();
 
@@ -78,6 +87,7 @@ describe('guides', () => {
   }
 
   it('the coupon guide end to end: highlight around each target, filling and clicking advance, Done clears it', TEST, async () => {
+    const since = lastFeedbackId(env.server.db);
     const { page } = await visit('/cart.html');
     const w = await startFromPanel(page, 'Apply a coupon');
     // The panel gets out of the way: the steps are on the page.
@@ -107,11 +117,12 @@ describe('guides', () => {
     await step3.getByRole('button', { name: 'Done', exact: true }).click();
     await waitFor(async () => (await overlayElements(page)) === 0, { timeout: 5_000, message: 'every overlay element to go' });
     assert.equal(await storage(page, 'guide-progress'), null, 'progress is still stored after the guide ended');
-    const outcomes = JSON.parse(await storage(page, 'guide-outcomes')).outcomes;
+    const outcomes = await outcomesSince(env.server.db, since);
     assert.deepEqual(outcomes.map((o) => [o.guide, o.outcome, o.step, o.stepNumber]), [['apply-coupon', 'completed', 'total', 3]]);
   });
 
   it('Exit removes every overlay element and records the step it was abandoned at', TEST, async () => {
+    const since = lastFeedbackId(env.server.db);
     const { page } = await visit('/cart.html');
     await startFromPanel(page, 'Apply a coupon');
     const dialog = await waitForStep(page, 'Apply a coupon', 'Enter your coupon code');
@@ -121,7 +132,7 @@ describe('guides', () => {
     await dialog.getByRole('button', { name: 'Exit guide', exact: true }).click();
     await waitFor(async () => (await overlayElements(page)) === 0, { timeout: 5_000, message: 'every overlay element to go' });
     assert.equal(await holeBox(page), null);
-    const outcomes = JSON.parse(await storage(page, 'guide-outcomes')).outcomes;
+    const outcomes = await outcomesSince(env.server.db, since);
     assert.deepEqual(outcomes.map((o) => [o.outcome, o.step, o.stepNumber]), [['abandoned', 'apply', 2]]);
     // The page is itself again: the coupon field takes input as before.
     await page.getByLabel('Coupon code', { exact: true }).fill('X');
@@ -129,6 +140,7 @@ describe('guides', () => {
 
   for (const [how, contextOptions] of [['clicked', undefined], ['tapped on a phone', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }]]) {
     it(`typing a coupon code, then Exit ${how}: the guide ends on step 1 instead of moving on`, TEST, async () => {
+      const since = lastFeedbackId(env.server.db);
       const { page } = await visit('/cart.html', contextOptions);
       await page.evaluate(() => window.SupportWidget('startGuide', 'apply-coupon'));
       const dialog = await waitForStep(page, 'Apply a coupon', 'Enter your coupon code');
@@ -144,7 +156,7 @@ describe('guides', () => {
       assert.deepEqual(await guideState(page), { id: 'apply-coupon', outcome: 'abandoned', step: 'code' }, 'the guide did not end where the shopper left it');
       assert.equal(await callout(page, 'Apply a coupon').count(), 0);
       assert.equal(await storage(page, 'guide-progress'), null, 'progress is still stored after Exit');
-      const outcomes = JSON.parse(await storage(page, 'guide-outcomes')).outcomes;
+      const outcomes = await outcomesSince(env.server.db, since);
       assert.deepEqual(outcomes.map((o) => [o.outcome, o.step, o.stepNumber]), [['abandoned', 'code', 1]]);
       assert.equal(await field.inputValue(), 'welcome10', 'the shopper\'s typing was lost');
     });
@@ -244,6 +256,7 @@ describe('guides', () => {
   });
 
   it('a question branches: measuring takes the longer way, picking a size and adding it completes the guide', TEST, async () => {
+    const since = lastFeedbackId(env.server.db);
     const { page } = await visit('/product.html');
     await startFromPanel(page, 'Find your size');
     const dialog = await waitForStep(page, 'Find your size', 'Do you know your usual size?');
@@ -261,7 +274,7 @@ describe('guides', () => {
     await page.getByRole('radio', { name: '10', exact: true }).check({ force: true });
     await waitForStep(page, 'Find your size', 'Add it to your cart');
     await Promise.all([page.waitForURL(/cart\.html/), page.getByRole('button', { name: 'Add to cart', exact: true }).click()]);
-    const outcomes = JSON.parse(await storage(page, 'guide-outcomes')).outcomes;
+    const outcomes = await outcomesSince(env.server.db, since);
     assert.deepEqual(outcomes.map((o) => [o.guide, o.outcome, o.stepNumber]), [['find-your-size', 'completed', 5]]);
     assert.equal(await storage(page, 'guide-progress'), null);
 

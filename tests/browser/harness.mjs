@@ -1,7 +1,7 @@
 // Shared pieces of the browser tests: the real support-server serving demo_site/ and dist/, Debian's
 // Chromium through playwright-core, a per-page log of requests and console errors, a poll helper and
 // a small PNG decoder for "is this screenshot blank?".
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -307,4 +307,20 @@ export async function startStoreServer({ widgetUrl, headersFor = () => ({}) }) {
     url: `http://127.0.0.1:${server.address().port}`,
     stop: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
+}
+
+/**
+ * Feedback support-server stored, read from its SQLite database (sqlite3 reads it while the server
+ * runs): rows {id, kind, subject, helpful, comment, page_url, locale, payload} in arrival order.
+ * `where` is an SQL condition written by the test itself.
+ */
+export function feedbackRows(db, where = '1') {
+  const out = execFileSync('sqlite3', ['-json', db,
+    `SELECT id, kind, subject, helpful, comment, page_url, locale, payload FROM feedback WHERE ${where} ORDER BY id`], { encoding: 'utf8' }).trim();
+  return out ? JSON.parse(out) : [];
+}
+
+/** The newest feedback row's id (0 when none): rows after it are a test's own. */
+export function lastFeedbackId(db) {
+  return Number(execFileSync('sqlite3', [db, 'SELECT COALESCE(MAX(id), 0) FROM feedback'], { encoding: 'utf8' }).trim());
 }

@@ -3,7 +3,7 @@
 // "Was this helpful?", the chat offer when nothing matches, Back, and the states around loading.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { openPanel, sleep, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { feedbackRows, openPanel, sleep, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const CONTENT_API = /\/api\/v1\/sites\/demo\/content\?/;
@@ -276,9 +276,10 @@ describe('help views', () => {
     await w.dialog.getByRole('heading', { level: 2, name: 'Contact us', exact: true }).waitFor({ timeout: 5_000 });
     assert.equal((await w.debug()).view, 'contact');
     await w.dialog.getByRole('heading', { level: 3, name: 'How can I contact customer support?', exact: true }).waitFor({ timeout: 5_000 });
-    // Asking for chat settled the query: it is kept for the "what to write next" insight.
-    const kept = await page.evaluate(() => localStorage.getItem('support-widget:demo:unanswered-searches'));
-    assert.match(kept || '', /^sw-unanswered 1\n1 \d+ \d+ zxqv kettlebell sponsorship\n/);
+    // Asking for chat settled the query: it reaches the server for the "what to write next" insight.
+    await waitFor(() => feedbackRows(env.server.db, `kind = 'search_miss' AND subject = '${query}'`).length === 1, {
+      timeout: 15_000, message: 'the question at the server',
+    });
   });
 
   for (const query of ['do you sell helicopters', 'can i buy a helicopter']) {
@@ -288,12 +289,9 @@ describe('help views', () => {
       await w.dialog.getByText(`No articles match “${query}”.`, { exact: true }).waitFor({ timeout: 5_000 });
       assert.equal(await textOf(v.status), 'No articles found');
       assert.equal(await v.chat.count(), 1, 'no chat offer');
-      const key = 'support-widget:demo:unanswered-searches';
-      const kept = await waitFor(() => page.evaluate((k) => localStorage.getItem(k), key), {
-        timeout: 5_000,
-        message: 'the question in the unanswered log',
+      await waitFor(() => feedbackRows(env.server.db, `kind = 'search_miss' AND subject = '${query}'`).length === 1, {
+        timeout: 15_000, message: 'the question at the server',
       });
-      assert.ok(kept.split('\n').some((line) => line.endsWith(` ${query}`)), `not kept: ${kept}`);
     });
   }
 
@@ -307,16 +305,14 @@ describe('help views', () => {
     for (const word of words) assert.ok(!/^(how|do|i)$/i.test(word.trim()), `"${word}" is highlighted`);
   });
 
-  it('a query with no result is kept once the shopper stops typing for 1.5 s, and its prefixes never are', TEST, async () => {
+  it('a query with no result is sent once the shopper stops typing for 1.5 s, and its prefixes never are', TEST, async () => {
     const { page, w } = await visit('/index.html');
-    await search(page, w, 'zxqv kettlebell');
-    const key = 'support-widget:demo:unanswered-searches';
-    assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null, 'kept before it settled');
-    const kept = await waitFor(() => page.evaluate((k) => localStorage.getItem(k), key), {
-      timeout: 5_000,
-      message: 'the unanswered query in localStorage',
-    });
-    assert.match(kept, /^sw-unanswered 1\n1 \d+ \d+ zxqv kettlebell\n$/);
+    const misses = () => feedbackRows(env.server.db, `kind = 'search_miss' AND subject LIKE 'zxqv d%'`).map((r) => r.subject);
+    await search(page, w, 'zxqv dumbbell');
+    assert.deepEqual(misses(), [], 'sent before it settled');
+    await waitFor(() => misses().length > 0, { timeout: 15_000, message: 'the unanswered query at the server' });
+    await sleep(1_000);
+    assert.deepEqual(misses(), ['zxqv dumbbell']);
   });
 
   it('a failed content request shows an error with Retry, and Retry loads the articles', TEST, async () => {

@@ -70,6 +70,7 @@ Result<void> read_kind_fields(const WireObject& body, FeedbackSubmission& out) {
         SW_TRY(out.step, body.string("step", Presence::Required, k_max_subject_bytes));
         if (!is_subject_id(out.step))
             return body.error("invalid_id", "\"step\" may hold only letters, digits and - _ . :", "step");
+        SW_TRY(out.step_number, body.integer("step_number", Presence::Optional, 1, 1000));
         SW_TRY(out.comment, body.string("comment", Presence::Optional, k_max_comment_bytes));
         break;
     }
@@ -193,6 +194,8 @@ std::string encode_feedback_submission(const FeedbackSubmission& submission) {
     if (submission.outcome) {
         out["outcome"] = guide_outcome_name(*submission.outcome);
         out["step"] = submission.step;
+        if (submission.step_number)
+            out["step_number"] = *submission.step_number;
     }
     if (!submission.comment.empty())
         out["comment"] = submission.comment;

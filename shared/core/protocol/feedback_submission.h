@@ -4,7 +4,7 @@
 // stored once), locale, client_time_ms and an optional context; the rest depends on the kind:
 //
 //   article_helpful  {article_id, helpful, comment?}     page            {topic, helpful, comment?}
-//   guide            {guide_id, outcome, step}           search_miss     {query}
+//   guide            {guide_id, outcome, step, step_number?}   search_miss     {query}
 //   problem_report   {comment, email?}
 //
 //   {"client_id":"6f1c…","kind":"article_helpful","locale":"en","client_time_ms":1764825059123,
@@ -47,11 +47,12 @@ struct FeedbackSubmission {
     // What the feedback is about: the article_id, topic, guide_id or search query of its kind;
     // empty for a problem report.
     std::string subject;
-    std::optional<bool> helpful;         // article_helpful and page
-    std::optional<GuideOutcome> outcome; // guide
-    std::string step;                    // guide: the step the shopper stopped at, or the last one
-    std::string comment;                 // as the shopper wrote it; never rendered as HTML
-    std::string email;                   // problem_report: where the shopper wants a reply, or ""
+    std::optional<bool> helpful;             // article_helpful and page
+    std::optional<GuideOutcome> outcome;     // guide
+    std::string step;                        // guide: the step the shopper stopped at, or the last one
+    std::optional<std::int64_t> step_number; // guide: that step's position on the shopper's way (1-based)
+    std::string comment;                     // as the shopper wrote it; never rendered as HTML
+    std::string email;                       // problem_report: where the shopper wants a reply, or ""
     ContextSnapshot context;
     bool operator==(const FeedbackSubmission&) const = default;
 };

@@ -53,8 +53,11 @@ TEST_CASE("Each kind reads the subject and fields of its own") {
     }
     SECTION("guide") {
         auto guide = decode_feedback_submission(
-            head + R"("kind":"guide","guide_id":"apply-coupon","outcome":"abandoned","step":"enter-code"})");
+            head +
+            R"("kind":"guide","guide_id":"apply-coupon","outcome":"abandoned","step":"enter-code","step_number":2})");
         REQUIRE(guide);
+        CHECK(guide->step_number == 2);
+        CHECK(decode_feedback_submission(encode_feedback_submission(*guide)).value() == *guide);
         CHECK(guide->subject == "apply-coupon");
         CHECK(guide->outcome == GuideOutcome::Abandoned);
         CHECK(guide->step == "enter-code");
