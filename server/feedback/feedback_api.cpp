@@ -15,13 +15,8 @@ constexpr const char* k_preflight_max_age_seconds = "600";
 constexpr const char* k_storage_retry_after_seconds = "2";
 
 bool is_json_media_type(std::string_view content_type) {
-    const std::string_view type = content_type.substr(0, content_type.find(';'));
-    std::string lowered;
-    for (const char c : type) {
-        if (c != ' ' && c != '\t')
-            lowered += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    }
-    return lowered == "application/json";
+    return header_name_equals(trim_optional_whitespace(content_type.substr(0, content_type.find(';'))),
+                              "application/json");
 }
 
 // The origin the request came through, as a browser would write it, from its Host header.

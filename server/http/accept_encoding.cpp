@@ -1,37 +1,19 @@
 #include "server/http/accept_encoding.h"
 
+#include "server/http/http_message.h"
+
 #include <algorithm>
 
 namespace support::server {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size())
-        return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        const char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-        const char y = (b[i] >= 'A' && b[i] <= 'Z') ? static_cast<char>(b[i] - 'A' + 'a') : b[i];
-        if (x != y)
-            return false;
-    }
-    return true;
-}
-
 // The q-value of one "coding;param;q=0.5" element, as thousandths (RFC 9110 allows at most three
 // decimals). A malformed q counts as 0, so an encoding is never chosen on a misread weight.
 int quality_of(std::string_view params) {
     while (!params.empty()) {
         const auto semicolon = params.find(';');
-        const std::string_view param = trim(params.substr(0, semicolon));
+        const std::string_view param = trim_optional_whitespace(params.substr(0, semicolon));
         params = semicolon == std::string_view::npos ? std::string_view{} : params.substr(semicolon + 1);
         if (param.size() < 2 || !(param[0] == 'q' || param[0] == 'Q') || param[1] != '=')
             continue;
@@ -66,10 +48,10 @@ bool accepts_gzip(std::string_view accept_encoding) {
         accept_encoding =
             comma == std::string_view::npos ? std::string_view{} : accept_encoding.substr(comma + 1);
         const auto semicolon = element.find(';');
-        const std::string_view coding = trim(element.substr(0, semicolon));
+        const std::string_view coding = trim_optional_whitespace(element.substr(0, semicolon));
         const int quality =
             semicolon == std::string_view::npos ? 1000 : quality_of(element.substr(semicolon + 1));
-        if (iequals(coding, "gzip") || iequals(coding, "x-gzip"))
+        if (header_name_equals(coding, "gzip") || header_name_equals(coding, "x-gzip"))
             gzip_quality = std::max(gzip_quality, quality);
         else if (coding == "*")
             any_quality = std::max(any_quality, quality);

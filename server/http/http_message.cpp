@@ -20,6 +20,14 @@ bool header_name_equals(std::string_view a, std::string_view b) {
            });
 }
 
+std::string_view trim_optional_whitespace(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
 std::string HttpRequest::header(std::string_view name) const {
     std::string joined;
     for (const auto& [key, value] : headers) {

@@ -60,6 +60,11 @@ struct HttpResponse {
     bool has_header(std::string_view name) const;
 };
 
+// Case-insensitive ASCII comparison, for header names and the tokens in header values (codings,
+// media types).
 bool header_name_equals(std::string_view a, std::string_view b);
+
+// `text` without the spaces and tabs HTTP allows around list elements and parameters (RFC 9110 OWS).
+std::string_view trim_optional_whitespace(std::string_view text);
 
 } // namespace support::server

@@ -5,7 +5,6 @@
 #include "shared/core/protocol/url_encoding.h"
 
 #include <exception>
-#include <optional>
 
 namespace support::server {
 
@@ -62,13 +61,14 @@ Reply Router::dispatch(const HttpRequest& request) const {
 }
 
 Reply Router::handle(const HttpRequest& request) const {
-    std::optional<Reply> reply;
-    try {
-        reply.emplace(dispatch(request));
-    } catch (const std::exception&) {
-        reply.emplace(error_response(500, make_error("server.internal", "internal server error")));
-    }
-    return std::move(*reply).then([is_head = request.method == "HEAD"](HttpResponse& response) {
+    Reply reply = [&]() -> Reply {
+        try {
+            return dispatch(request);
+        } catch (const std::exception&) {
+            return error_response(500, make_error("server.internal", "internal server error"));
+        }
+    }();
+    return std::move(reply).then([is_head = request.method == "HEAD"](HttpResponse& response) {
         response.set_header("X-Content-Type-Options", "nosniff");
         if (is_head) {
             // From the file's metadata: a HEAD never reads a file.

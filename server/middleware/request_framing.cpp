@@ -7,21 +7,13 @@ namespace support::server {
 
 namespace {
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 // The last coding of a Transfer-Encoding list ("gzip, chunked" → "chunked"), its parameters
 // dropped, compared case-insensitively by the caller.
 std::string_view last_coding(std::string_view list) {
     const auto comma = list.rfind(',');
     std::string_view last = comma == std::string_view::npos ? list : list.substr(comma + 1);
     last = last.substr(0, last.find(';'));
-    return trim(last);
+    return trim_optional_whitespace(last);
 }
 
 } // namespace

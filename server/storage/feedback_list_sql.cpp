@@ -4,29 +4,23 @@ namespace support::server {
 
 namespace {
 
-class WhereClause {
-  public:
-    explicit WhereClause(SqlDialect dialect) : m_dialect(dialect) {}
-
+struct WhereClause {
     void add(const std::string& condition_before_placeholder, SqlValue value) {
         m_params.push_back(std::move(value));
         m_sql += m_sql.empty() ? " WHERE " : " AND ";
         m_sql += condition_before_placeholder;
-        m_sql += m_dialect == SqlDialect::Sqlite ? "?" : "$";
+        m_sql += '?';
         m_sql += std::to_string(m_params.size());
     }
 
     std::string m_sql;
     std::vector<SqlValue> m_params;
-
-  private:
-    SqlDialect m_dialect;
 };
 
 } // namespace
 
-SqlWithParams feedback_list_sql(const FeedbackQuery& query, SqlDialect dialect) {
-    WhereClause where(dialect);
+SqlWithParams feedback_list_sql(const FeedbackQuery& query) {
+    WhereClause where;
     where.add("site = ", query.site);
     if (query.kind)
         where.add("kind = ", std::string(protocol::feedback_kind_name(*query.kind)));

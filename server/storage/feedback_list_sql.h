@@ -1,6 +1,6 @@
 #pragma once
-// The SELECT behind Storage::list_feedback(), built once for both SQL dialects: SQLite numbers
-// parameters ?1, ?2 …, PostgreSQL $1, $2 … Values are always bound, never spliced into the text.
+// The SELECT behind Storage::list_feedback(), with numbered parameters (?1, ?2 …): values are
+// always bound, never spliced into the text.
 
 #include "server/storage/feedback_record.h"
 
@@ -11,18 +11,16 @@
 
 namespace support::server {
 
-enum class SqlDialect { Sqlite, Postgres };
-
 using SqlValue = std::variant<std::int64_t, std::string>;
 
 struct SqlWithParams {
     std::string sql;
-    std::vector<SqlValue> params; // params[0] is ?1 / $1
+    std::vector<SqlValue> params; // params[0] is ?1
 };
 
 // Selects id, site, payload, received_at_ms, status, newest first, at most query.limit + 1 rows
 // (the extra row tells whether there are more).
-SqlWithParams feedback_list_sql(const FeedbackQuery& query, SqlDialect dialect);
+SqlWithParams feedback_list_sql(const FeedbackQuery& query);
 
 inline constexpr const char* k_feedback_row_columns = "id, site, payload, received_at_ms, status";
 

@@ -71,12 +71,6 @@ std::int64_t SqliteStatement::column_int(int index) const {
     return sqlite3_column_int64(m_statement, index);
 }
 
-std::optional<std::int64_t> SqliteStatement::column_optional_int(int index) const {
-    if (sqlite3_column_type(m_statement, index) == SQLITE_NULL)
-        return std::nullopt;
-    return sqlite3_column_int64(m_statement, index);
-}
-
 std::string SqliteStatement::column_text(int index) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_statement, index));
     return text ? std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(m_statement, index)))

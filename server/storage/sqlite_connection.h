@@ -41,7 +41,6 @@ class SqliteStatement {
     void reset();
 
     std::int64_t column_int(int index) const;
-    std::optional<std::int64_t> column_optional_int(int index) const;
     std::string column_text(int index) const;
 
   private:

@@ -55,9 +55,10 @@ Result<void> migrate(SqliteConnection& db) {
     return ok();
 }
 
-void bind_params(SqliteStatement& statement, const std::vector<SqlValue>& params) {
+// Binds params[0] to ?first, params[1] to the next, and so on.
+void bind_params(SqliteStatement& statement, const std::vector<SqlValue>& params, int first = 1) {
     for (std::size_t i = 0; i < params.size(); ++i) {
-        const int index = static_cast<int>(i + 1);
+        const int index = static_cast<int>(i) + first;
         if (const auto* number = std::get_if<std::int64_t>(&params[i]))
             statement.bind(index, *number);
         else
@@ -217,33 +218,31 @@ auto SqliteStorage::with_reader(Read&& read) -> decltype(read(std::declval<Sqlit
     return result;
 }
 
-Result<std::optional<StoredFeedback>> SqliteStorage::find_feedback(std::string_view site, std::int64_t id) {
+Result<std::optional<StoredFeedback>>
+SqliteStorage::find_one(std::string_view site, std::string_view key_column, const SqlValue& key) {
     return with_reader([&](SqliteConnection& db) -> Result<std::optional<StoredFeedback>> {
-        auto statement = db.prepare(std::string("SELECT ") + k_feedback_row_columns +
-                                    " FROM feedback WHERE site = ?1 AND id = ?2");
+        auto statement =
+            db.prepare(std::string("SELECT ") + k_feedback_row_columns +
+                       " FROM feedback WHERE site = ?1 AND " + std::string(key_column) + " = ?2");
         if (!statement)
             return as_read_error(statement.error());
         statement->bind(1, site);
-        statement->bind(2, id);
+        bind_params(*statement, {key}, 2);
         return read_one(*statement);
     });
+}
+
+Result<std::optional<StoredFeedback>> SqliteStorage::find_feedback(std::string_view site, std::int64_t id) {
+    return find_one(site, "id", id);
 }
 
 Result<std::optional<StoredFeedback>> SqliteStorage::find_feedback_by_client_id(std::string_view site,
                                                                                 std::string_view client_id) {
-    return with_reader([&](SqliteConnection& db) -> Result<std::optional<StoredFeedback>> {
-        auto statement = db.prepare(std::string("SELECT ") + k_feedback_row_columns +
-                                    " FROM feedback WHERE site = ?1 AND client_id = ?2");
-        if (!statement)
-            return as_read_error(statement.error());
-        statement->bind(1, site);
-        statement->bind(2, client_id);
-        return read_one(*statement);
-    });
+    return find_one(site, "client_id", std::string(client_id));
 }
 
 Result<FeedbackPage> SqliteStorage::list_feedback(const FeedbackQuery& query) {
-    const SqlWithParams select = feedback_list_sql(query, SqlDialect::Sqlite);
+    const SqlWithParams select = feedback_list_sql(query);
     return with_reader([&](SqliteConnection& db) -> Result<FeedbackPage> {
         auto statement = db.prepare(select.sql);
         if (!statement)

@@ -2,6 +2,7 @@
 // Storage in one SQLite file (WAL, synchronous=FULL): one writer connection on the group-commit
 // thread, and a pool of reader connections that read while it writes.
 
+#include "server/storage/feedback_list_sql.h"
 #include "server/storage/sqlite_connection.h"
 #include "server/storage/storage.h"
 #include "server/storage/write_batcher.h"
@@ -40,6 +41,9 @@ class SqliteStorage final : public Storage {
                   std::unique_ptr<WriterStatements> statements);
     void commit_batch(std::vector<PendingInsert>& batch);
     Result<FeedbackInsertResult> insert_one(const NewFeedback& feedback);
+    // The site's row whose `key_column` ("id" or "client_id", never shopper input) equals `key`.
+    Result<std::optional<StoredFeedback>> find_one(std::string_view site, std::string_view key_column,
+                                                   const SqlValue& key);
 
     // Borrows a reader connection for the duration of `read`.
     template <typename Read>

@@ -28,7 +28,8 @@ export async function startServer({ roots, sites, db, extraArgs = [] } = {}) {
   if (!fs.existsSync(path.join(dist, 'support-widget.js'))) {
     throw new Error(`${dist}/support-widget.js is missing: run ./scripts/build first (or set SW_DIST_DIR).`);
   }
-  const dbPath = db || path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sw-browser-db-')), 'support.db');
+  const dbDir = db ? null : fs.mkdtempSync(path.join(os.tmpdir(), 'sw-browser-db-'));
+  const dbPath = db || path.join(dbDir, 'support.db');
   const args = ['serve', '--host', '127.0.0.1', '--port', '0',
     ...(roots || ['demo_site', dist]).flatMap((root) => ['--root', root]),
     ...(sites || ['demo=demo_site/help']).flatMap((site) => ['--site', site]),
@@ -69,14 +70,17 @@ export async function startServer({ roots, sites, db, extraArgs = [] } = {}) {
     db: dbPath,
     output: () => output,
     async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
+      const removeDb = () => dbDir && fs.rmSync(dbDir, { recursive: true, force: true });
+      if (child.exitCode !== null || child.signalCode !== null) return removeDb();
       child.kill('SIGTERM');
       const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), 5_000));
       if ((await Promise.race([exited, timeout])) === 'timeout') {
         child.kill('SIGKILL');
         await exited;
+        removeDb();
         throw new Error('support-server did not exit within 5 s of SIGTERM');
       }
+      removeDb();
     },
   };
 }
