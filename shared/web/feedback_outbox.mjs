@@ -11,7 +11,11 @@
 //
 //   const outbox = openFeedbackOutbox({ server, site });
 //   outbox.enqueue(body);          // body: the JSON text of one event, with its client_id
+//   outbox.enqueue(body, holdMs);  // kept now, sent only after holdMs (a "No" waiting for a comment)
 //   outbox.pending();              // events waiting
+//
+// Queuing a client id that waits already replaces its body and when it is due (a held "No" becomes
+// the "No" with its comment, sent now), unless this tab is sending it at that moment.
 //
 // Answers: 2xx acknowledged (removed); 400, 409, 413, 415 and other 4xx the event itself is bad
 // (logged once, dropped, never retried); 403, 404 the site's configuration, which its owner may fix,
@@ -64,12 +68,14 @@ function createOutbox(server, site, key) {
     return entries;
   };
 
-  function enqueue(body) {
+  function enqueue(body, holdMs = 0) {
     const id = JSON.parse(body).client_id;
     const now = Date.now();
     change((entries) => {
-      if (entries.some((e) => e.id === id)) return entries;
-      const next = [...entries, { id, body, created: now, attempts: 0, due: now }];
+      const waiting = entries.find((e) => e.id === id);
+      if (waiting && inFlight.has(id)) return entries;
+      const entry = { id, body, created: waiting ? waiting.created : now, attempts: 0, due: now + holdMs };
+      const next = [...entries.filter((e) => e !== waiting), entry].sort((a, b) => a.created - b.created);
       if (next.length > MAX_ENTRIES) console.warn('support widget: the oldest unsent feedback was dropped to make room');
       return next.slice(-MAX_ENTRIES);
     });

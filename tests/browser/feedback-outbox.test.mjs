@@ -145,4 +145,32 @@ describe('feedback outbox', () => {
     await flush();
     assert.deepEqual(stored(), []);
   });
+
+  it('holds an event until its time, and the same id queued again replaces it and goes now, once', async () => {
+    const vote = (comment) => JSON.stringify({ client_id: '00000000-0000-4000-8000-000000000007', kind: 'page', helpful: false, ...(comment && { comment }) });
+    const outbox = await openPage();
+    outbox.enqueue(vote(), 15 * 60_000);
+    await flush();
+    assert.equal(sent.length, 0, 'a held event waits');
+    assert.equal(stored().length, 1, 'but is kept already');
+    mock.timers.tick(60_000);
+    outbox.enqueue(vote('no sizes for kids'));
+    await flush();
+    assert.deepEqual(sent.map((s) => s.body), [vote('no sizes for kids')]);
+    mock.timers.tick(20 * 60_000);
+    await flush();
+    assert.equal(sent.length, 1, 'the held version is gone');
+  });
+
+  it('sends a held event by itself once its time has come', async () => {
+    const outbox = await openPage();
+    outbox.enqueue(event(8), 60_000);
+    mock.timers.tick(59_000);
+    await flush();
+    assert.equal(sent.length, 0);
+    mock.timers.tick(2_000);
+    await flush();
+    assert.deepEqual(sent.map((s) => s.body), [event(8)]);
+    assert.deepEqual(stored(), []);
+  });
 });
