@@ -34,8 +34,6 @@ void WidgetApp::on_loaded() {
     m_guide.set_outcome_handler([this](const guide::GuideOutcome& outcome) { send_guide_outcome(outcome); });
     web::set_guide_page_handler(
         [this](const guide::GuideEvent& event) { m_guide.handle(event, web::now_ms()); });
-    // Feedback left unsent by an earlier page goes out now, with the panel open or not.
-    web::resume_feedback();
     // A guide in progress on the page before: continue it here as soon as the content is in.
     if (m_guide.load_saved())
         load_content();

@@ -96,10 +96,12 @@ async function main() {
   };
 
   // The guide overlay: imported by the core only when a guide first shows a step on the page; the
-  // feedback outbox when the shopper first gives feedback (or unsent feedback waits).
+  // feedback outbox when the shopper first gives feedback (or unsent feedback waits); the inline
+  // "Was this page helpful?" spots by the loader, without the core, when a page has one.
   const widget = await publishCore('widget', 'support-widget-core', '', {
     guide: join(root, 'shared', 'web', 'guide_overlay.mjs'),
     feedback: join(root, 'shared', 'web', 'feedback_outbox.mjs'),
+    spots: join(root, 'widget', 'loader', 'feedback_spots.mjs'),
   });
   const guideOverlay = widget.guide;
   const loaderSource = readFileSync(join(root, 'widget', 'loader', 'support-widget.js'), 'utf8');
@@ -145,9 +147,10 @@ async function main() {
   console.log(`  bold / italic / bold italic, each on first use: ${styleFontsGzip.map(kb).join(' / ')} gzip`);
   console.log(`  guide overlay, when a guide first shows a step: ${kb(gz(guideOverlay))} gzip`);
   console.log(`  feedback outbox, when feedback is first given: ${kb(gz(widget.feedback))} gzip`);
+  console.log(`  inline feedback spots, on a page with one:    ${kb(gz(widget.spots))} gzip`);
   writeFileSync(
     join(root, 'build', 'dist-sizes.json'),
-    JSON.stringify({ files: rows, beforeInteractionGzip: beforeInteraction, panelOpenGzip: panelOpen, styleFontsGzip, guideOverlayGzip: gz(guideOverlay) }, null, 2),
+    JSON.stringify({ files: rows, beforeInteractionGzip: beforeInteraction, panelOpenGzip: panelOpen, styleFontsGzip, guideOverlayGzip: gz(guideOverlay), feedbackOutboxGzip: gz(widget.feedback), feedbackSpotsGzip: gz(widget.spots) }, null, 2),
   );
 }
 

@@ -420,15 +420,15 @@ mergeInto(LibraryManager.library, {
 
   // The feedback outbox (feedback_outbox.mjs), published beside this module under the same hash
   // (name.<hash>.mjs → name.<hash>.feedback.mjs; swFeedbackOutboxUrl overrides that) and imported
-  // when an event is queued, or at start when earlier pages left some unsent. Events queued while
+  // when an event is queued (the loader resumes what earlier pages left unsent). Events queued while
   // it loads are handed over in order.
   $SwFeedbackBridge: {
     outbox: null,
     queued: null,
     open: function (body) {
-      if (SwFeedbackBridge.outbox) { if (body) SwFeedbackBridge.outbox.enqueue(body); return; }
-      if (SwFeedbackBridge.queued) { if (body) SwFeedbackBridge.queued.push(body); return; }
-      SwFeedbackBridge.queued = body ? [body] : [];
+      if (SwFeedbackBridge.outbox) { SwFeedbackBridge.outbox.enqueue(body); return; }
+      if (SwFeedbackBridge.queued) { SwFeedbackBridge.queued.push(body); return; }
+      SwFeedbackBridge.queued = [body];
       var config = Module['swConfig'] || {};
       var url = Module['swFeedbackOutboxUrl'] || import.meta.url.replace(/\.mjs(\?.*)?$/, '.feedback.mjs');
       import(url).then(function (module) {
@@ -445,15 +445,6 @@ mergeInto(LibraryManager.library, {
   },
   sw_web_queue_feedback__deps: ['$SwFeedbackBridge'],
   sw_web_queue_feedback: function (bodyPtr) { SwFeedbackBridge.open(UTF8ToString(bodyPtr)); },
-  // At start: unsent events from earlier pages go out now, with the panel open or not.
-  sw_web_resume_feedback__deps: ['$SwFeedbackBridge'],
-  sw_web_resume_feedback: function () {
-    var site = String((Module['swConfig'] || {}).site || 'default');
-    try {
-      if (!/"entries":\[\{/.test(localStorage.getItem('support-widget:' + site + ':feedback-outbox') || '')) return;
-    } catch (e) { return; }
-    SwFeedbackBridge.open('');
-  },
   sw_web_random_bytes: function (ptr, count) {
     crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + count));
   },

@@ -73,7 +73,7 @@ describe('feedback', () => {
   });
 
   it('feedback given while the server cannot be reached arrives once it can, exactly once, also across a reload', TEST, async () => {
-    const { page } = await env.open();
+    const { page, log } = await env.open();
     let blocked = 0;
     const block = (route) => { blocked++; return route.abort('connectionrefused'); };
     await page.route(FEEDBACK, block);
@@ -84,11 +84,13 @@ describe('feedback', () => {
     await waitFor(() => blocked > 0, { timeout: 10_000, message: 'a send attempt while blocked' });
     assert.equal(await pending(page), 1, 'kept while the server is unreachable');
 
-    // The shopper goes on to another page; the event is still waiting in the browser.
+    // The shopper goes on to another page; the event is still waiting in the browser, and the
+    // loader sends it from there without the panel (or the core) being opened.
+    const requestsBefore = log.requests.length;
     await page.reload({ waitUntil: 'networkidle' });
     assert.equal(await pending(page), 1, 'still waiting after the reload');
-    await openPanel(page);
     await waitFor(() => blocked > 1, { timeout: 15_000, message: 'another attempt after the reload' });
+    assert.ok(!log.requests.slice(requestsBefore).some((u) => /\.wasm(\?|$)/.test(u)), 'the core was not loaded to send it');
     assert.equal(rows(env.server.db, `subject = '${article}'`).length, 0);
 
     await page.unroute(FEEDBACK, block);

@@ -321,6 +321,29 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
     // Storage blocked: there is no guide in progress to continue.
   }
 
+  // Inline "Was this page helpful?" spots ([data-support-feedback]) and feedback earlier pages left
+  // unsent are the business of a small module published beside the core (<core>.spots.mjs),
+  // imported without the core once the page has either; it then watches the page itself.
+  mounted.then(() => {
+    let unsent, spots;
+    try {
+      unsent = /"id"/.test(localStorage.getItem(`support-widget:${site}:feedback-outbox`));
+    } catch {
+      // Storage blocked: nothing was kept.
+    }
+    const look = () => {
+      if (spots || !(unsent || D.querySelector('[data-support-feedback]'))) return;
+      watch.disconnect();
+      spots = import(url(MANIFEST.core.replace(/mjs$/, 'spots.mjs'))).then(
+        (m) => m.default(config),
+        (e) => say('error', 'the feedback buttons could not load.', e)
+      );
+    };
+    const watch = new MutationObserver(look);
+    watch.observe(D.documentElement, { childList: true, subtree: true });
+    look();
+  });
+
   if (data.preload === 'idle') {
     const idle = () => (W.requestIdleCallback || ((fn) => setTimeout(fn, 2000)))(load);
     D.readyState === 'complete' ? idle() : W.addEventListener('load', idle, { once: true });
