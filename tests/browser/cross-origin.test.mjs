@@ -5,7 +5,7 @@
 // and on a phone.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { decodePng, openPanel, startStoreServer, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
+import { decodePng, feedbackRows, openPanel, startStoreServer, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -62,6 +62,16 @@ describe('widget served from another origin than the store', () => {
     }
     assert.deepEqual(log.errors, []);
     assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  });
+
+  it('on a hostile theme with a strict CSP, the page\'s feedback spot asks in Hebrew and its vote is sent, with no violation', TEST, async () => {
+    const { page, log } = await visit('/hostile-theme.html');
+    const group = page.getByRole('group', { name: 'האם הדף הזה עזר לך?', exact: true });
+    await group.getByRole('button', { name: 'כן', exact: true }).click({ timeout: 5_000 });
+    await page.getByRole('status').filter({ hasText: 'תודה על המשוב.' }).waitFor({ timeout: 5_000 });
+    await waitFor(() => feedbackRows(env.server.db, "subject = 'hostile theme'").length === 1, { timeout: 15_000, message: 'the vote in the database' });
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+    assert.deepEqual(log.errors, []);
   });
 
   for (const [device, options] of [['desktop', { viewport: { width: 1280, height: 800 } }], ['phone', PHONE]]) {
