@@ -49,12 +49,6 @@ function write(relPath, bytes) {
   return relPath;
 }
 
-// Copies a file under a content-hashed name: name.<hash>.ext
-function publishHashed(source, relDir, stem, ext) {
-  const bytes = readFileSync(source);
-  return write(join(relDir, `${stem}.${hashOf(bytes)}.${ext}`), bytes);
-}
-
 // Emscripten's -Os output keeps every local name of its JS glue (and of web_library.js); terser's
 // mangling of them saves about 4 KB gzip per core, downloaded on every first open.
 async function minifyGlue(source) {
@@ -86,14 +80,14 @@ async function main() {
   mkdirSync(dist, { recursive: true });
   clean();
 
-  const fontFile = (stem) => publishHashed(join(root, 'build', 'fonts', `${stem}.ttf`), 'fonts', stem, 'ttf');
-  const font = fontFile('noto-sans-latin');
-  // Bold, italic and bold italic: fetched by the core only when a view first draws text in them.
-  const styleFonts = {
-    bold: fontFile('noto-sans-latin-bold'),
-    italic: fontFile('noto-sans-latin-italic'),
-    boldItalic: fontFile('noto-sans-latin-bold-italic'),
-  };
+  // The Latin family under one hash (of all four files), so the loader names only the regular face
+  // and derives the others (name.<hash>.ttf → name-bold.<hash>.ttf). Bold, italic and bold italic
+  // are fetched by the core only when a view first draws text in them.
+  const fontStems = ['noto-sans-latin', 'noto-sans-latin-bold', 'noto-sans-latin-italic', 'noto-sans-latin-bold-italic'];
+  const fontBytes = fontStems.map((stem) => readFileSync(join(root, 'build', 'fonts', `${stem}.ttf`)));
+  const fontHash = hashOf(Buffer.concat(fontBytes));
+  const [font, ...styleFontList] = fontStems.map((stem, i) => write(join('fonts', `${stem}.${fontHash}.ttf`), fontBytes[i]));
+  const styleFonts = { bold: styleFontList[0], italic: styleFontList[1], boldItalic: styleFontList[2] };
 
   // The guide overlay: imported by the core only when a guide first shows a step on the page; the
   // feedback outbox when the shopper first gives feedback (or unsent feedback waits); the inline
@@ -105,7 +99,7 @@ async function main() {
   });
   const guideOverlay = widget.guide;
   const loaderSource = readFileSync(join(root, 'widget', 'loader', 'support-widget.js'), 'utf8');
-  write('support-widget.js', await buildLoader(loaderSource, { core: widget.core, wasm: widget.wasm, font, ...styleFonts }));
+  write('support-widget.js', await buildLoader(loaderSource, { core: widget.core, wasm: widget.wasm, font }));
 
   const consoleCore = await publishCore('console', 'support-console-core', 'console');
   const consoleManifest = {

@@ -540,12 +540,14 @@ mergeInto(LibraryManager.library, {
     }).catch(function (e) { onFail(e.message); });
   },
 
-  // A bold/italic face (1 bold, 2 italic, 3 bold italic: ui::FontStyle) from swStyleFontUrls; the
-  // core is told either way (a null pointer when it could not be had).
+  // A bold/italic face (1 bold, 2 italic, 3 bold italic: ui::FontStyle), published beside the
+  // regular face under the family's one hash (name.<hash>.ttf → name-bold.<hash>.ttf); the core is
+  // told either way (a null pointer when it could not be had).
   sw_web_fetch_style_font__deps: ['$swFetchIntoHeap'],
   sw_web_fetch_style_font: function (style) {
-    var url = (Module['swStyleFontUrls'] || [])[style - 1];
-    if (!url) { _sw_web_on_style_font(style, 0, 0); return; }
+    var regular = Module['swFontUrl'];
+    if (!regular) { _sw_web_on_style_font(style, 0, 0); return; }
+    var url = String(regular).replace(/(\/[^/.]*)(\.[^/]*)$/, '$1-' + ['bold', 'italic', 'bold-italic'][style - 1] + '$2');
     swFetchIntoHeap(url, function (ptr, length) { _sw_web_on_style_font(style, ptr, length); }, function (why) {
       console.warn('support widget: font style ' + style + ' not loaded (' + why + '); using the regular face');
       _sw_web_on_style_font(style, 0, 0);

@@ -21,9 +21,6 @@ describe('loader source', () => {
       core: 'support-widget-core.0123456789.mjs',
       wasm: 'support-widget-core.0123456789.wasm',
       font: 'fonts/noto-sans-latin.0123456789.ttf',
-      bold: 'fonts/noto-sans-latin-bold.0123456789.ttf',
-      italic: 'fonts/noto-sans-latin-italic.0123456789.ttf',
-      boldItalic: 'fonts/noto-sans-latin-bold-italic.0123456789.ttf',
     };
     const code = await buildLoader(source, manifest);
     const gzip = zlib.gzipSync(code, { level: 9 }).length;

@@ -26,9 +26,6 @@
     core: 'support-widget-core.mjs',
     wasm: 'support-widget-core.wasm',
     font: 'fonts/noto-sans-latin.ttf',
-    bold: 'fonts/noto-sans-latin-bold.ttf',
-    italic: 'fonts/noto-sans-latin-italic.ttf',
-    boldItalic: 'fonts/noto-sans-latin-bold-italic.ttf',
   } /*SW_MANIFEST_END*/;
 
   const EVENTS = ['ready', 'open', 'close'];
@@ -84,14 +81,14 @@
   }
 
   let brand = data.brand || DEFAULT_BRAND;
-  if (!CSS.supports('color', brand) || /^(inherit|initial|unset|revert|revert-layer|currentcolor|transparent)$|var\(/i.test(brand)) {
+  if (!CSS.supports('color', brand) || /^(inherit|initial|unset|revert(-layer)?|currentcolor|transparent)$|var\(/i.test(brand)) {
     say('warn', `invalid data-brand colour "${brand}"; using ${DEFAULT_BRAND}.`);
     brand = DEFAULT_BRAND;
   }
   // Resolve any CSS colour to opaque sRGB (over white) by painting one pixel, so the launcher shows
   // exactly the colour whose contrast we computed and the core gets a plain #rrggbb.
   const rgb = (() => {
-    const c = D.createElement('canvas').getContext('2d', { willReadFrequently: true });
+    const c = D.createElement('canvas').getContext('2d');
     if (!c) return [79, 70, 229];
     c.fillStyle = '#fff';
     c.fillRect(0, 0, 1, 1);
@@ -117,7 +114,7 @@
     e.append(...kids);
     return e;
   };
-  const icon = (cls, d) => h('svg', { class: cls, viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false' }, h('path', { d }));
+  const icon = (cls, d) => h('svg', { class: cls, viewBox: '0 0 24 24', 'aria-hidden': 'true' }, h('path', { d }));
 
   const side = position;
   // The host is a zero-size box its fixed children overflow, reset (no transform, filter, opacity
@@ -130,18 +127,18 @@
 :host{${hostCss}--sw-brand:${brand};--sw-on-brand:${onBrand};--sw-z:var(--support-widget-z-index,2147483000)}\
 .launcher,.panel{position:fixed;z-index:var(--sw-z);font:16px/1.4 system-ui,sans-serif}\
 button{font:inherit;cursor:pointer}\
-.launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px rgba(0,0,0,.25);display:grid;place-items:center}\
+.launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px #0004;display:grid;place-items:center}\
 .launcher svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}\
 .launcher[aria-expanded=true] .ask,.launcher[aria-expanded=false] .shut{display:none}\
 button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}\
-.panel{bottom:88px;${side}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px rgba(0,0,0,.3)}\
+.panel{bottom:88px;${side}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px #0005}\
 .panel[hidden]{display:none}\
 canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
 .status{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;padding:24px;text-align:center;background:#fff}\
 .status p{margin:0}\
 .status button{min-width:44px;min-height:44px;padding:0 20px;border:0;border-radius:8px;background:var(--sw-brand);color:var(--sw-on-brand)}\
 .spin{width:32px;height:32px;box-sizing:border-box;border:4px solid #ddd;border-top-color:#555;border-radius:50%}\
-.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}\
+.vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
 @media (max-width:480px){.panel{left:0;right:auto;bottom:0;width:100vw;height:min(90vh,100%);border-radius:12px 12px 0 0}}\
 @media (prefers-reduced-motion:no-preference){.launcher{transition:transform .15s}.launcher:hover{transform:scale(1.06)}.spin{animation:sw-spin 1s linear infinite}}\
 @keyframes sw-spin{to{transform:rotate(1turn)}}`;
@@ -169,7 +166,7 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
     h('span', { class: 'vh' }, 'Help')
   );
   const canvas = h('canvas', {});
-  const panel = h('div', { id: 'sw-panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-label': 'Help', hidden: '' }, canvas);
+  const panel = h('div', { id: 'sw-panel', class: 'panel', role: 'dialog', 'aria-label': 'Help', hidden: '' }, canvas);
   const busy = h('div', { class: 'status', role: 'status' }, h('span', { class: 'spin' }), h('span', { class: 'vh' }, 'Loading help…'));
   const retry = h('button', { type: 'button' }, 'Retry');
   const failure = h('div', { class: 'status' }, h('p', { role: 'alert' }, 'Help could not load. Try again.'), retry);
@@ -232,8 +229,6 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
           swMount: { panel, canvas, launcher },
           swConfig: { ...config },
           swFontUrl: url(MANIFEST.font),
-          // Fetched by the core only when a view first draws bold, italic or bold-italic text.
-          swStyleFontUrls: [MANIFEST.bold, MANIFEST.italic, MANIFEST.boldItalic].map(url),
           // The core may ask from inside a frame; act once it has returned, so swSetOpen(false)
           // never re-enters it. It says whether focus goes back to the launcher (Close, Escape)
           // or stays where it put it (a guide's callout on the page).
@@ -299,12 +294,12 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
       loaded: !!core,
       open: isOpen,
       frames: core ? Number(core.swFrameCount()) : 0,
-      ...(core && core.swDebugState && core.swDebugState()),
+      ...(core && core.swDebugState()),
     }),
   };
 
   function SupportWidget(cmd, ...args) {
-    if (!Object.prototype.hasOwnProperty.call(commands, cmd)) {
+    if (!Object.hasOwn(commands, cmd)) {
       say('error', `unknown command "${cmd}". Known commands: ${Object.keys(commands).join(', ')}.`);
       return;
     }
@@ -314,27 +309,25 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
   W[NAME] = SupportWidget;
   for (const args of (prior && prior.q) || []) SupportWidget(...args);
 
-  // A guide in progress on the page before continues here without the shopper opening the panel.
+  // What earlier pages left: a guide in progress continues here without the shopper opening the
+  // panel, and feedback the server has not acknowledged yet goes out (below).
+  let unsent;
   try {
     localStorage.getItem(`support-widget:${site}:guide-progress`) && load();
+    unsent = /"id"/.test(localStorage.getItem(`support-widget:${site}:feedback-outbox`));
   } catch {
-    // Storage blocked: there is no guide in progress to continue.
+    // Storage blocked: there is nothing to continue or send.
   }
 
   // Inline "Was this page helpful?" spots ([data-support-feedback]) and feedback earlier pages left
   // unsent are the business of a small module published beside the core (<core>.spots.mjs),
   // imported without the core once the page has either; it then watches the page itself.
   mounted.then(() => {
-    let unsent, spots;
-    try {
-      unsent = /"id"/.test(localStorage.getItem(`support-widget:${site}:feedback-outbox`));
-    } catch {
-      // Storage blocked: nothing was kept.
-    }
+    // Once disconnected the observer calls nothing more, so the module is imported once.
     const look = () => {
-      if (spots || !(unsent || D.querySelector('[data-support-feedback]'))) return;
+      if (!(unsent || D.querySelector('[data-support-feedback]'))) return;
       watch.disconnect();
-      spots = import(url(MANIFEST.core.replace(/mjs$/, 'spots.mjs'))).then(
+      import(url(MANIFEST.core.replace(/mjs$/, 'spots.mjs'))).then(
         (m) => m.default(config),
         (e) => say('error', 'the feedback buttons could not load.', e)
       );
