@@ -105,7 +105,9 @@ function createOutbox(server, site, key) {
       response = await fetch(url, {
         method: 'POST',
         credentials: 'omit',
-        keepalive: entry.body.length < 60000, // may finish after the page is left
+        // While the page is being left (hidden), a send may finish after it is gone. Otherwise a
+        // send cut off by leaving is simply sent again from the next page of the site.
+        keepalive: leaving() && entry.body.length < 60000,
         headers: { 'Content-Type': 'application/json' },
         body: entry.body,
       });
@@ -136,6 +138,8 @@ function createOutbox(server, site, key) {
     if (Number.isFinite(next)) timer = setTimeout(pump, next - now);
   }
 
+  // The page is being hidden or left: what is due goes now (with keepalive).
+  if (typeof document !== 'undefined') document.addEventListener('visibilitychange', () => leaving() && pump());
   // Back online: whatever waits for a retry is due now.
   window.addEventListener('online', () => {
     change((entries) => entries.map((e) => ({ ...e, due: Math.min(e.due, Date.now()) })));
@@ -144,6 +148,8 @@ function createOutbox(server, site, key) {
   pump();
   return { enqueue, pending: () => read().length || memory.length };
 }
+
+const leaving = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
 
 function valid(e) {
   return e && typeof e.id === 'string' && typeof e.body === 'string' && Number.isFinite(e.created) &&

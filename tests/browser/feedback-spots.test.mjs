@@ -76,7 +76,11 @@ describe('inline page feedback', () => {
   it('No asks what was missing; the comment arrives with the vote, as written, in one row', TEST, async () => {
     const { page, log } = await visit('/order-status.html');
     const s = spot(page);
+    await s.group.waitFor({ timeout: 5_000 });
+    assert.equal(await s.comment.isVisible(), false, 'no comment box before the answer');
+    assert.equal(await s.send.isVisible(), false);
     await press(page, s.no);
+    assert.equal(await s.group.isVisible(), false, 'the question is answered and goes away');
     await waitFor(() => s.comment.evaluate((el) => el.getRootNode().activeElement === el), { timeout: 5_000, message: 'focus in the comment box' });
     const comment = 'Where do I enter a <b>gift card</b> number?';
     await page.keyboard.type(comment);

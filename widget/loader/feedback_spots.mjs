@@ -6,7 +6,7 @@
 // the panel and without the WebAssembly core. The loader imports this module (published beside the
 // core as <core>.spots.mjs) when the page has a spot, or when earlier pages left feedback unsent;
 // it renders every spot, also those a single-page store adds later, and hands the votes to the
-// feedback outbox (<core>.feedback.mjs, imported on the first answer).
+// feedback outbox (<core>.feedback.mjs, imported once a spot is shown).
 //
 // Each spot is an open Shadow root: the page's styles cannot reach in, but its font, size and
 // colour are inherited; the language is the spot's (its nearest lang attribute: en, he, ar or fa,
@@ -66,13 +66,13 @@ const STRINGS = {
 const CSS = `\
 :host{display:block}\
 .spot{display:flex;flex-wrap:wrap;align-items:center;gap:.5em 1em;margin:1em 0}\
-.spot[hidden],[hidden]{display:none}\
+[hidden]{display:none!important}\
 p{margin:0}\
 .answers{display:flex;gap:.5em}\
 button{font:inherit;color:inherit;background:transparent;border:1px solid currentColor;border-radius:.4em;min-width:44px;min-height:44px;padding:0 1em;cursor:pointer}\
 button:hover{background:rgba(127,127,127,.12)}\
 :focus-visible{outline:3px solid currentColor;outline-offset:2px}\
-.more{display:flex;flex-direction:column;gap:.4em;flex-basis:100%;max-width:32em}\
+.more{display:flex;flex-direction:column;gap:.4em;max-width:32em;margin:.5em 0 1em}\
 textarea{font:inherit;color:inherit;background:transparent;border:1px solid currentColor;border-radius:.4em;padding:.4em;min-height:4.5em;resize:vertical}\
 .more button{align-self:flex-start}\
 .thanks:focus{outline:none}`;
@@ -209,6 +209,10 @@ export default function watchFeedbackSpots(config) {
     const thanks = el('p', { class: 'thanks', role: 'status', tabindex: '-1' });
     const wrapper = el('div', { lang: locale, dir: getComputedStyle(spot).direction === 'rtl' ? 'rtl' : 'ltr' }, ask, thanks, more);
     root.append(wrapper);
+
+    // The outbox is fetched now, while the shopper reads: an answer is then kept the moment it is
+    // given, even if the page is left right after.
+    openOutbox().catch(() => {});
 
     const finish = (text) => {
       ask.hidden = true;
