@@ -180,7 +180,18 @@ void paragraph(std::string_view text) {
 bool text_field(const char* label, std::string& value, const TextFieldOptions& options) {
     UiContext& ctx = current_context();
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float height = std::max(ImGui::GetFontSize() + style.FramePadding.y * 2, k_min_touch_target);
+    if (options.show_label) {
+        // Part of the field, not a node of its own: the field's accessible name is the same words.
+        const std::string visible = visible_label(label);
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(visible.data(), visible.data() + visible.size());
+        ImGui::PopTextWrapPos();
+    }
+    const bool multiline = options.kind == TextFieldKind::Multiline;
+    const float line_height = ImGui::GetTextLineHeightWithSpacing();
+    const float height =
+        multiline ? line_height * static_cast<float>(std::max(options.lines, 2)) + style.FramePadding.y * 2
+                  : std::max(ImGui::GetFontSize() + style.FramePadding.y * 2, k_min_touch_target);
     const float width = ImGui::GetContentRegionAvail().x;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(label, ImVec2(std::max(width, 1.0f), height));
@@ -197,14 +208,25 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     const ImVec2 max(pos.x + width, pos.y + height);
     const bool focused = ctx.focused() == id;
     draw->AddRectFilled(pos, max, ImGui::GetColorU32(ImGuiCol_FrameBg), style.FrameRounding);
-    draw->AddRect(pos, max, ImGui::GetColorU32(focused ? ImGuiCol_NavCursor : ImGuiCol_Border),
-                  style.FrameRounding, 0, focused ? 2.0f : 1.0f);
+    // An invalid field keeps a 2 px border in the error colour (ImGuiCol_PlotLines: see theme.cpp).
+    const ImGuiCol border = options.invalid ? ImGuiCol_PlotLines
+                            : focused       ? ImGuiCol_NavCursor
+                                            : ImGuiCol_Border;
+    draw->AddRect(pos, max, ImGui::GetColorU32(border), style.FrameRounding, 0,
+                  focused || options.invalid ? 2.0f : 1.0f);
     const bool show_placeholder = value.empty();
     const char* shown = show_placeholder ? options.placeholder : value.c_str();
-    const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + (height - ImGui::GetFontSize()) * 0.5f);
+    const ImU32 colour = ImGui::GetColorU32(show_placeholder ? ImGuiCol_TextDisabled : ImGuiCol_Text);
     draw->PushClipRect(pos, max, true);
-    draw->AddText(text_pos, ImGui::GetColorU32(show_placeholder ? ImGuiCol_TextDisabled : ImGuiCol_Text),
-                  shown);
+    if (multiline) {
+        // Wrapped to the field, from the top; what does not fit is clipped (the native element
+        // scrolls while editing).
+        const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y);
+        draw->AddText(nullptr, 0.0f, text_pos, colour, shown, nullptr, width - style.FramePadding.x * 2);
+    } else {
+        const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + (height - ImGui::GetFontSize()) * 0.5f);
+        draw->AddText(text_pos, colour, shown);
+    }
     draw->PopClipRect();
 
     SemanticNode node;
@@ -214,6 +236,12 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     node.name = visible_label(label);
     node.value = value;
     node.placeholder = options.placeholder;
+    node.input = options.kind == TextFieldKind::Email       ? TextInput::Email
+                 : options.kind == TextFieldKind::Multiline ? TextInput::Multiline
+                                                            : TextInput::Text;
+    node.max_chars = options.max_chars;
+    if (options.invalid)
+        node.state |= NodeState_Invalid;
     node.rect = last_item_rect();
     ctx.emit(std::move(node));
     return changed;
@@ -235,6 +263,13 @@ void status_text(const char* id, std::string_view text) {
     node.name = std::string(text);
     node.rect = text.empty() ? Rect{pos.x, pos.y, 0, 0} : last_item_rect();
     ctx.emit(std::move(node));
+}
+
+void error_text(const char* id, std::string_view text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotLines));
+    ImGui::PushStyleColor(ImGuiCol_TextDisabled, ImGui::GetStyleColorVec4(ImGuiCol_PlotLines));
+    status_text(id, text);
+    ImGui::PopStyleColor(2);
 }
 
 void progress_bar(const char* label, float fraction) {

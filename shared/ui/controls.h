@@ -47,22 +47,35 @@ bool link(const char* label, std::string_view href = {});
 void heading(std::string_view text, int level, float wrap_width = 0.0f);
 void paragraph(std::string_view text);
 
-enum class TextFieldKind : std::uint8_t { Text, Search };
+enum class TextFieldKind : std::uint8_t {
+    Text,
+    Search,
+    Email,     // an e-mail address: the phone shows its e-mail keyboard, the browser offers autofill
+    Multiline, // several lines of text, wrapped
+};
 
 struct TextFieldOptions {
     TextFieldKind kind = TextFieldKind::Text;
     const char* placeholder = "";
+    int lines = 4;               // Multiline: the visible height in lines
+    std::uint32_t max_chars = 0; // the most characters the native element takes; 0: no limit
+    bool invalid = false;        // drawn with the error colour, aria-invalid for assistive technology
+    bool show_label = false;     // the label drawn above the box (a form's field), not only its name
 };
 
-// A single-line text field. While it holds DOM focus a native <input> sits over it (typing, IME,
-// paste and the phone keyboard are the browser's); its value arrives through the context.
-// Draws `value` when not focused. Returns true on the frame the value changed.
+// A text field. While it holds DOM focus a native <input> (a <textarea> for Multiline) sits over it
+// (typing, IME, paste and the phone keyboard are the browser's); its value arrives through the
+// context. Draws `value` when not focused. Returns true on the frame the value changed.
 bool text_field(const char* label, std::string& value, const TextFieldOptions& options = {});
 
 // A polite live region: the text is shown (muted) and screen readers announce it when it changes
 // ("3 articles found"). Draw it on every frame of a view, even empty, so the region exists before
 // its first announcement.
 void status_text(const char* id, std::string_view text);
+
+// A form's error ("Enter an e-mail address like name@example.com"): drawn in the error colour and
+// announced like status_text. Draw it on every frame of the form, even empty.
+void error_text(const char* id, std::string_view text);
 
 // A bar showing how far along something is (fraction 0–1), named for assistive technology
 // ("Guide progress"); the mirror gives it role progressbar with the percentage as its value.

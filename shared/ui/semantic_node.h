@@ -43,6 +43,14 @@ enum NodeState : std::uint32_t {
     NodeState_Expanded = 1u << 3,
     NodeState_Selected = 1u << 4,
     NodeState_Busy = 1u << 5,
+    NodeState_Invalid = 1u << 6, // a text field whose value the form refused (aria-invalid)
+};
+
+// What a text or search box takes, for the native element the mirror puts over it.
+enum class TextInput : std::uint8_t {
+    Text,      // one line: <input type=text>
+    Email,     // one line, an e-mail address: <input type=email autocomplete=email>
+    Multiline, // several lines: <textarea>
 };
 
 struct Rect {
@@ -62,6 +70,8 @@ struct SemanticNode {
     std::string value;       // a text field's current value, a progress bar's percentage; else empty
     std::string placeholder; // a text field's hint; empty otherwise
     std::string href;        // a link's target, when it has one
+    TextInput input = TextInput::Text; // text boxes only
+    std::uint32_t max_chars = 0;       // text boxes: the most characters the field takes; 0 no limit
     std::uint32_t state = NodeState_None;
     int level = 0; // heading level 1–6; 0 for other roles
     Rect rect;

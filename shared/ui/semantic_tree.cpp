@@ -33,6 +33,12 @@ nlohmann::json node_to_json(const SemanticNode& node) {
     if (node.action == Action::EditText) {
         out["value"] = node.value;
         out["placeholder"] = node.placeholder;
+        if (node.input == TextInput::Email)
+            out["input"] = "email";
+        else if (node.input == TextInput::Multiline)
+            out["input"] = "multiline";
+        if (node.max_chars != 0)
+            out["maxLength"] = node.max_chars;
     }
     if (!node.href.empty())
         out["href"] = node.href;

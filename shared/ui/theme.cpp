@@ -61,6 +61,8 @@ void apply_theme(const Theme& theme) {
     colours[ImGuiCol_CheckMark] = to_vec4(theme.on_brand);
     colours[ImGuiCol_TextSelectedBg] = to_vec4(theme.highlight);
     colours[ImGuiCol_FrameBgHovered] = to_vec4(theme.code_background);
+    // The panel draws no plot lines: this slot holds the error colour (ui::error_text, invalid fields).
+    colours[ImGuiCol_PlotLines] = to_vec4(theme.error);
 }
 
 } // namespace support::ui

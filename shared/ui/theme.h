@@ -17,6 +17,7 @@ struct Theme {
     Rgb code_background{238, 240, 243}; // inline code; text keeps ≥ 4.5:1 on it
     Rgb highlight{254, 240, 138};       // search matches (a soft yellow); text 15:1 on it
     Rgb link{79, 70, 229};              // the brand colour, darkened until it reads at 4.5:1 on the surface
+    Rgb error{185, 28, 28};             // a form's error text and an invalid field's border: 6.5:1 on white
 };
 
 Theme make_theme(Rgb brand);

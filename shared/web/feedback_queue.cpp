@@ -8,6 +8,10 @@ void queue_feedback(const std::string& body) {
     sw_web_queue_feedback(body.c_str());
 }
 
+void prepare_feedback() {
+    sw_web_prepare_feedback();
+}
+
 std::array<std::uint8_t, 16> random_bytes_16() {
     std::array<std::uint8_t, 16> bytes{};
     sw_web_random_bytes(bytes.data(), static_cast<int>(bytes.size()));

@@ -12,6 +12,9 @@ namespace support::web {
 
 // `body`: one encoded feedback submission, with its client id.
 void queue_feedback(const std::string& body);
+// Fetches the outbox ahead of the first event (a view where feedback may be given is shown), so an
+// event is kept in localStorage the moment it is queued.
+void prepare_feedback();
 
 // 16 bytes from crypto.getRandomValues, for client ids.
 std::array<std::uint8_t, 16> random_bytes_16();

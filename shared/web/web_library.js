@@ -65,9 +65,10 @@ mergeInto(LibraryManager.library, {
         '.sw-mirror *{position:absolute;box-sizing:border-box;margin:0;padding:0;border:0;opacity:0;' +
         'overflow:hidden;white-space:nowrap;background:transparent;color:transparent;font-size:16px;' +
         'list-style:none;pointer-events:none;outline:none}' +
-        '.sw-mirror button,.sw-mirror a,.sw-mirror input{pointer-events:auto;cursor:pointer}' +
-        '.sw-mirror input{cursor:text;font:16px/1.2 system-ui,sans-serif;padding:0 12px;border-radius:8px}' +
-        '.sw-mirror input.sw-editing{opacity:1;color:#111827;background:#f9fafb;border:2px solid var(--sw-brand,#4f46e5)}';
+        '.sw-mirror button,.sw-mirror a,.sw-mirror input,.sw-mirror textarea{pointer-events:auto;cursor:pointer}' +
+        '.sw-mirror input,.sw-mirror textarea{cursor:text;font:16px/1.2 system-ui,sans-serif;padding:0 12px;border-radius:8px}' +
+        '.sw-mirror textarea{padding:8px 12px;white-space:pre-wrap;overflow:auto;resize:none;line-height:1.35}' +
+        '.sw-mirror .sw-editing{opacity:1;color:#111827;background:#f9fafb;border:2px solid var(--sw-brand,#4f46e5)}';
       var root = SwWeb.panel.getRootNode();
       try {
         var sheet = new CSSStyleSheet();
@@ -120,7 +121,7 @@ mergeInto(LibraryManager.library, {
         _sw_web_on_wheel(-e.deltaX * scale, -e.deltaY * scale);
       }, { passive: false });
       panel.addEventListener('keydown', function (e) {
-        var editing = e.target && e.target.tagName === 'INPUT';
+        var editing = SwWeb.isField(e.target);
         // Escape always reaches the core; other keys only when no native input is handling them.
         if (e.key !== 'Escape' && editing) return;
         var code = SwWeb.keyCodes[e.key];
@@ -132,13 +133,13 @@ mergeInto(LibraryManager.library, {
       });
       panel.addEventListener('focusin', function (e) {
         var id = SwWeb.idOf(e.target);
-        if (e.target.tagName === 'INPUT') e.target.classList.add('sw-editing');
+        if (SwWeb.isField(e.target)) e.target.classList.add('sw-editing');
         var visible = false;
         try { visible = e.target.matches(':focus-visible'); } catch (err) { visible = true; }
         _sw_web_on_focus(id, visible ? 1 : 0);
       });
       panel.addEventListener('focusout', function (e) {
-        if (e.target.tagName === 'INPUT') e.target.classList.remove('sw-editing');
+        if (SwWeb.isField(e.target)) e.target.classList.remove('sw-editing');
         if (!e.relatedTarget || !SwWeb.mirror.contains(e.relatedTarget)) _sw_web_on_focus(0, 0);
       });
 
@@ -175,11 +176,14 @@ mergeInto(LibraryManager.library, {
       });
     },
 
+    // A native text field of the mirror: typing in it is the browser's.
+    isField: function (el) { return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA'); },
+
     tagFor: function (node) {
       switch (node.role) {
         case 'button': return 'button';
         case 'link': return 'a';
-        case 'textbox': return 'input:text';
+        case 'textbox': return node.input === 'multiline' ? 'textarea' : node.input === 'email' ? 'input:email' : 'input:text';
         case 'searchbox': return 'input:search';
         case 'heading': return 'h' + (node.level || 2);
         case 'list': return 'ul';
@@ -206,11 +210,14 @@ mergeInto(LibraryManager.library, {
         el.setAttribute('aria-valuemin', '0');
         el.setAttribute('aria-valuemax', '100');
       }
-      if (parts[0] === 'input') {
-        el.type = parts[1];
-        el.dir = 'auto';
-        el.autocomplete = 'off';
-        el.spellcheck = true;
+      if (parts[0] === 'input' || parts[0] === 'textarea') {
+        if (parts[1]) el.type = parts[1];
+        // An e-mail address reads left to right and is the browser's to autofill; other text
+        // takes the direction of what is typed.
+        var email = parts[1] === 'email';
+        el.dir = email ? 'ltr' : 'auto';
+        el.autocomplete = email ? 'email' : 'off';
+        el.spellcheck = !email;
         el.addEventListener('input', function () { SwWeb.sendText(el); });
         el.addEventListener('change', function () { SwWeb.sendText(el); });
       }
@@ -277,10 +284,11 @@ mergeInto(LibraryManager.library, {
         el.style.width = r[2] + 'px';
         el.style.height = r[3] + 'px';
 
-        if (tag.indexOf('input') === 0) {
+        if (SwWeb.isField(el)) {
           if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
           if (el.placeholder !== node.placeholder) el.placeholder = node.placeholder || '';
           if (el !== active && el.value !== node.value) el.value = node.value;
+          if (node.maxLength) el.maxLength = node.maxLength; else el.removeAttribute('maxlength');
         } else if (tag === 'div:progressbar') {
           if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
           if (el.getAttribute('aria-valuenow') !== node.value) el.setAttribute('aria-valuenow', node.value);
@@ -295,7 +303,8 @@ mergeInto(LibraryManager.library, {
         }
         if (tag === 'a') SwWeb.setHref(el, node.href);
         var state = node.state || 0;
-        if (tag === 'button' || tag.indexOf('input') === 0) el.disabled = (state & 2) !== 0;
+        if (tag === 'button' || SwWeb.isField(el)) el.disabled = (state & 2) !== 0;
+        if (state & 64) el.setAttribute('aria-invalid', 'true'); else el.removeAttribute('aria-invalid');
         if (state & 4) el.setAttribute('aria-pressed', 'true'); else el.removeAttribute('aria-pressed');
         if (state & 8) el.setAttribute('aria-expanded', 'true'); else el.removeAttribute('aria-expanded');
         if (state & 32) el.setAttribute('aria-busy', 'true'); else el.removeAttribute('aria-busy');
@@ -427,8 +436,12 @@ mergeInto(LibraryManager.library, {
     queued: null,
     open: function (body) {
       if (SwFeedbackBridge.outbox) { SwFeedbackBridge.outbox.enqueue(body); return; }
-      if (SwFeedbackBridge.queued) { SwFeedbackBridge.queued.push(body); return; }
-      SwFeedbackBridge.queued = [body];
+      SwFeedbackBridge.load();
+      SwFeedbackBridge.queued.push(body);
+    },
+    load: function () {
+      if (SwFeedbackBridge.outbox || SwFeedbackBridge.queued) return;
+      SwFeedbackBridge.queued = [];
       var config = Module['swConfig'] || {};
       var url = Module['swFeedbackOutboxUrl'] || import.meta.url.replace(/\.mjs(\?.*)?$/, '.feedback.mjs');
       import(url).then(function (module) {
@@ -445,6 +458,10 @@ mergeInto(LibraryManager.library, {
   },
   sw_web_queue_feedback__deps: ['$SwFeedbackBridge'],
   sw_web_queue_feedback: function (bodyPtr) { SwFeedbackBridge.open(UTF8ToString(bodyPtr)); },
+  // Before feedback may be given (an article, the problem form is shown): the outbox is fetched
+  // now, so what the shopper sends is in localStorage the moment it is sent.
+  sw_web_prepare_feedback__deps: ['$SwFeedbackBridge'],
+  sw_web_prepare_feedback: function () { SwFeedbackBridge.load(); },
   sw_web_random_bytes: function (ptr, count) {
     crypto.getRandomValues(HEAPU8.subarray(ptr, ptr + count));
   },

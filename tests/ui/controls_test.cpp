@@ -229,3 +229,29 @@ TEST_CASE("two nodes emitted with one id in a frame keep distinct ids", "[ui][se
     CHECK(h.ui().tree().find_by_role(Role::Text, "first")->id !=
           h.ui().tree().find_by_role(Role::Text, "second")->id);
 }
+
+TEST_CASE("a form's fields say what they take: several lines, an e-mail address, a length, a refusal",
+          "[ui][text_field]") {
+    HeadlessImGui h;
+    std::string what;
+    std::string email;
+    h.frame([&] {
+        text_field("What went wrong?", what,
+                   {.kind = TextFieldKind::Multiline, .lines = 4, .max_chars = 1000, .show_label = true});
+        text_field("Email for a reply (optional)", email,
+                   {.kind = TextFieldKind::Email, .max_chars = 254, .invalid = true, .show_label = true});
+    });
+    REQUIRE(h.ui().tree().nodes().size() == 2); // a shown label is part of its field, not a node
+    const SemanticNode* description = h.ui().tree().find_by_role(Role::TextBox, "What went wrong?");
+    const SemanticNode* address = h.ui().tree().find_by_role(Role::TextBox, "Email for a reply (optional)");
+    REQUIRE(description != nullptr);
+    REQUIRE(address != nullptr);
+    CHECK(description->input == TextInput::Multiline);
+    CHECK(description->max_chars == 1000);
+    CHECK_FALSE(description->has_state(NodeState_Invalid));
+    CHECK(description->rect.h >= 3 * address->rect.h / 2); // taller than a one-line field
+    CHECK(address->input == TextInput::Email);
+    CHECK(address->max_chars == 254);
+    CHECK(address->has_state(NodeState_Invalid));
+    CHECK(address->rect.y > description->rect.y + description->rect.h); // below, with its label between
+}

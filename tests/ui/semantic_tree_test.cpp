@@ -41,6 +41,25 @@ TEST_CASE("the tree serialises to the JSON the ARIA mirror reads", "[ui][tree]")
     CHECK(nodes[2].at("role") == "searchbox");
     CHECK(nodes[2].at("value") == "size");
     CHECK(nodes[2].at("rect").size() == 4);
+    CHECK_FALSE(nodes[2].contains("input")); // a plain one-line field
+    CHECK_FALSE(nodes[2].contains("maxLength"));
+}
+
+TEST_CASE("a field's kind, length and refusal reach the mirror", "[ui][tree]") {
+    HeadlessImGui h;
+    std::string what;
+    std::string email = "dana@";
+    h.frame([&] {
+        text_field("What went wrong?", what, {.kind = TextFieldKind::Multiline, .max_chars = 1000});
+        text_field("Email", email, {.kind = TextFieldKind::Email, .invalid = true});
+    });
+    const auto nodes = nlohmann::json::parse(h.ui().tree().to_json()).at("nodes");
+    REQUIRE(nodes.size() == 2);
+    CHECK(nodes[0].at("role") == "textbox");
+    CHECK(nodes[0].at("input") == "multiline");
+    CHECK(nodes[0].at("maxLength") == 1000);
+    CHECK(nodes[1].at("input") == "email");
+    CHECK((nodes[1].at("state").get<std::uint32_t>() & NodeState_Invalid) != 0);
 }
 
 TEST_CASE("invalid UTF-8 in a name still serialises to valid JSON", "[ui][tree]") {
