@@ -248,8 +248,25 @@ void WidgetApp::send_feedback(protocol::FeedbackSubmission submission) {
     web::queue_feedback(protocol::encode_feedback_submission(submission));
 }
 
+void WidgetApp::send_problem_report() {
+    m_report.error = feedback::check_problem_report(m_report.draft);
+    if (m_report.error != feedback::ProblemReportError::None) {
+        m_report.focus_error = true;
+        return;
+    }
+    protocol::FeedbackSubmission report = feedback::problem_report_submission(m_report.draft);
+    m_report.sent_to = report.email;
+    send_feedback(std::move(report));
+    m_report.draft = {};
+    m_report.sent = true;
+    m_focus_view = true;
+}
+
 void WidgetApp::navigate(ViewEntry entry) {
     send_pending_no(false);
+    // Where feedback may be given, the outbox is fetched ahead, so what is sent is kept at once.
+    if (entry.kind == ViewKind::Article || entry.kind == ViewKind::ReportProblem)
+        web::prepare_feedback();
     m_views.push(entry);
     m_focus_view = true;
 }
@@ -289,6 +306,20 @@ void WidgetApp::apply(const ViewAction& action) {
     case Kind::ShowGuideOnPage:
         m_guide.show_on_page();
         web::request_close(web::AfterClose::KeepFocus);
+        return;
+    case Kind::ReportProblem:
+        // A report sent earlier leaves its confirmation; a new one starts empty.
+        if (m_report.sent)
+            m_report = {};
+        navigate({ViewKind::ReportProblem, 0});
+        return;
+    case Kind::SendProblemReport:
+        send_problem_report();
+        return;
+    case Kind::FinishProblemReport:
+        m_report = {};
+        m_views.to_home();
+        m_focus_view = true;
         return;
     }
 }
@@ -332,6 +363,9 @@ void WidgetApp::draw_view() {
         break;
     case ViewKind::Guide:
         action = draw_guide_view(m_guide, m_content);
+        break;
+    case ViewKind::ReportProblem:
+        action = draw_report_problem_view(m_report);
         break;
     }
     apply(action);

@@ -13,6 +13,7 @@
 #include "widget/help_content.h"
 #include "widget/help_search.h"
 #include "widget/views/article_view.h"
+#include "widget/views/report_problem_view.h"
 #include "widget/views/view_action.h"
 #include "widget/views/view_stack.h"
 
@@ -60,6 +61,8 @@ class WidgetApp final : public web::WebApp {
     // A "No" waits for its optional comment; it is sent with Send, or without a comment when the
     // shopper leaves the article or closes the panel.
     void send_pending_no(bool with_comment);
+    // "Report a problem with this page": checks the form and sends it, or names what to fix.
+    void send_problem_report();
     void send_feedback(protocol::FeedbackSubmission submission);
 
     std::string m_title = "Help";
@@ -78,6 +81,7 @@ class WidgetApp final : public web::WebApp {
     ActiveGuide m_guide{m_storage};
     std::optional<std::uint32_t> m_pending_no; // the article whose "No" waits for its comment
     HelpfulComment m_comment;
+    ProblemReportForm m_report;
     std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready
 };
 

@@ -3,13 +3,14 @@
 #include "shared/ui/controls.h"
 #include "shared/ui/rich_text.h"
 #include "widget/help_content.h"
+#include "widget/views/report_problem_view.h"
 
 namespace support::widget {
 
-ViewAction draw_contact_view(const HelpContent& content) {
+namespace {
+
+ViewAction draw_contact_details(const HelpContent& content) {
     ViewAction action;
-    ui::heading("Contact us", 2);
-    ui::paragraph("Live chat is not available in this help window yet.");
     const auto contact = content.contact_article();
     if (!contact) {
         ui::paragraph("This shop has not published its contact details in its help articles.");
@@ -19,6 +20,18 @@ ViewAction draw_contact_view(const HelpContent& content) {
     ui::heading(content.article(*contact).title, 3);
     if (auto href = ui::rich_text("contact-body", content.body(*contact)))
         action = ViewAction{ViewAction::Kind::OpenLink, *contact, std::move(*href), {}};
+    return action;
+}
+
+} // namespace
+
+ViewAction draw_contact_view(const HelpContent& content) {
+    ui::heading("Contact us", 2);
+    ui::paragraph("Live chat is not available in this help window yet.");
+    ViewAction action = draw_contact_details(content);
+    // Something wrong with the page itself reaches the team from here too, without leaving the panel.
+    if (ViewAction report = draw_report_problem_link(); report.kind != ViewAction::Kind::None)
+        action = report;
     return action;
 }
 

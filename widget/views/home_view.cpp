@@ -5,6 +5,7 @@
 #include "widget/help_content.h"
 #include "widget/help_search.h"
 #include "widget/views/content_status_view.h"
+#include "widget/views/report_problem_view.h"
 
 #include <imgui.h>
 
@@ -88,9 +89,7 @@ ViewAction draw_results(const HelpContent& content, const HelpSearch& search, st
     return action;
 }
 
-} // namespace
-
-ViewAction draw_home_view(const HelpContent& content, const HelpSearch& search, std::string_view query) {
+ViewAction draw_help(const HelpContent& content, const HelpSearch& search, std::string_view query) {
     if (content.state() != ContentState::Ready)
         return draw_content_status_view(content);
     if (is_blank(query)) {
@@ -102,6 +101,16 @@ ViewAction draw_home_view(const HelpContent& content, const HelpSearch& search, 
         return first.kind != ViewAction::Kind::None ? first : second;
     }
     return draw_results(content, search, query);
+}
+
+} // namespace
+
+ViewAction draw_home_view(const HelpContent& content, const HelpSearch& search, std::string_view query) {
+    ViewAction action = draw_help(content, search, query);
+    // Below the help, whatever it shows (even when the articles could not load).
+    if (ViewAction report = draw_report_problem_link(); report.kind != ViewAction::Kind::None)
+        action = report;
+    return action;
 }
 
 } // namespace support::widget

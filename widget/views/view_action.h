@@ -24,6 +24,9 @@ struct ViewAction {
         OpenGuide,          // guide: start it (or show the one running)
         GuideStep,          // guide_event: a button of the guide view (Next, Back, an answer, Exit…)
         ShowGuideOnPage,    // close the panel so the shopper sees the highlighted step
+        ReportProblem,       // open "Report a problem with this page"
+        SendProblemReport,   // check the form and send it
+        FinishProblemReport, // the confirmation's "Back to help"
     };
     Kind kind = Kind::None;
     std::uint32_t article = 0;

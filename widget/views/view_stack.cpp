@@ -12,6 +12,8 @@ const char* view_name(ViewKind kind) {
         return "contact";
     case ViewKind::Guide:
         return "guide";
+    case ViewKind::ReportProblem:
+        return "report";
     }
     return "home";
 }
