@@ -21,7 +21,8 @@
 namespace support::widget {
 
 namespace {
-constexpr int k_phone_viewport_max = 480; // CSS px: the panel is a full-width sheet at or below this
+constexpr int k_phone_viewport_max = 480;    // CSS px: the panel is a full-width sheet at or below this
+constexpr int k_hold_no_ms = 10 * 60 * 1000; // a "No" waits this long for its comment at most
 constexpr float k_close_button_width = 44.0f;
 
 void warn_not_kept(const char* what, const Error& error) {
@@ -210,34 +211,47 @@ void WidgetApp::answer_helpful(std::uint32_t article, HelpfulAnswer answer) {
     if (m_pending_no && *m_pending_no != article)
         send_pending_no(false);
     m_comment = {};
+    protocol::FeedbackSubmission vote;
+    if (m_held_no) {
+        // The same article's answer changed: still one vote, under the held one's client id.
+        vote = std::move(*m_held_no);
+    } else {
+        vote.kind = protocol::FeedbackKind::ArticleHelpful;
+        vote.subject = m_content.article(article).id;
+        stamp(vote);
+    }
+    vote.helpful = answer == HelpfulAnswer::Yes;
+    m_pending_no.reset();
+    m_held_no.reset();
     if (answer == HelpfulAnswer::No) {
+        // Kept at once, sent with its comment, or without it when the shopper moves on or leaves.
         m_pending_no = article;
+        m_held_no = vote;
+        web::queue_feedback(protocol::encode_feedback_submission(vote), k_hold_no_ms);
         return;
     }
-    m_pending_no.reset();
-    protocol::FeedbackSubmission vote;
-    vote.kind = protocol::FeedbackKind::ArticleHelpful;
-    vote.subject = m_content.article(article).id;
-    vote.helpful = answer == HelpfulAnswer::Yes;
-    send_feedback(std::move(vote));
+    web::queue_feedback(protocol::encode_feedback_submission(vote));
 }
 
 void WidgetApp::send_pending_no(bool with_comment) {
-    if (!m_pending_no)
+    if (!m_held_no)
         return;
-    protocol::FeedbackSubmission vote;
-    vote.kind = protocol::FeedbackKind::ArticleHelpful;
-    vote.subject = m_content.article(*m_pending_no).id;
-    vote.helpful = false;
+    protocol::FeedbackSubmission vote = std::move(*m_held_no);
     if (with_comment) {
         vote.comment = std::string(text::truncate_utf8(m_comment.text, protocol::k_max_comment_bytes));
         m_comment.sent = true;
     }
     m_pending_no.reset();
-    send_feedback(std::move(vote));
+    m_held_no.reset();
+    web::queue_feedback(protocol::encode_feedback_submission(vote));
 }
 
 void WidgetApp::send_feedback(protocol::FeedbackSubmission submission) {
+    stamp(submission);
+    web::queue_feedback(protocol::encode_feedback_submission(submission));
+}
+
+void WidgetApp::stamp(protocol::FeedbackSubmission& submission) const {
     submission.client_id = protocol::format_uuid_v4(web::random_bytes_16());
     submission.client_time_ms = web::now_ms();
     submission.locale = m_content.locale().empty() ? web::config_string("locale", "en") : m_content.locale();
@@ -245,7 +259,6 @@ void WidgetApp::send_feedback(protocol::FeedbackSubmission submission) {
     submission.context.page_url = page.url;
     submission.context.page_title = page.title;
     submission.context.viewport = web::viewport_width() <= k_phone_viewport_max ? "phone" : "desktop";
-    web::queue_feedback(protocol::encode_feedback_submission(submission));
 }
 
 void WidgetApp::send_problem_report() {

@@ -56,14 +56,16 @@ class WidgetApp final : public web::WebApp {
     void read_page();
     void apply(const ViewAction& action);
     void navigate(ViewEntry entry);
-    // Feedback through the outbox (widget/feedback_sender.h).
+    // Feedback through the outbox (shared/web/feedback_queue.h).
     void answer_helpful(std::uint32_t article, HelpfulAnswer answer);
-    // A "No" waits for its optional comment; it is sent with Send, or without a comment when the
-    // shopper leaves the article or closes the panel.
+    // A "No" is kept in the outbox at once but held for its optional comment; it is sent with Send,
+    // or without a comment when the shopper leaves the article, closes the panel or the page.
     void send_pending_no(bool with_comment);
     // "Report a problem with this page": checks the form and sends it, or names what to fix.
     void send_problem_report();
     void send_feedback(protocol::FeedbackSubmission submission);
+    // A new client id, the time, the locale and what the page knows.
+    void stamp(protocol::FeedbackSubmission& submission) const;
 
     std::string m_title = "Help";
     std::string m_search_query;
@@ -79,7 +81,8 @@ class WidgetApp final : public web::WebApp {
     feedback::UnansweredQueryWatch m_unanswered;
     std::size_t m_search_misses = 0; // sent this visit, for the debug state
     ActiveGuide m_guide{m_storage};
-    std::optional<std::uint32_t> m_pending_no; // the article whose "No" waits for its comment
+    std::optional<std::uint32_t> m_pending_no;             // the article whose "No" waits for its comment
+    std::optional<protocol::FeedbackSubmission> m_held_no; // that "No", as the outbox holds it
     HelpfulComment m_comment;
     ProblemReportForm m_report;
     std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready

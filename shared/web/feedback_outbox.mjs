@@ -11,7 +11,8 @@
 //
 //   const outbox = openFeedbackOutbox({ server, site });
 //   outbox.enqueue(body);          // body: the JSON text of one event, with its client_id
-//   outbox.enqueue(body, holdMs);  // kept now, sent only after holdMs (a "No" waiting for a comment)
+//   outbox.enqueue(body, holdMs);  // kept now, sent after holdMs or when this page is left (a "No"
+//                                  // waiting for its comment)
 //   outbox.pending();              // events waiting
 //
 // Queuing a client id that waits already replaces its body and when it is due (a held "No" becomes
@@ -41,6 +42,7 @@ export function openFeedbackOutbox({ server, site }) {
 function createOutbox(server, site, key) {
   const url = `${server}/api/v1/sites/${encodeURIComponent(site)}/feedback`;
   const inFlight = new Map(); // client id → time handed to fetch, in this tab
+  const heldHere = new Set(); // client ids this page holds: released when it is left
   let timer = 0;
 
   const read = () => {
@@ -75,6 +77,8 @@ function createOutbox(server, site, key) {
       const waiting = entries.find((e) => e.id === id);
       if (waiting && inFlight.has(id)) return entries;
       const entry = { id, body, created: waiting ? waiting.created : now, attempts: 0, due: now + holdMs };
+      if (holdMs > 0) heldHere.add(id);
+      else heldHere.delete(id);
       const next = [...entries.filter((e) => e !== waiting), entry].sort((a, b) => a.created - b.created);
       if (next.length > MAX_ENTRIES) console.warn('support widget: the oldest unsent feedback was dropped to make room');
       return next.slice(-MAX_ENTRIES);
@@ -140,6 +144,14 @@ function createOutbox(server, site, key) {
 
   // The page is being hidden or left: what is due goes now (with keepalive).
   if (typeof document !== 'undefined') document.addEventListener('visibilitychange', () => leaving() && pump());
+  // Left: what this page held (a "No" whose comment never came) is due now and goes with it.
+  window.addEventListener('pagehide', () => {
+    if (!heldHere.size) return;
+    const now = Date.now();
+    change((entries) => entries.map((e) => (heldHere.has(e.id) ? { ...e, due: Math.min(e.due, now) } : e)));
+    heldHere.clear();
+    pump();
+  });
   // Back online: whatever waits for a retry is due now.
   window.addEventListener('online', () => {
     change((entries) => entries.map((e) => ({ ...e, due: Math.min(e.due, Date.now()) })));

@@ -4,8 +4,8 @@
 
 namespace support::web {
 
-void queue_feedback(const std::string& body) {
-    sw_web_queue_feedback(body.c_str());
+void queue_feedback(const std::string& body, int hold_ms) {
+    sw_web_queue_feedback(body.c_str(), hold_ms);
 }
 
 void prepare_feedback() {

@@ -10,8 +10,10 @@
 
 namespace support::web {
 
-// `body`: one encoded feedback submission, with its client id.
-void queue_feedback(const std::string& body);
+// `body`: one encoded feedback submission, with its client id. A held event (hold_ms > 0) is kept
+// at once but sent only after hold_ms or when the page is left; queuing its client id again
+// replaces it (the "No" that waited for its comment, now with it).
+void queue_feedback(const std::string& body, int hold_ms = 0);
 // Fetches the outbox ahead of the first event (a view where feedback may be given is shown), so an
 // event is kept in localStorage the moment it is queued.
 void prepare_feedback();

@@ -16,7 +16,7 @@ void sw_web_font_failed(); // the panel says help could not load, with Retry (fe
 double sw_web_now_ms();
 void sw_web_request_frame_after(int ms);
 void sw_web_fetch_text(std::uint32_t request_id, const char* url);
-void sw_web_queue_feedback(const char* body);
+void sw_web_queue_feedback(const char* body, int hold_ms);
 void sw_web_prepare_feedback();
 void sw_web_random_bytes(std::uint8_t* out, int count);
 char* sw_web_storage_get(const char* key, int* status); // malloc'd value when *status == 0

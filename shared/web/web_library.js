@@ -434,10 +434,10 @@ mergeInto(LibraryManager.library, {
   $SwFeedbackBridge: {
     outbox: null,
     queued: null,
-    open: function (body) {
-      if (SwFeedbackBridge.outbox) { SwFeedbackBridge.outbox.enqueue(body); return; }
+    open: function (body, holdMs) {
+      if (SwFeedbackBridge.outbox) { SwFeedbackBridge.outbox.enqueue(body, holdMs); return; }
       SwFeedbackBridge.load();
-      SwFeedbackBridge.queued.push(body);
+      SwFeedbackBridge.queued.push([body, holdMs]);
     },
     load: function () {
       if (SwFeedbackBridge.outbox || SwFeedbackBridge.queued) return;
@@ -448,7 +448,7 @@ mergeInto(LibraryManager.library, {
         SwFeedbackBridge.outbox = module.openFeedbackOutbox({ server: String(config.server || ''), site: String(config.site || 'default') });
         var queued = SwFeedbackBridge.queued;
         SwFeedbackBridge.queued = null;
-        queued.forEach(function (b) { SwFeedbackBridge.outbox.enqueue(b); });
+        queued.forEach(function (q) { SwFeedbackBridge.outbox.enqueue(q[0], q[1]); });
       }, function (e) {
         // Kept in memory for this page only; the next page that loads the outbox sends nothing of it.
         SwFeedbackBridge.queued = null;
@@ -457,7 +457,7 @@ mergeInto(LibraryManager.library, {
     },
   },
   sw_web_queue_feedback__deps: ['$SwFeedbackBridge'],
-  sw_web_queue_feedback: function (bodyPtr) { SwFeedbackBridge.open(UTF8ToString(bodyPtr)); },
+  sw_web_queue_feedback: function (bodyPtr, holdMs) { SwFeedbackBridge.open(UTF8ToString(bodyPtr), holdMs); },
   // Before feedback may be given (an article, the problem form is shown): the outbox is fetched
   // now, so what the shopper sends is in localStorage the moment it is sent.
   sw_web_prepare_feedback__deps: ['$SwFeedbackBridge'],

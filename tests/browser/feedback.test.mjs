@@ -72,6 +72,38 @@ describe('feedback', () => {
     assert.deepEqual(log.errors, []);
   });
 
+  it('an article "No" is not lost when the shopper leaves the page with the panel open, and a changed answer is one vote', TEST, async () => {
+    const { page } = await env.open();
+    await page.goto(`${store.url}/index.html`, { waitUntil: 'networkidle' });
+    const a = await openArticle(page, 'waterproofing');
+    const article = (await a.w.debug()).article;
+    // No, then Yes: the shopper changed their mind; the server gets one vote, the last answer.
+    await press(page, a.no);
+    await a.comment.waitFor({ timeout: 5_000 });
+    await press(page, a.yes);
+    const changed = await waitFor(() => rows(env.server.db, `subject = '${article}'`).length && rows(env.server.db, `subject = '${article}'`), {
+      timeout: 15_000, message: 'the changed vote',
+    });
+    assert.deepEqual(changed.map((r) => r.helpful), [1]);
+
+    // No on another article, then straight to another page of the store, the panel still open.
+    await a.w.search.click({ timeout: 5_000 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('warranty');
+    await a.w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first().click({ timeout: 5_000 });
+    await waitFor(async () => (await a.w.debug()).view === 'article' && (await a.w.debug()).article !== article, { timeout: 5_000, message: 'the second article' });
+    const second = (await a.w.debug()).article;
+    await press(page, a.no);
+    await a.comment.waitFor({ timeout: 5_000 });
+    await page.goto(`${store.url}/cart.html`, { waitUntil: 'load' }); // ('load': a keepalive send outlives the page)
+    const left = await waitFor(() => rows(env.server.db, `subject = '${second}'`).length && rows(env.server.db, `subject = '${second}'`), {
+      timeout: 15_000, message: 'the "No" given before leaving',
+    });
+    assert.equal(left.length, 1);
+    assert.equal(left[0].helpful, 0);
+    assert.equal(rows(env.server.db, `subject = '${article}'`).length, 1, 'still one vote for the first article');
+  });
+
   it('feedback given while the server cannot be reached arrives once it can, exactly once, also across a reload', TEST, async () => {
     const { page, log } = await env.open();
     let blocked = 0;

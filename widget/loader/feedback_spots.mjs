@@ -160,13 +160,13 @@ export default function watchFeedbackSpots(config) {
       }
     );
 
-  // A held "No" goes now, without a comment: the page is being left, or its spot is gone.
+  // A held "No" goes now, without a comment: its spot is gone (the outbox itself releases what a
+  // page held when the page is left).
   const release = (id) => {
     const vote = held.get(id);
     held.delete(id);
     if (vote && outbox) outbox.then((o) => o.enqueue(vote.body), () => {});
   };
-  addEventListener('pagehide', () => [...held.keys()].forEach(release));
 
   function mount(spot) {
     if (mounted.has(spot)) return;
