@@ -4,19 +4,12 @@
 // database, and that the WebAssembly core is never fetched for it.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { feedbackRows, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { feedbackRows, pressEnter, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const CORE = /support-widget-core\.[0-9a-f]+\.(mjs|wasm)(\?|$)/;
 const SPOTS = /\.spots\.mjs(\?|$)/;
-
-/** Activates a control from the keyboard, as a screen-reader or keyboard user does. */
-async function press(page, control) {
-  await control.waitFor({ timeout: 5_000 });
-  await control.focus();
-  await page.keyboard.press('Enter');
-}
 
 describe('inline page feedback', () => {
   const env = useDemoServerAndBrowser();
@@ -49,7 +42,7 @@ describe('inline page feedback', () => {
   it('on the product page, Yes from the keyboard is thanked and stored once, and the core is never fetched', TEST, async () => {
     const { page, log } = await visit('/product.html?ref=newsletter');
     const s = spot(page);
-    await press(page, s.yes);
+    await pressEnter(page, s.yes);
     await page.getByRole('status').filter({ hasText: 'Thanks for your feedback.' }).waitFor({ timeout: 5_000 });
     assert.equal(await s.group.isVisible(), false, 'the question is answered and goes away');
 
@@ -79,12 +72,12 @@ describe('inline page feedback', () => {
     await s.group.waitFor({ timeout: 5_000 });
     assert.equal(await s.comment.isVisible(), false, 'no comment box before the answer');
     assert.equal(await s.send.isVisible(), false);
-    await press(page, s.no);
+    await pressEnter(page, s.no);
     assert.equal(await s.group.isVisible(), false, 'the question is answered and goes away');
     await waitFor(() => s.comment.evaluate((el) => el.getRootNode().activeElement === el), { timeout: 5_000, message: 'focus in the comment box' });
     const comment = 'Where do I enter a <b>gift card</b> number?';
     await page.keyboard.type(comment);
-    await press(page, s.send);
+    await pressEnter(page, s.send);
     await page.getByRole('status').filter({ hasText: 'Thanks, your comment was sent to our team.' }).waitFor({ timeout: 5_000 });
 
     const topic = 'Order status page';
@@ -121,10 +114,10 @@ describe('inline page feedback', () => {
     const [question, yes, no] = await Promise.all([s.group.locator('p').boundingBox(), s.yes.boundingBox(), s.no.boundingBox()]);
     assert.ok(yes.x > no.x, `Yes (x=${yes.x}) should be right of No (x=${no.x})`);
     assert.ok(question.x > yes.x, 'the question comes first, at the right');
-    await press(page, s.no);
+    await pressEnter(page, s.no);
     await waitFor(() => s.comment.evaluate((el) => el.getRootNode().activeElement === el), { timeout: 5_000, message: 'focus in the comment box' });
     await page.keyboard.type('לא מצאתי מידות לילדים');
-    await press(page, s.send);
+    await pressEnter(page, s.send);
     await page.getByText('תודה, ההערה שלך נשלחה לצוות שלנו.', { exact: true }).waitFor({ timeout: 5_000 });
     const [stored] = await waitFor(() => rows('Home page (he)').length && rows('Home page (he)'), { timeout: 15_000, message: 'the vote' });
     assert.equal(stored.locale, 'he');
@@ -135,7 +128,7 @@ describe('inline page feedback', () => {
   it('on the Arabic page the spot speaks Arabic', TEST, async () => {
     const { page } = await visit('/ar.html');
     const s = spot(page, { question: 'هل كانت هذه الصفحة مفيدة؟', yes: 'نعم', no: 'لا' });
-    await press(page, s.yes);
+    await pressEnter(page, s.yes);
     await page.getByText('شكرًا على ملاحظاتك.', { exact: true }).waitFor({ timeout: 5_000 });
     const [stored] = await waitFor(() => rows('Home page (ar)').length && rows('Home page (ar)'), { timeout: 15_000, message: 'the vote' });
     assert.equal(stored.locale, 'ar');
@@ -169,7 +162,7 @@ describe('inline page feedback', () => {
       document.querySelector('main').append(view);
     });
     const s = spot(page);
-    await press(page, s.yes);
+    await pressEnter(page, s.yes);
     await waitFor(() => rows('Returns view').length, { timeout: 15_000, message: 'the vote from the added spot' });
     assert.ok(!log.requests.some((u) => CORE.test(u)));
     assert.deepEqual(log.errors, []);

@@ -2,7 +2,7 @@
 // from support-server on another; what arrives is read from the server's SQLite database itself.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { feedbackRows, openPanel, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { feedbackRows, openPanel, pressEnter, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const FEEDBACK = /\/api\/v1\/sites\/demo\/feedback$/;
@@ -12,13 +12,6 @@ const rows = feedbackRows;
 /** Events waiting in the page's feedback outbox (localStorage, shared by the site's tabs). */
 const pending = (page) => page.evaluate(() =>
   (JSON.parse(localStorage.getItem('support-widget:demo:feedback-outbox') || '{"entries":[]}').entries || []).length);
-
-/** Activates a control from the keyboard, as a screen-reader or keyboard user does. */
-async function press(page, control) {
-  await control.waitFor({ timeout: 5_000 });
-  await control.focus();
-  await page.keyboard.press('Enter');
-}
 
 describe('feedback', () => {
   const env = useDemoServerAndBrowser();
@@ -51,11 +44,11 @@ describe('feedback', () => {
     await page.goto(`${store.url}/product.html?email=dana@example.com`, { waitUntil: 'networkidle' });
     const a = await openArticle(page, 'shipping');
     const article = (await a.w.debug()).article;
-    await press(page, a.no);
+    await pressEnter(page, a.no);
     await a.comment.click({ timeout: 5_000 });
     const comment = 'לא מצאתי משלוח לאילת <b>today</b>';
     await page.keyboard.type(comment);
-    await press(page, a.send);
+    await pressEnter(page, a.send);
     await a.w.dialog.getByText('Thanks, your comment was sent to our team.').waitFor({ timeout: 5_000 });
 
     const stored = await waitFor(() => rows(env.server.db, `subject = '${article}'`).find((r) => r.comment), {
@@ -78,9 +71,9 @@ describe('feedback', () => {
     const a = await openArticle(page, 'waterproofing');
     const article = (await a.w.debug()).article;
     // No, then Yes: the shopper changed their mind; the server gets one vote, the last answer.
-    await press(page, a.no);
+    await pressEnter(page, a.no);
     await a.comment.waitFor({ timeout: 5_000 });
-    await press(page, a.yes);
+    await pressEnter(page, a.yes);
     const changed = await waitFor(() => rows(env.server.db, `subject = '${article}'`).length && rows(env.server.db, `subject = '${article}'`), {
       timeout: 15_000, message: 'the changed vote',
     });
@@ -93,7 +86,7 @@ describe('feedback', () => {
     await a.w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first().click({ timeout: 5_000 });
     await waitFor(async () => (await a.w.debug()).view === 'article' && (await a.w.debug()).article !== article, { timeout: 5_000, message: 'the second article' });
     const second = (await a.w.debug()).article;
-    await press(page, a.no);
+    await pressEnter(page, a.no);
     await a.comment.waitFor({ timeout: 5_000 });
     await page.goto(`${store.url}/cart.html`, { waitUntil: 'load' }); // ('load': a keepalive send outlives the page)
     const left = await waitFor(() => rows(env.server.db, `subject = '${second}'`).length && rows(env.server.db, `subject = '${second}'`), {
@@ -112,7 +105,7 @@ describe('feedback', () => {
     await page.goto(`${store.url}/index.html`, { waitUntil: 'networkidle' });
     const a = await openArticle(page, 'gift wrapping');
     const article = (await a.w.debug()).article;
-    await press(page, a.yes);
+    await pressEnter(page, a.yes);
     await waitFor(() => blocked > 0, { timeout: 10_000, message: 'a send attempt while blocked' });
     assert.equal(await pending(page), 1, 'kept while the server is unreachable');
 

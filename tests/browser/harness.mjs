@@ -181,6 +181,13 @@ export function widget(page) {
   };
 }
 
+/** Activates a control from the keyboard (focus, then Enter), as a screen-reader or keyboard user does. */
+export async function pressEnter(page, control) {
+  await control.waitFor({ timeout: 5_000 });
+  await control.focus();
+  await page.keyboard.press('Enter');
+}
+
 /** True when the launcher button is the focused element (inside the widget's shadow root). */
 export function launcherHasFocus(page) {
   return widget(page).launcher.evaluate(

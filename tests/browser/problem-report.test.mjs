@@ -3,17 +3,10 @@
 // by role and name through the ARIA mirror), its checks, and what arrives in the server's database.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { feedbackRows, openPanel, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { feedbackRows, openPanel, pressEnter, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-
-/** Activates a control from the keyboard, as a screen-reader or keyboard user does. */
-async function press(page, control) {
-  await control.waitFor({ timeout: 5_000 });
-  await control.focus();
-  await page.keyboard.press('Enter');
-}
 
 /** True when `control` (in the widget's shadow root) has keyboard focus. */
 const hasFocus = (control) => control.evaluate((el) => el.getRootNode().activeElement === el);
@@ -33,7 +26,7 @@ describe('report a problem', () => {
     await page.goto(store.url + pagePath, { waitUntil: 'networkidle' });
     const w = await openPanel(page);
     await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help content' });
-    await press(page, w.dialog.getByRole('link', { name: 'Report a problem with this page', exact: true }));
+    await pressEnter(page, w.dialog.getByRole('link', { name: 'Report a problem with this page', exact: true }));
     await w.dialog.getByRole('heading', { level: 2, name: 'Report a problem', exact: true }).waitFor({ timeout: 5_000 });
     return {
       page,
@@ -52,7 +45,7 @@ describe('report a problem', () => {
     assert.equal(await f.what.evaluate((el) => el.tagName), 'TEXTAREA', 'several lines to describe the problem');
 
     // Nothing written: the form says so and puts the shopper in the box at fault.
-    await press(f.page, f.send);
+    await pressEnter(f.page, f.send);
     await f.error('Describe what went wrong, so our team can look into it.').waitFor({ timeout: 5_000 });
     await waitFor(() => hasFocus(f.what), { timeout: 5_000, message: 'focus in "What went wrong?"' });
     assert.equal(await f.what.getAttribute('aria-invalid'), 'true');
@@ -63,7 +56,7 @@ describe('report a problem', () => {
     assert.equal(await f.error('Describe what went wrong').count(), 0);
     await f.email.click({ timeout: 5_000 });
     await f.page.keyboard.type('dana@example');
-    await press(f.page, f.send);
+    await pressEnter(f.page, f.send);
     await f.error('Enter an email address like name@example.com, or leave it empty.').waitFor({ timeout: 5_000 });
     await waitFor(() => hasFocus(f.email), { timeout: 5_000, message: 'focus in the e-mail box' });
     assert.equal(await f.email.getAttribute('aria-invalid'), 'true');
@@ -72,7 +65,7 @@ describe('report a problem', () => {
     assert.equal(reports().length, before, 'nothing is sent while the form has a problem');
 
     await f.page.keyboard.type('.com');
-    await press(f.page, f.send);
+    await pressEnter(f.page, f.send);
     await f.w.dialog.getByRole('heading', { level: 2, name: 'Thanks for telling us', exact: true }).waitFor({ timeout: 5_000 });
     await f.w.dialog.getByRole('status').filter({ hasText: 'Your report was sent to our team.' }).waitFor({ timeout: 5_000 });
     await f.w.dialog.getByText('We will reply to dana@example.com.', { exact: true }).waitFor({ timeout: 5_000 });
@@ -89,8 +82,8 @@ describe('report a problem', () => {
     assert.equal(reports().length, before + 1, 'one report, one row');
 
     // Back to help: the next report starts empty.
-    await press(f.page, f.w.dialog.getByRole('button', { name: 'Back to help', exact: true }));
-    await press(f.page, f.w.dialog.getByRole('link', { name: 'Report a problem with this page', exact: true }));
+    await pressEnter(f.page, f.w.dialog.getByRole('button', { name: 'Back to help', exact: true }));
+    await pressEnter(f.page, f.w.dialog.getByRole('link', { name: 'Report a problem with this page', exact: true }));
     assert.equal(await f.what.inputValue(), '');
     assert.deepEqual(f.log.errors, []);
   });
@@ -120,9 +113,9 @@ describe('report a problem', () => {
     await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help content' });
     await w.search.click({ timeout: 5_000 });
     await page.keyboard.type('zxqv kettlebell sponsorship');
-    await press(page, w.dialog.getByRole('button', { name: 'Chat with us', exact: true }));
+    await pressEnter(page, w.dialog.getByRole('button', { name: 'Chat with us', exact: true }));
     await w.dialog.getByRole('heading', { name: 'Contact us', exact: true }).waitFor({ timeout: 5_000 });
-    await press(page, w.dialog.getByRole('link', { name: 'Report a problem with this page', exact: true }));
+    await pressEnter(page, w.dialog.getByRole('link', { name: 'Report a problem with this page', exact: true }));
     await w.dialog.getByRole('heading', { level: 2, name: 'Report a problem', exact: true }).waitFor({ timeout: 5_000 });
   });
 });
