@@ -271,6 +271,8 @@ describe('guides', () => {
     await dialog.getByRole('button', { name: 'Next', exact: true }).click();
     const pick = await waitForStep(page, 'Find your size', 'Choose your size');
     assert.match(await pick.textContent(), /Step 4 of 5/);
+    // The step scrolls the sizes into view (smoothly): pick one once they are highlighted in place.
+    await waitForHighlight(page, page.locator('.sizes'), 'the sizes');
     await page.getByRole('radio', { name: '10', exact: true }).check({ force: true });
     await waitForStep(page, 'Find your size', 'Add it to your cart');
     await Promise.all([page.waitForURL(/cart\.html/), page.getByRole('button', { name: 'Add to cart', exact: true }).click()]);
