@@ -31,8 +31,29 @@ CREATE INDEX feedback_by_site_subject ON feedback (site, subject, id DESC);
 CREATE INDEX feedback_by_site_received ON feedback (site, received_at_ms);
 )sql";
 
-constexpr std::array<SchemaMigration, 1> k_migrations = {{
+// Staff: accounts (e-mail unique without regard to case) and their sessions, found by the digest
+// of the session token; removing an account ends its sessions.
+constexpr const char* k_staff = R"sql(
+CREATE TABLE staff (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'agent')),
+    password_hash TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE staff_sessions (
+    token_digest TEXT PRIMARY KEY,
+    staff_id INTEGER NOT NULL REFERENCES staff (id) ON DELETE CASCADE,
+    csrf_token TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    last_seen_at_ms INTEGER NOT NULL
+);
+CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id);
+)sql";
+
+constexpr std::array<SchemaMigration, 2> k_migrations = {{
     {1, "feedback", k_feedback},
+    {2, "staff", k_staff},
 }};
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "server/storage/feedback_columns.h"
 #include "server/storage/feedback_list_sql.h"
 #include "server/storage/schema_migrations.h"
+#include "server/storage/sqlite_staff.h"
 
 #include <system_error>
 
@@ -272,6 +273,76 @@ Result<std::int64_t> SqliteStorage::count_feedback(std::string_view site) {
         statement->bind(1, site);
         SW_TRY(bool row, statement->step());
         return row ? statement->column_int(0) : 0;
+    });
+}
+
+template <typename Write>
+auto SqliteStorage::with_staff_writer(Write&& write) -> decltype(write(std::declval<SqliteConnection&>())) {
+    std::lock_guard lock(m_staff_writer_mutex);
+    if (!m_staff_writer) {
+        auto opened = SqliteConnection::open(m_path);
+        if (!opened)
+            return make_error("storage.write_failed", opened.error().message);
+        m_staff_writer.emplace(std::move(*opened));
+    }
+    auto result = write(*m_staff_writer);
+    if (!result && result.error().code != "storage.staff_exists")
+        return make_error("storage.write_failed", result.error().message);
+    return result;
+}
+
+Result<StaffAccount> SqliteStorage::add_staff(const NewStaffAccount& account) {
+    return with_staff_writer([&](SqliteConnection& db) { return sqlite_staff::add(db, account); });
+}
+
+Result<std::vector<StaffAccount>> SqliteStorage::list_staff() {
+    return with_reader([](SqliteConnection& db) -> Result<std::vector<StaffAccount>> {
+        auto accounts = sqlite_staff::list(db);
+        return accounts ? std::move(accounts) : as_read_error(accounts.error());
+    });
+}
+
+Result<std::optional<StaffAccount>> SqliteStorage::find_staff(std::string_view email) {
+    return with_reader([&](SqliteConnection& db) -> Result<std::optional<StaffAccount>> {
+        auto account = sqlite_staff::find(db, email);
+        return account ? std::move(account) : as_read_error(account.error());
+    });
+}
+
+Result<bool> SqliteStorage::remove_staff(std::string_view email) {
+    return with_staff_writer([&](SqliteConnection& db) { return sqlite_staff::remove(db, email); });
+}
+
+Result<bool> SqliteStorage::set_staff_password(std::string_view email, std::string_view password_hash) {
+    return with_staff_writer(
+        [&](SqliteConnection& db) { return sqlite_staff::set_password(db, email, password_hash); });
+}
+
+Result<void> SqliteStorage::add_staff_session(const NewStaffSession& session) {
+    return with_staff_writer([&](SqliteConnection& db) { return sqlite_staff::add_session(db, session); });
+}
+
+Result<std::optional<StaffSession>> SqliteStorage::find_staff_session(std::string_view token_digest) {
+    return with_reader([&](SqliteConnection& db) -> Result<std::optional<StaffSession>> {
+        auto session = sqlite_staff::find_session(db, token_digest);
+        return session ? std::move(session) : as_read_error(session.error());
+    });
+}
+
+Result<void> SqliteStorage::touch_staff_session(std::string_view token_digest, std::int64_t now_ms) {
+    return with_staff_writer(
+        [&](SqliteConnection& db) { return sqlite_staff::touch_session(db, token_digest, now_ms); });
+}
+
+Result<void> SqliteStorage::remove_staff_session(std::string_view token_digest) {
+    return with_staff_writer(
+        [&](SqliteConnection& db) { return sqlite_staff::remove_session(db, token_digest); });
+}
+
+Result<std::int64_t> SqliteStorage::remove_stale_staff_sessions(std::int64_t idle_before_ms,
+                                                                std::int64_t created_before_ms) {
+    return with_staff_writer([&](SqliteConnection& db) {
+        return sqlite_staff::remove_stale_sessions(db, idle_before_ms, created_before_ms);
     });
 }
 

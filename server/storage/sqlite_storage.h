@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 namespace support::server {
@@ -30,6 +31,18 @@ class SqliteStorage final : public Storage {
     Result<FeedbackPage> list_feedback(const FeedbackQuery& query) override;
     Result<std::int64_t> count_feedback(std::string_view site) override;
 
+    Result<StaffAccount> add_staff(const NewStaffAccount& account) override;
+    Result<std::vector<StaffAccount>> list_staff() override;
+    Result<std::optional<StaffAccount>> find_staff(std::string_view email) override;
+    Result<bool> remove_staff(std::string_view email) override;
+    Result<bool> set_staff_password(std::string_view email, std::string_view password_hash) override;
+    Result<void> add_staff_session(const NewStaffSession& session) override;
+    Result<std::optional<StaffSession>> find_staff_session(std::string_view token_digest) override;
+    Result<void> touch_staff_session(std::string_view token_digest, std::int64_t now_ms) override;
+    Result<void> remove_staff_session(std::string_view token_digest) override;
+    Result<std::int64_t> remove_stale_staff_sessions(std::int64_t idle_before_ms,
+                                                     std::int64_t created_before_ms) override;
+
   private:
     struct PendingInsert {
         NewFeedback feedback;
@@ -48,12 +61,17 @@ class SqliteStorage final : public Storage {
     // Borrows a reader connection for the duration of `read`.
     template <typename Read>
     auto with_reader(Read&& read) -> decltype(read(std::declval<SqliteConnection&>()));
+    // Runs `write` on the staff writer connection (opened on first use), one at a time.
+    template <typename Write>
+    auto with_staff_writer(Write&& write) -> decltype(write(std::declval<SqliteConnection&>()));
 
     std::filesystem::path m_path;
     SqliteConnection m_writer;
     std::unique_ptr<WriterStatements> m_statements;
     std::mutex m_readers_mutex;
     std::vector<SqliteConnection> m_idle_readers;
+    std::mutex m_staff_writer_mutex;
+    std::optional<SqliteConnection> m_staff_writer;
     std::unique_ptr<WriteBatcher<PendingInsert>> m_batcher; // last: its thread uses the members above
 };
 

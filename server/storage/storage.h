@@ -10,9 +10,11 @@
 // share one transaction, so durability costs one sync per batch, not one per request.
 //
 // Error ids: storage.open_failed, storage.migration_failed, storage.write_failed,
-// storage.read_failed, storage.closed, storage.schema_too_new, storage.unsupported_backend.
+// storage.read_failed, storage.closed, storage.schema_too_new, storage.unsupported_backend,
+// storage.staff_exists.
 
 #include "server/storage/feedback_record.h"
+#include "server/storage/staff_record.h"
 #include "shared/core/result.h"
 
 #include <functional>
@@ -20,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace support::server {
 
@@ -50,6 +53,25 @@ class Storage {
                                                                              std::string_view client_id) = 0;
     virtual Result<FeedbackPage> list_feedback(const FeedbackQuery& query) = 0;
     virtual Result<std::int64_t> count_feedback(std::string_view site) = 0;
+
+    // Staff accounts and sessions: rare, small writes, made on their own connection and durable
+    // when the call returns (they wait for the feedback writer's commits, never the other way).
+    // Safe from any thread. E-mail addresses match without regard to ASCII case.
+    virtual Result<StaffAccount> add_staff(const NewStaffAccount& account) = 0; // storage.staff_exists
+    virtual Result<std::vector<StaffAccount>> list_staff() = 0;
+    virtual Result<std::optional<StaffAccount>> find_staff(std::string_view email) = 0;
+    // False when there is no such account. Its sessions end with it.
+    virtual Result<bool> remove_staff(std::string_view email) = 0;
+    // False when there is no such account. Every session of the account ends.
+    virtual Result<bool> set_staff_password(std::string_view email, std::string_view password_hash) = 0;
+
+    virtual Result<void> add_staff_session(const NewStaffSession& session) = 0;
+    virtual Result<std::optional<StaffSession>> find_staff_session(std::string_view token_digest) = 0;
+    virtual Result<void> touch_staff_session(std::string_view token_digest, std::int64_t now_ms) = 0;
+    virtual Result<void> remove_staff_session(std::string_view token_digest) = 0;
+    // Ends sessions idle since before `idle_before_ms` or begun before `created_before_ms`; how many.
+    virtual Result<std::int64_t> remove_stale_staff_sessions(std::int64_t idle_before_ms,
+                                                             std::int64_t created_before_ms) = 0;
 };
 
 // Opens (creating when needed) and migrates the store `spec` names: a SQLite file path (its folder

@@ -79,11 +79,11 @@ TEST_CASE("storage: a new store is migrated to the newest schema, and reopening 
         CHECK((*storage)->backend_name() == "sqlite");
         auto version = (*storage)->schema_version();
         REQUIRE(version.has_value());
-        CHECK(*version == 1);
+        CHECK(*version == 2);
     }
     auto reopened = location.open();
     REQUIRE(reopened.has_value());
-    CHECK((*reopened)->schema_version().value() == 1);
+    CHECK((*reopened)->schema_version().value() == 2);
 }
 
 TEST_CASE("storage: a database written by a newer release is refused, not written to", "[storage]") {
@@ -271,4 +271,88 @@ TEST_CASE("storage: closing the store answers every queued write before it retur
     }
     CHECK(answered == 200);
     CHECK(location.open().value()->count_feedback("demo").value() == 200);
+}
+
+namespace {
+
+NewStaffAccount staff_account(std::string email, StaffRole role = StaffRole::Agent) {
+    return NewStaffAccount{std::move(email), role, "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA", 1'764'825'000'000};
+}
+
+NewStaffSession staff_session(std::string digest, std::int64_t staff_id, std::int64_t at_ms) {
+    return NewStaffSession{std::move(digest), staff_id, "csrf-" + std::to_string(at_ms), at_ms};
+}
+
+} // namespace
+
+TEST_CASE("storage: staff accounts are unique by e-mail without regard to case, listed and removed",
+          "[storage][staff]") {
+    StoreLocation location;
+    auto storage = location.open().value();
+    auto dana = storage->add_staff(staff_account("Dana@Shop.example", StaffRole::Admin));
+    REQUIRE(dana.has_value());
+    CHECK(dana->id > 0);
+    auto again = storage->add_staff(staff_account("dana@shop.EXAMPLE"));
+    REQUIRE_FALSE(again.has_value());
+    CHECK(again.error().code == "storage.staff_exists");
+    CHECK(again.error().field == "email");
+    REQUIRE(storage->add_staff(staff_account("avi@shop.example")).has_value());
+
+    auto listed = storage->list_staff().value();
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].email == "avi@shop.example");
+    CHECK(listed[1].email == "Dana@Shop.example"); // kept as given
+    CHECK(listed[1].role == StaffRole::Admin);
+    CHECK(storage->find_staff("DANA@shop.example").value()->id == dana->id);
+
+    CHECK(storage->remove_staff("avi@SHOP.example").value());
+    CHECK_FALSE(storage->remove_staff("avi@shop.example").value());
+    CHECK(storage->list_staff().value().size() == 1);
+}
+
+TEST_CASE("storage: a staff session is found by its digest until it ends, with its account", "[storage][staff]") {
+    StoreLocation location;
+    auto storage = location.open().value();
+    const auto dana = storage->add_staff(staff_account("dana@shop.example")).value();
+    REQUIRE(storage->add_staff_session(staff_session("digest-1", dana.id, 1000)).has_value());
+    REQUIRE(storage->add_staff_session(staff_session("digest-2", dana.id, 2000)).has_value());
+
+    auto found = storage->find_staff_session("digest-1").value();
+    REQUIRE(found.has_value());
+    CHECK(found->staff.email == "dana@shop.example");
+    CHECK(found->csrf_token == "csrf-1000");
+    CHECK(found->last_seen_at_ms == 1000);
+    REQUIRE(storage->touch_staff_session("digest-1", 5000).has_value());
+    CHECK(storage->find_staff_session("digest-1").value()->last_seen_at_ms == 5000);
+    CHECK_FALSE(storage->find_staff_session("no-such-digest").value().has_value());
+
+    REQUIRE(storage->remove_staff_session("digest-1").has_value());
+    CHECK_FALSE(storage->find_staff_session("digest-1").value().has_value());
+    CHECK(storage->find_staff_session("digest-2").value().has_value());
+
+    // A new password ends every session of the account; so does removing it.
+    CHECK(storage->set_staff_password("dana@shop.example", "$argon2id$new").value());
+    CHECK_FALSE(storage->find_staff_session("digest-2").value().has_value());
+    CHECK(storage->find_staff("dana@shop.example").value()->password_hash == "$argon2id$new");
+    REQUIRE(storage->add_staff_session(staff_session("digest-3", dana.id, 3000)).has_value());
+    CHECK(storage->remove_staff("dana@shop.example").value());
+    CHECK_FALSE(storage->find_staff_session("digest-3").value().has_value());
+    CHECK_FALSE(storage->set_staff_password("dana@shop.example", "x").value());
+}
+
+TEST_CASE("storage: stale staff sessions go, idle or too old, and survive a reopen otherwise", "[storage][staff]") {
+    StoreLocation location;
+    {
+        auto storage = location.open().value();
+        const auto dana = storage->add_staff(staff_account("dana@shop.example")).value();
+        REQUIRE(storage->add_staff_session(staff_session("idle", dana.id, 1000)).has_value());
+        REQUIRE(storage->add_staff_session(staff_session("old", dana.id, 500)).has_value());
+        REQUIRE(storage->touch_staff_session("old", 9000).has_value());
+        REQUIRE(storage->add_staff_session(staff_session("fresh", dana.id, 8000)).has_value());
+        CHECK(storage->remove_stale_staff_sessions(/*idle_before*/ 2000, /*created_before*/ 600).value() == 2);
+    }
+    auto reopened = location.open().value();
+    CHECK(reopened->find_staff_session("fresh").value().has_value());
+    CHECK_FALSE(reopened->find_staff_session("idle").value().has_value());
+    CHECK_FALSE(reopened->find_staff_session("old").value().has_value());
 }
