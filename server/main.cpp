@@ -3,6 +3,7 @@
 //   support-server serve [--host 127.0.0.1] [--port 8080] --root DIR [--root /prefix=DIR …]
 //                        [--site NAME=DIR …] [--log]
 //   support-server check-content DIR
+//   support-server staff add|list|remove|passwd [EMAIL] [--role admin|agent] [--db PATH]
 //
 // Exit codes (exit_codes.h): 0 success, 1 runtime failure (e.g. the port is taken, content has
 // errors), 2 bad arguments.
@@ -10,7 +11,10 @@
 #include "server/commands/check_content_command.h"
 #include "server/commands/exit_codes.h"
 #include "server/commands/serve_command.h"
+#include "server/commands/staff_command.h"
 #include "shared/core/result.h"
+
+#include <unistd.h>
 
 #include <array>
 #include <iostream>
@@ -32,17 +36,22 @@ int run_check_content_command(std::span<const std::string_view> args) {
     return run_check_content(args, std::cout, std::cerr);
 }
 
+int run_staff_command(std::span<const std::string_view> args) {
+    return run_staff(args, {std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) == 1});
+}
+
 struct Subcommand {
     std::string_view name;
     std::string_view summary;
     int (*run)(std::span<const std::string_view> args);
 };
 
-// Later subcommands (add-staff, export) get a line here and a run_* function in their own file.
+// Later subcommands (export) get a line here and a run_* function in their own file.
 constexpr std::array k_subcommands{
     Subcommand{"serve", "serve the widget's static files and help content over HTTP", run_serve},
     Subcommand{"check-content", "check a folder of help articles and print every problem",
                run_check_content_command},
+    Subcommand{"staff", "add, list, remove staff accounts or set their passwords", run_staff_command},
 };
 
 void print_usage(std::ostream& out) {
