@@ -83,7 +83,8 @@ describe('feedback', () => {
     await a.w.search.click({ timeout: 5_000 });
     await page.keyboard.press('Control+A');
     await page.keyboard.type('warranty');
-    await a.w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first().click({ timeout: 5_000 });
+    await waitFor(async () => (await a.w.debug()).search === 'warranty', { timeout: 5_000, message: 'the whole query typed' });
+    await pressEnter(page, a.w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first());
     await waitFor(async () => (await a.w.debug()).view === 'article' && (await a.w.debug()).article !== article, { timeout: 5_000, message: 'the second article' });
     const second = (await a.w.debug()).article;
     await pressEnter(page, a.no);
