@@ -1,0 +1,101 @@
+#include "server/staff/staff_sessions.h"
+
+#include "server/staff/password_hashing.h"
+#include "server/staff/session_token.h"
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+
+namespace support::server {
+
+namespace {
+
+std::string lowercase_ascii(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+SignInRefused bad_credentials() {
+    return {
+        make_error("api.staff.bad_credentials", "that e-mail address and password do not match an account"),
+        std::nullopt};
+}
+
+} // namespace
+
+StaffClocks system_staff_clocks() {
+    using namespace std::chrono;
+    return {
+        [] { return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count(); },
+        [] { return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count(); },
+    };
+}
+
+StaffSessions::StaffSessions(std::shared_ptr<Storage> storage, StaffSessionPolicy policy, StaffClocks clocks)
+    : m_storage(std::move(storage)), m_policy(policy), m_clocks(std::move(clocks)),
+      m_per_account(policy.per_account, m_clocks.monotonic_ms),
+      m_per_client_ip(policy.per_client_ip, m_clocks.monotonic_ms),
+      m_decoy_hash(hash_password("decoy password for unknown addresses").value_or("")) {}
+
+std::variant<SignedIn, SignInRefused>
+StaffSessions::sign_in(std::string_view email, std::string_view password, std::string_view client_ip) {
+    const auto throttled = [](std::int64_t wait_ms) {
+        return SignInRefused{make_error("api.staff.throttled", "too many sign-in attempts; try again later"),
+                             wait_ms};
+    };
+    if (auto wait = m_per_client_ip.take(client_ip))
+        return throttled(*wait);
+    if (auto wait = m_per_account.take(lowercase_ascii(email)))
+        return throttled(*wait);
+
+    auto account = m_storage->find_staff(email);
+    if (!account)
+        return SignInRefused{account.error(), std::nullopt};
+    if (!*account) {
+        (void)verify_password(m_decoy_hash, password); // the same work as for a real account
+        return bad_credentials();
+    }
+    if (!verify_password((*account)->password_hash, password))
+        return bad_credentials();
+
+    auto token = new_secret_token();
+    auto csrf = new_secret_token();
+    if (!token || !csrf)
+        return SignInRefused{token ? csrf.error() : token.error(), std::nullopt};
+    const std::int64_t now = m_clocks.wall_ms();
+    if (auto stored = m_storage->add_staff_session({token_digest(*token), (*account)->id, *csrf, now});
+        !stored)
+        return SignInRefused{stored.error(), std::nullopt};
+    return SignedIn{std::move(*token), std::move(*csrf), std::move(**account), now + m_policy.absolute_ms};
+}
+
+Result<std::optional<StaffSession>> StaffSessions::resolve(std::string_view token) {
+    if (token.empty())
+        return std::optional<StaffSession>();
+    const std::string digest = token_digest(token);
+    SW_TRY(auto session, m_storage->find_staff_session(digest));
+    if (!session)
+        return session;
+    const std::int64_t now = m_clocks.wall_ms();
+    if (now - session->last_seen_at_ms >= m_policy.idle_ms ||
+        now - session->created_at_ms >= m_policy.absolute_ms) {
+        SW_TRY_VOID(m_storage->remove_staff_session(digest));
+        return std::optional<StaffSession>();
+    }
+    if (now - session->last_seen_at_ms >= m_policy.touch_after_ms) {
+        SW_TRY_VOID(m_storage->touch_staff_session(digest, now));
+        session->last_seen_at_ms = now;
+    }
+    return session;
+}
+
+Result<void> StaffSessions::sign_out(std::string_view token) {
+    if (token.empty())
+        return ok();
+    return m_storage->remove_staff_session(token_digest(token));
+}
+
+} // namespace support::server

@@ -1,0 +1,77 @@
+#pragma once
+// Signing staff in and recognising them afterwards: a session is a random token (the cookie's
+// value; the store keeps only its digest) with a CSRF token beside it, ending after `idle_ms`
+// without use or `absolute_ms` after sign-in, whichever comes first, or at once when the account is
+// removed, its password changes or it signs out.
+//
+// Sign-in answers the same for an unknown address and a wrong password (api.staff.bad_credentials),
+// after the same argon2id work, so it tells nobody which addresses have accounts. Attempts are
+// throttled per account and per client address (api.staff.throttled, with the wait) before any
+// hashing, so a flood costs no CPU.
+
+#include "server/middleware/rate_limit.h"
+#include "server/storage/storage.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace support::server {
+
+struct StaffSessionPolicy {
+    std::int64_t idle_ms = 4LL * 3600 * 1000;      // a working session survives lunch, not the night
+    std::int64_t absolute_ms = 12LL * 3600 * 1000; // at most a long shift, then sign in again
+    std::int64_t touch_after_ms = 60 * 1000;       // last use is written at most once a minute
+    RateLimit per_account{.burst = 5, .per_minute = 1};
+    RateLimit per_client_ip{.burst = 20, .per_minute = 10};
+};
+
+struct StaffClocks {
+    std::function<std::int64_t()> wall_ms;      // session times: ms since the Unix epoch
+    std::function<std::int64_t()> monotonic_ms; // throttling
+};
+
+StaffClocks system_staff_clocks();
+
+struct SignedIn {
+    std::string token; // for the cookie only; never stored or logged
+    std::string csrf_token;
+    StaffAccount staff;
+    std::int64_t expires_at_ms = 0; // the absolute end
+};
+
+struct SignInRefused {
+    Error error;                                // api.staff.bad_credentials, api.staff.throttled, storage.*
+    std::optional<std::int64_t> retry_after_ms; // throttled: when to try again
+};
+
+class StaffSessions {
+  public:
+    StaffSessions(std::shared_ptr<Storage> storage, StaffSessionPolicy policy = {},
+                  StaffClocks clocks = system_staff_clocks());
+
+    std::variant<SignedIn, SignInRefused> sign_in(std::string_view email, std::string_view password,
+                                                  std::string_view client_ip);
+
+    // The live session `token` names, or nothing (no such session, or it has ended: then it is
+    // removed). Its last use is recorded.
+    Result<std::optional<StaffSession>> resolve(std::string_view token);
+
+    Result<void> sign_out(std::string_view token);
+
+    const StaffSessionPolicy& policy() const { return m_policy; }
+
+  private:
+    std::shared_ptr<Storage> m_storage;
+    StaffSessionPolicy m_policy;
+    StaffClocks m_clocks;
+    RateLimiter m_per_account;
+    RateLimiter m_per_client_ip;
+    std::string m_decoy_hash; // verified against when the address has no account
+};
+
+} // namespace support::server
