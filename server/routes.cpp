@@ -19,7 +19,8 @@ HttpResponse health_check(const HttpRequest& request) {
 
 Router make_routes(std::shared_ptr<const StaticFiles> static_files,
                    std::shared_ptr<const ContentApi> content_api,
-                   std::shared_ptr<const FeedbackApi> feedback_api) {
+                   std::shared_ptr<const FeedbackApi> feedback_api,
+                   std::shared_ptr<const StaffSessionApi> staff_session_api) {
     if (!content_api)
         content_api = std::make_shared<const ContentApi>();
     Router router;
@@ -34,6 +35,11 @@ Router make_routes(std::shared_ptr<const StaticFiles> static_files,
         router.add(
             std::string(protocol::k_feedback_route),
             [api = std::move(feedback_api)](const HttpRequest& request) { return api->serve(request); });
+    // Staff sign-in: same-origin only, never CORS, never cached.
+    if (staff_session_api)
+        router.add(
+            std::string(k_staff_session_route),
+            [api = std::move(staff_session_api)](const HttpRequest& request) { return api->serve(request); });
     auto serve_files = [files = std::move(static_files)](const HttpRequest& request) -> Reply {
         return files->serve(request);
     };

@@ -14,6 +14,7 @@
 #include "server/feedback/feedback_api.h"
 #include "server/http/http_message.h"
 #include "server/http/router.h"
+#include "server/staff/staff_session_api.h"
 #include "server/static/static_files.h"
 
 #include <memory>
@@ -26,7 +27,8 @@ inline constexpr std::string_view k_console_route = "/console";
 // Without a content API every site is unknown (404 content.site.not_found).
 Router make_routes(std::shared_ptr<const StaticFiles> static_files,
                    std::shared_ptr<const ContentApi> content_api = nullptr,
-                   std::shared_ptr<const FeedbackApi> feedback_api = nullptr);
+                   std::shared_ptr<const FeedbackApi> feedback_api = nullptr,
+                   std::shared_ptr<const StaffSessionApi> staff_session_api = nullptr);
 
 // GET/HEAD /healthz: 200 application/json {"status":"ok"}; other methods 405.
 HttpResponse health_check(const HttpRequest& request);

@@ -124,7 +124,8 @@ int run_serve(std::span<const std::string_view> args) {
     Router router =
         make_routes(std::make_shared<const StaticFiles>(std::move(*files)),
                     std::make_shared<const ContentApi>(sites->content),
-                    std::make_shared<const FeedbackApi>(storage, std::move(sites->settings), limits));
+                    std::make_shared<const FeedbackApi>(storage, std::move(sites->settings), limits),
+                    std::make_shared<const StaffSessionApi>(std::make_shared<StaffSessions>(storage)));
 
     ServerOptions options;
     options.host = config->host;
