@@ -69,6 +69,9 @@ StaffSessions::sign_in(std::string_view email, std::string_view password, std::s
     if (auto stored = m_storage->add_staff_session({token_digest(*token), (*account)->id, *csrf, now});
         !stored)
         return SignInRefused{stored.error(), std::nullopt};
+    // Sessions nobody will use again (ended by time, their cookies gone) are cleared as others begin;
+    // failing to clear them delays only housekeeping.
+    (void)m_storage->remove_stale_staff_sessions(now - m_policy.idle_ms, now - m_policy.absolute_ms);
     return SignedIn{std::move(*token), std::move(*csrf), std::move(**account), now + m_policy.absolute_ms};
 }
 

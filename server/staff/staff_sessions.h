@@ -7,7 +7,7 @@
 // Sign-in answers the same for an unknown address and a wrong password (api.staff.bad_credentials),
 // after the same argon2id work, so it tells nobody which addresses have accounts. Attempts are
 // throttled per account and per client address (api.staff.throttled, with the wait) before any
-// hashing, so a flood costs no CPU.
+// hashing, so a flood costs no CPU. Each sign-in also clears the store of sessions that have ended.
 
 #include "server/middleware/rate_limit.h"
 #include "server/storage/storage.h"

@@ -127,3 +127,15 @@ TEST_CASE("a session ends when idle too long, when too old even if used, on sign
                                               hash_password("another long password").value()));
     CHECK_FALSE(bench.sessions.resolve(revoked.token).value().has_value());
 }
+
+TEST_CASE("sessions that ended by time are cleared from the store when someone signs in",
+          "[staff][sessions]") {
+    SignInBench bench;
+    const auto old = signed_in(bench.sessions.sign_in("avi@shop.example", k_password, "10.0.0.1"));
+    bench.advance(5 * k_hour);
+    CHECK(bench.storage->find_staff_session(token_digest(old.token))
+              .value()
+              .has_value()); // ended, still stored
+    (void)signed_in(bench.sessions.sign_in("avi@shop.example", k_password, "10.0.0.1"));
+    CHECK_FALSE(bench.storage->find_staff_session(token_digest(old.token)).value().has_value());
+}
