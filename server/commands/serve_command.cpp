@@ -121,11 +121,12 @@ int run_serve(std::span<const std::string_view> args) {
                             static_cast<double>(config->feedback_per_ip_per_minute)};
     limits.per_site = {static_cast<double>(config->feedback_per_site_per_minute) / 10.0,
                        static_cast<double>(config->feedback_per_site_per_minute)};
-    Router router =
-        make_routes(std::make_shared<const StaticFiles>(std::move(*files)),
-                    std::make_shared<const ContentApi>(sites->content),
-                    std::make_shared<const FeedbackApi>(storage, std::move(sites->settings), limits),
-                    std::make_shared<const StaffSessionApi>(std::make_shared<StaffSessions>(storage)));
+    Router router = make_routes(
+        std::make_shared<const StaticFiles>(std::move(*files)),
+        std::make_shared<const ContentApi>(sites->content),
+        std::make_shared<const FeedbackApi>(storage, std::move(sites->settings), limits),
+        std::make_shared<const StaffSessionApi>(std::make_shared<StaffSessions>(storage),
+                                                StaffCookieOptions{.secure = config->secure_cookies}));
 
     ServerOptions options;
     options.host = config->host;

@@ -33,6 +33,8 @@ feedback shoppers send.
   --feedback-per-site N the same for all clients of one site together (default 60000)
   --max-connections N   connections open at once (default 10000); past it a new connection
                         gets 503 server.http.too_many_connections
+  --secure-cookies      mark the staff session cookie Secure: the server is reached over
+                        HTTPS (behind a TLS proxy); browsers then send it only over HTTPS
   --log                 print one line per request to stderr
   --quiet               print no request lines (the default)
   -h, --help            show this help
@@ -221,6 +223,9 @@ Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args) {
         } else if (name == "--feedback-per-site") {
             SW_TRY(std::string_view value, take_value());
             SW_TRY(config.feedback_per_site_per_minute, parse_per_minute(value, "--feedback-per-site"));
+        } else if (name == "--secure-cookies") {
+            SW_TRY_VOID(reject_value());
+            config.secure_cookies = true;
         } else if (name == "--log") {
             SW_TRY_VOID(reject_value());
             config.request_log = RequestLog::OneLinePerRequest;

@@ -44,6 +44,8 @@ struct ServeConfig {
     std::vector<Mount> mounts;
     std::vector<SiteContentDirectory> sites; // in command-line order, names unique
     RequestLog request_log = RequestLog::Quiet;
+    // The staff session cookie carries Secure (set when a TLS proxy is in front).
+    bool secure_cookies = false;
     std::size_t max_connections = k_default_max_connections;
     // Where feedback is stored: a SQLite file, created with its folder when missing.
     std::string db = std::string(k_default_db_path);

@@ -41,6 +41,9 @@ TEST_CASE("serve reads host, port and log options, with '=' or a separate value"
     CHECK(config->host == "0.0.0.0");
     CHECK(config->port == 0);
     CHECK(config->request_log == RequestLog::OneLinePerRequest);
+    CHECK_FALSE(config->secure_cookies);
+    CHECK(parse({"--root=site", "--secure-cookies"}).value().secure_cookies);
+    CHECK(parse({"--root=site", "--secure-cookies=yes"}).error().code == "server.args.unexpected_argument");
 
     auto highest = parse({"--port", "65535", "--root", "site"});
     REQUIRE(highest.has_value());

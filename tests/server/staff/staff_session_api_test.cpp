@@ -144,3 +144,15 @@ TEST_CASE("staff API: other origins are refused and repeated bad passwords are t
     CHECK(nlohmann::json::parse(missing.body)["error"]["field"] == "/password");
     CHECK(bench.api.serve(ApiBench::request("PUT")).status == 405);
 }
+
+TEST_CASE("staff API: behind TLS the session cookie is Secure, when signing in and out", "[staff][api]") {
+    ApiBench bench;
+    const StaffSessionApi secure(bench.sessions, StaffCookieOptions{.secure = true});
+    auto request = ApiBench::request(
+        "POST", nlohmann::json{{"email", "dana@shop.example"}, {"password", k_password}}.dump(),
+        {{"Content-Type", "application/json"}});
+    const HttpResponse in = secure.serve(request);
+    REQUIRE(in.status == 200);
+    CHECK(std::string(in.header("Set-Cookie")).ends_with("; Secure"));
+    CHECK(std::string(bench.sign_in(k_password).header("Set-Cookie")).find("Secure") == std::string::npos);
+}
