@@ -3,6 +3,7 @@
 #include "server/commands/exit_codes.h"
 #include "server/commands/serve_config.h"
 #include "server/staff/password_hashing.h"
+#include "server/staff/staff_sessions.h"
 #include "server/storage/storage.h"
 #include "shared/core/protocol/feedback_submission.h"
 
@@ -134,12 +135,6 @@ Result<std::string> read_new_password(const StaffConsole& console, std::string_v
     return password;
 }
 
-std::int64_t now_ms() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 // "2026-12-05 18:31 UTC"
 std::string utc_minute(std::int64_t ms) {
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
@@ -187,7 +182,8 @@ Result<void> run_action(const StaffArgs& args, const StaffConsole& console, Stor
     SW_TRY(std::string password, read_new_password(console, args.email));
     SW_TRY(std::string hash, hash_password(password));
     if (args.action == "add") {
-        SW_TRY(auto account, storage.add_staff({args.email, args.role, hash, now_ms()}));
+        SW_TRY(auto account,
+               storage.add_staff({args.email, args.role, hash, system_staff_clocks().wall_ms()}));
         console.out << "added " << account.email << " (" << staff_role_name(account.role) << ")\n";
         return ok();
     }

@@ -21,13 +21,6 @@ HttpResponse refuse(unsigned status, std::string code, std::string message, std:
         error_response(status, make_error(std::move(code), std::move(message), std::move(field))));
 }
 
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t");
-    if (first == std::string_view::npos)
-        return {};
-    return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
-}
-
 // Same-origin only: an Origin naming another host (or Sec-Fetch-Site saying another site) is refused.
 bool from_another_origin(const HttpRequest& request) {
     const std::string fetch_site = request.header("Sec-Fetch-Site");
@@ -60,10 +53,11 @@ std::string request_cookie(const HttpRequest& request, std::string_view name) {
         std::size_t end = cookies.find_first_of(";,", start);
         if (end == std::string::npos)
             end = cookies.size();
-        const std::string pair = trim(std::string_view(cookies).substr(start, end - start));
+        const std::string_view pair =
+            trim_optional_whitespace(std::string_view(cookies).substr(start, end - start));
         const auto equals = pair.find('=');
-        if (equals != std::string::npos && std::string_view(pair).substr(0, equals) == name)
-            return pair.substr(equals + 1);
+        if (equals != std::string_view::npos && pair.substr(0, equals) == name)
+            return std::string(pair.substr(equals + 1));
         start = end + 1;
     }
     return {};
