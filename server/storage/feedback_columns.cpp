@@ -1,5 +1,9 @@
 #include "server/storage/feedback_columns.h"
 
+#include "shared/core/text/fold_for_search.h"
+
+#include <algorithm>
+
 namespace support::server {
 
 std::string_view feedback_status_name(FeedbackStatus status) {
@@ -34,14 +38,60 @@ FeedbackColumns to_feedback_columns(const NewFeedback& feedback) {
     columns.page_url = submission.context.page_url;
     columns.locale = submission.locale;
     columns.comment = submission.comment;
+    if (submission.outcome)
+        columns.guide_outcome = std::string(protocol::guide_outcome_name(*submission.outcome));
+    columns.guide_step = submission.step;
+    columns.guide_step_number = submission.step_number;
+    columns.search_text = feedback_search_text(submission.subject, submission.comment,
+                                               submission.context.page_url, submission.email);
     columns.payload = protocol::encode_feedback_submission(submission);
     columns.client_time_ms = submission.client_time_ms;
     columns.received_at_ms = feedback.received_at_ms;
     return columns;
 }
 
+std::string feedback_search_text(std::string_view subject, std::string_view comment,
+                                 std::string_view page_url, std::string_view email) {
+    std::string joined;
+    joined.reserve(subject.size() + comment.size() + page_url.size() + email.size() + 3);
+    for (std::string_view part : {subject, comment, page_url}) {
+        joined += part;
+        joined += '\n';
+    }
+    joined += email;
+    return fold_text(joined);
+}
+
+std::string fold_text(std::string_view text) {
+    return text::to_utf8(text::fold_for_search(text));
+}
+
+std::string fold_search_query(std::string_view text) {
+    constexpr std::string_view k_spaces = " \t\r\n";
+    const auto first = text.find_first_not_of(k_spaces);
+    if (first == std::string_view::npos)
+        return {};
+    return fold_text(text.substr(first, text.find_last_not_of(k_spaces) - first + 1));
+}
+
+std::vector<std::string> split_tags(std::string_view joined) {
+    std::vector<std::string> tags;
+    std::size_t start = 0;
+    while (start < joined.size()) {
+        std::size_t end = joined.find(k_tag_separator, start);
+        if (end == std::string_view::npos)
+            end = joined.size();
+        if (end > start)
+            tags.emplace_back(joined.substr(start, end - start));
+        start = end + 1;
+    }
+    std::sort(tags.begin(), tags.end());
+    return tags;
+}
+
 Result<StoredFeedback> stored_feedback_from_row(std::int64_t id, std::string site, std::string_view payload,
-                                                std::int64_t received_at_ms, std::string_view status) {
+                                                std::int64_t received_at_ms, std::string_view status,
+                                                std::string_view joined_tags) {
     auto submission = protocol::decode_feedback_submission(payload);
     if (!submission)
         return make_error("storage.corrupt_row", "feedback " + std::to_string(id) +
@@ -52,6 +102,7 @@ Result<StoredFeedback> stored_feedback_from_row(std::int64_t id, std::string sit
     stored.submission = std::move(*submission);
     stored.received_at_ms = received_at_ms;
     stored.status = parse_feedback_status(status).value_or(FeedbackStatus::New);
+    stored.tags = split_tags(joined_tags);
     return stored;
 }
 

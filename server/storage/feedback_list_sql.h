@@ -3,6 +3,7 @@
 // always bound, never spliced into the text.
 
 #include "server/storage/feedback_record.h"
+#include "server/storage/sql_where.h"
 
 #include <cstdint>
 #include <string>
@@ -11,17 +12,19 @@
 
 namespace support::server {
 
-using SqlValue = std::variant<std::int64_t, std::string>;
-
 struct SqlWithParams {
     std::string sql;
     std::vector<SqlValue> params; // params[0] is ?1
 };
 
-// Selects id, site, payload, received_at_ms, status, newest first, at most query.limit + 1 rows
-// (the extra row tells whether there are more).
+// Selects k_feedback_row_columns in the query's order, at most query.limit + 1 rows (the extra row
+// tells whether there are more).
 SqlWithParams feedback_list_sql(const FeedbackQuery& query);
 
-inline constexpr const char* k_feedback_row_columns = "id, site, payload, received_at_ms, status";
+// What each feedback row is read as: id, site, payload, received_at_ms, status, and the item's tags
+// joined by k_tag_separator (NULL when it has none).
+inline constexpr const char* k_feedback_row_columns =
+    "id, site, payload, received_at_ms, status, "
+    "(SELECT group_concat(tag, char(31)) FROM feedback_tags WHERE feedback_tags.feedback_id = feedback.id)";
 
 } // namespace support::server

@@ -40,19 +40,29 @@ struct StoredFeedback {
     protocol::FeedbackSubmission submission;
     std::int64_t received_at_ms = 0;
     FeedbackStatus status = FeedbackStatus::New;
+    std::vector<std::string> tags; // sorted
 };
 
-// Which feedback a list asks for, newest first. Empty fields do not filter.
+enum class FeedbackOrder : std::uint8_t { NewestFirst, OldestFirst };
+
+// Which feedback a list asks for. Empty fields do not filter.
 struct FeedbackQuery {
-    std::string site;
+    std::string site; // empty: every site
     std::optional<protocol::FeedbackKind> kind;
-    std::string subject; // article id, topic, guide id or conversation id
+    std::string subject; // article id, topic, guide id or search query
+    std::string page_url;
     std::optional<bool> helpful;
     std::optional<FeedbackStatus> status;
+    std::string tag;
+    // Words anywhere in the subject, comment, page address or reply address, compared as search
+    // compares them (text::fold_for_search: case, diacritics, niqqud, Arabic letter forms).
+    std::string text;
     std::optional<std::int64_t> received_from_ms;   // inclusive
     std::optional<std::int64_t> received_before_ms; // exclusive
-    // Keyset pagination: only rows older than this one (the last id of the previous page).
-    std::optional<std::int64_t> before_id;
+    FeedbackOrder order = FeedbackOrder::NewestFirst;
+    // Keyset pagination: only rows past this one in the list's order (the last id of the previous
+    // page). Ids only grow, so feedback arriving meanwhile never shifts or repeats a page.
+    std::optional<std::int64_t> after_id;
     std::size_t limit = 50;
 };
 

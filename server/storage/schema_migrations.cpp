@@ -51,9 +51,47 @@ CREATE TABLE staff_sessions (
 CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id);
 )sql";
 
-constexpr std::array<SchemaMigration, 2> k_migrations = {{
+// Triage: status changes, tags and notes as an append-only activity per item (who, when, what);
+// the current tags beside it for filtering. Columns for what staff filter and count by that
+// migration 1 kept only inside the payload: a guide's outcome and step, and the folded text the
+// list's text filter searches (fold_for_search is defined on the connection by the store).
+constexpr const char* k_triage = R"sql(
+ALTER TABLE feedback ADD COLUMN guide_outcome TEXT;
+ALTER TABLE feedback ADD COLUMN guide_step TEXT NOT NULL DEFAULT '';
+ALTER TABLE feedback ADD COLUMN guide_step_number INTEGER;
+ALTER TABLE feedback ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
+UPDATE feedback SET
+    guide_outcome = json_extract(payload, '$.outcome'),
+    guide_step = COALESCE(json_extract(payload, '$.step'), ''),
+    guide_step_number = json_extract(payload, '$.step_number')
+WHERE kind = 'guide';
+UPDATE feedback SET search_text = fold_for_search(
+    subject || char(10) || comment || char(10) || page_url || char(10) ||
+    COALESCE(json_extract(payload, '$.email'), ''));
+CREATE INDEX feedback_by_status ON feedback (status, id DESC);
+CREATE INDEX feedback_by_kind ON feedback (kind, id DESC);
+CREATE INDEX feedback_by_page ON feedback (page_url, id DESC);
+CREATE TABLE feedback_tags (
+    feedback_id INTEGER NOT NULL REFERENCES feedback (id) ON DELETE CASCADE,
+    tag TEXT NOT NULL,
+    PRIMARY KEY (feedback_id, tag)
+) WITHOUT ROWID;
+CREATE INDEX feedback_tags_by_tag ON feedback_tags (tag, feedback_id DESC);
+CREATE TABLE feedback_activity (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    feedback_id INTEGER NOT NULL REFERENCES feedback (id) ON DELETE CASCADE,
+    action TEXT NOT NULL CHECK (action IN ('status', 'tag_added', 'tag_removed', 'note')),
+    value TEXT NOT NULL,
+    staff_email TEXT NOT NULL,
+    at_ms INTEGER NOT NULL
+);
+CREATE INDEX feedback_activity_by_item ON feedback_activity (feedback_id, id);
+)sql";
+
+constexpr std::array<SchemaMigration, 3> k_migrations = {{
     {1, "feedback", k_feedback},
     {2, "staff", k_staff},
+    {3, "triage", k_triage},
 }};
 
 } // namespace

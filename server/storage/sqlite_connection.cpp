@@ -53,6 +53,16 @@ void SqliteStatement::bind(int index, const std::optional<std::int64_t>& value) 
         bind_null(index);
 }
 
+void SqliteStatement::bind_all(const std::vector<SqlValue>& values, int first) {
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const int index = static_cast<int>(i) + first;
+        if (const auto* number = std::get_if<std::int64_t>(&values[i]))
+            bind(index, *number);
+        else
+            bind(index, std::get<std::string>(values[i]));
+    }
+}
+
 Result<bool> SqliteStatement::step() {
     const int status = sqlite3_step(m_statement);
     if (status == SQLITE_ROW)
@@ -69,6 +79,10 @@ void SqliteStatement::reset() {
 
 std::int64_t SqliteStatement::column_int(int index) const {
     return sqlite3_column_int64(m_statement, index);
+}
+
+bool SqliteStatement::column_is_null(int index) const {
+    return sqlite3_column_type(m_statement, index) == SQLITE_NULL;
 }
 
 std::string SqliteStatement::column_text(int index) const {
@@ -133,6 +147,30 @@ std::int64_t SqliteConnection::changes() const {
 
 std::int64_t SqliteConnection::last_insert_rowid() const {
     return sqlite3_last_insert_rowid(m_db);
+}
+
+namespace {
+
+void call_text_function(sqlite3_context* context, int argument_count, sqlite3_value** arguments) {
+    if (argument_count != 1 || sqlite3_value_type(arguments[0]) == SQLITE_NULL) {
+        sqlite3_result_null(context);
+        return;
+    }
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(arguments[0]));
+    const auto size = static_cast<std::size_t>(sqlite3_value_bytes(arguments[0]));
+    const auto transform = reinterpret_cast<SqliteConnection::TextFunction>(sqlite3_user_data(context));
+    const std::string result = transform(std::string_view(text ? text : "", text ? size : 0));
+    sqlite3_result_text64(context, result.data(), result.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+} // namespace
+
+Result<void> SqliteConnection::define_function(const char* name, TextFunction transform) {
+    if (sqlite3_create_function_v2(m_db, name, 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                   reinterpret_cast<void*>(transform), call_text_function, nullptr, nullptr,
+                                   nullptr) != SQLITE_OK)
+        return sqlite_error(m_db, "define_function_failed");
+    return ok();
 }
 
 } // namespace support::server

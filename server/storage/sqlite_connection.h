@@ -7,6 +7,7 @@
 //   insert.bind(1, "x");
 //   SW_TRY(bool row, insert.step());
 
+#include "server/storage/sql_where.h"
 #include "shared/core/result.h"
 
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -34,6 +36,8 @@ class SqliteStatement {
     void bind(int index, std::int64_t value);
     void bind_null(int index);
     void bind(int index, const std::optional<std::int64_t>& value);
+    // Binds values[0] to ?first, values[1] to the next, and so on.
+    void bind_all(const std::vector<SqlValue>& values, int first = 1);
 
     // true: a row is ready to read; false: done.
     Result<bool> step();
@@ -41,6 +45,7 @@ class SqliteStatement {
     void reset();
 
     std::int64_t column_int(int index) const;
+    bool column_is_null(int index) const;
     std::string column_text(int index) const;
 
   private:
@@ -67,6 +72,11 @@ class SqliteConnection {
     Result<SqliteStatement> prepare(std::string_view sql);
     std::int64_t changes() const;
     std::int64_t last_insert_rowid() const;
+
+    // Makes `transform` callable from SQL on this connection as name(text) → text (NULL stays
+    // NULL): deterministic, so indexes and migrations may use it.
+    using TextFunction = std::string (*)(std::string_view);
+    Result<void> define_function(const char* name, TextFunction transform);
 
   private:
     explicit SqliteConnection(sqlite3* db) : m_db(db) {}

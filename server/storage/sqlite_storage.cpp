@@ -3,7 +3,9 @@
 #include "server/storage/feedback_columns.h"
 #include "server/storage/feedback_list_sql.h"
 #include "server/storage/schema_migrations.h"
+#include "server/storage/sqlite_insights.h"
 #include "server/storage/sqlite_staff.h"
+#include "server/storage/sqlite_triage.h"
 
 #include <system_error>
 
@@ -56,21 +58,10 @@ Result<void> migrate(SqliteConnection& db) {
     return ok();
 }
 
-// Binds params[0] to ?first, params[1] to the next, and so on.
-void bind_params(SqliteStatement& statement, const std::vector<SqlValue>& params, int first = 1) {
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        const int index = static_cast<int>(i) + first;
-        if (const auto* number = std::get_if<std::int64_t>(&params[i]))
-            statement.bind(index, *number);
-        else
-            statement.bind(index, std::get<std::string>(params[i]));
-    }
-}
-
 Result<StoredFeedback> read_row(const SqliteStatement& statement) {
     return stored_feedback_from_row(statement.column_int(0), statement.column_text(1),
                                     statement.column_text(2), statement.column_int(3),
-                                    statement.column_text(4));
+                                    statement.column_text(4), statement.column_text(5));
 }
 
 Result<std::optional<StoredFeedback>> read_one(SqliteStatement& statement) {
@@ -98,12 +89,14 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
         std::filesystem::create_directories(path.parent_path(), ignored);
     }
     SW_TRY(auto writer, SqliteConnection::open(path));
+    SW_TRY_VOID(writer.define_function("fold_for_search", fold_text)); // migration 3 fills search_text
     SW_TRY_VOID(migrate(writer));
     auto statements = std::make_unique<WriterStatements>();
     SW_TRY(statements->insert,
            writer.prepare("INSERT INTO feedback (site, client_id, kind, subject, helpful, page_url, locale, "
-                          "comment, payload, client_time_ms, received_at_ms) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+                          "comment, payload, client_time_ms, received_at_ms, guide_outcome, guide_step, "
+                          "guide_step_number, search_text) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
                           "ON CONFLICT (site, client_id) DO NOTHING"));
     SW_TRY(statements->find_existing,
            writer.prepare(
@@ -151,6 +144,13 @@ Result<FeedbackInsertResult> SqliteStorage::insert_one(const NewFeedback& feedba
     insert.bind(9, columns.payload);
     insert.bind(10, columns.client_time_ms);
     insert.bind(11, columns.received_at_ms);
+    if (columns.guide_outcome)
+        insert.bind(12, *columns.guide_outcome);
+    else
+        insert.bind_null(12);
+    insert.bind(13, columns.guide_step);
+    insert.bind(14, columns.guide_step_number);
+    insert.bind(15, columns.search_text);
     SW_TRY(bool unused_row, insert.step());
     (void)unused_row;
     if (m_writer.changes() == 1)
@@ -222,13 +222,15 @@ auto SqliteStorage::with_reader(Read&& read) -> decltype(read(std::declval<Sqlit
 Result<std::optional<StoredFeedback>>
 SqliteStorage::find_one(std::string_view site, std::string_view key_column, const SqlValue& key) {
     return with_reader([&](SqliteConnection& db) -> Result<std::optional<StoredFeedback>> {
+        SqlWhere where;
+        if (!site.empty())
+            where.add("site = ", std::string(site));
+        where.add(std::string(key_column) + " = ", key);
         auto statement =
-            db.prepare(std::string("SELECT ") + k_feedback_row_columns +
-                       " FROM feedback WHERE site = ?1 AND " + std::string(key_column) + " = ?2");
+            db.prepare(std::string("SELECT ") + k_feedback_row_columns + " FROM feedback" + where.sql());
         if (!statement)
             return as_read_error(statement.error());
-        statement->bind(1, site);
-        bind_params(*statement, {key}, 2);
+        statement->bind_all(where.params());
         return read_one(*statement);
     });
 }
@@ -248,7 +250,7 @@ Result<FeedbackPage> SqliteStorage::list_feedback(const FeedbackQuery& query) {
         auto statement = db.prepare(select.sql);
         if (!statement)
             return as_read_error(statement.error());
-        bind_params(*statement, select.params);
+        statement->bind_all(select.params);
         FeedbackPage page;
         for (;;) {
             SW_TRY(bool row, statement->step());
@@ -274,6 +276,29 @@ Result<std::int64_t> SqliteStorage::count_feedback(std::string_view site) {
         SW_TRY(bool row, statement->step());
         return row ? statement->column_int(0) : 0;
     });
+}
+
+Result<std::optional<FeedbackDetail>> SqliteStorage::find_feedback_detail(std::int64_t id) {
+    SW_TRY(auto feedback, find_one("", "id", id));
+    if (!feedback)
+        return std::optional<FeedbackDetail>();
+    return with_reader([&](SqliteConnection& db) -> Result<std::optional<FeedbackDetail>> {
+        auto activity = sqlite_triage::activity(db, id);
+        if (!activity)
+            return as_read_error(activity.error());
+        return std::optional(FeedbackDetail{std::move(*feedback), std::move(*activity)});
+    });
+}
+
+Result<FeedbackInsights> SqliteStorage::feedback_insights(const InsightsQuery& query) {
+    return with_reader([&](SqliteConnection& db) -> Result<FeedbackInsights> {
+        auto insights = sqlite_insights::read(db, query);
+        return insights ? std::move(insights) : as_read_error(insights.error());
+    });
+}
+
+Result<TriageOutcome> SqliteStorage::apply_triage(const TriageChange& change) {
+    return with_staff_writer([&](SqliteConnection& db) { return sqlite_triage::apply(db, change); });
 }
 
 template <typename Write>

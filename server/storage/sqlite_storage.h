@@ -30,6 +30,9 @@ class SqliteStorage final : public Storage {
                                                                      std::string_view client_id) override;
     Result<FeedbackPage> list_feedback(const FeedbackQuery& query) override;
     Result<std::int64_t> count_feedback(std::string_view site) override;
+    Result<std::optional<FeedbackDetail>> find_feedback_detail(std::int64_t id) override;
+    Result<FeedbackInsights> feedback_insights(const InsightsQuery& query) override;
+    Result<TriageOutcome> apply_triage(const TriageChange& change) override;
 
     Result<StaffAccount> add_staff(const NewStaffAccount& account) override;
     Result<std::vector<StaffAccount>> list_staff() override;
@@ -54,7 +57,8 @@ class SqliteStorage final : public Storage {
                   std::unique_ptr<WriterStatements> statements);
     void commit_batch(std::vector<PendingInsert>& batch);
     Result<FeedbackInsertResult> insert_one(const NewFeedback& feedback);
-    // The site's row whose `key_column` ("id" or "client_id", never shopper input) equals `key`.
+    // The site's row (any site's when `site` is empty) whose `key_column` ("id" or "client_id",
+    // never shopper input) equals `key`.
     Result<std::optional<StoredFeedback>> find_one(std::string_view site, std::string_view key_column,
                                                    const SqlValue& key);
 

@@ -13,7 +13,9 @@
 // storage.read_failed, storage.closed, storage.schema_too_new, storage.unsupported_backend,
 // storage.staff_exists.
 
+#include "server/storage/feedback_insights.h"
 #include "server/storage/feedback_record.h"
+#include "server/storage/feedback_triage.h"
 #include "server/storage/staff_record.h"
 #include "shared/core/result.h"
 
@@ -47,12 +49,19 @@ class Storage {
     // destruction.
     virtual void close() = 0;
 
-    // Reads; safe from any thread.
+    // Reads; safe from any thread. An empty site finds and lists across every site.
     virtual Result<std::optional<StoredFeedback>> find_feedback(std::string_view site, std::int64_t id) = 0;
     virtual Result<std::optional<StoredFeedback>> find_feedback_by_client_id(std::string_view site,
                                                                              std::string_view client_id) = 0;
     virtual Result<FeedbackPage> list_feedback(const FeedbackQuery& query) = 0;
     virtual Result<std::int64_t> count_feedback(std::string_view site) = 0;
+    virtual Result<std::optional<FeedbackDetail>> find_feedback_detail(std::int64_t id) = 0;
+    virtual Result<FeedbackInsights> feedback_insights(const InsightsQuery& query) = 0;
+
+    // Triage by staff: the change and its activity entry are written together and are durable
+    // when the call returns (on the staff connection, like the staff writes below). The caller
+    // has checked the value (a known status, a tidy tag, a note's length).
+    virtual Result<TriageOutcome> apply_triage(const TriageChange& change) = 0;
 
     // Staff accounts and sessions: rare, small writes, made on their own connection and durable
     // when the call returns (they wait for the feedback writer's commits, never the other way).

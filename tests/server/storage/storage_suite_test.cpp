@@ -5,7 +5,7 @@
 
 #include "server/storage/storage.h"
 #include "shared/core/protocol/uuid.h"
-#include "temp_dir.h"
+#include "store_fixtures.h"
 
 #include <sqlite3.h>
 
@@ -19,56 +19,7 @@
 
 using namespace support;
 using namespace support::server;
-using support::server::test::TempDir;
-
-namespace {
-
-// A place for one store that can be opened, closed and opened again.
-class StoreLocation {
-  public:
-    std::string spec() const { return (m_dir.path() / "var" / "support.db").string(); }
-    Result<std::unique_ptr<Storage>> open() const { return open_storage(spec()); }
-    const TempDir& dir() const { return m_dir; }
-
-  private:
-    TempDir m_dir;
-};
-
-std::string client_id(int n) {
-    std::array<std::uint8_t, 16> bytes{};
-    for (std::size_t i = 0; i < bytes.size(); ++i)
-        bytes[i] = static_cast<std::uint8_t>((n >> ((i % 4) * 8)) + i * 17);
-    return protocol::format_uuid_v4(bytes);
-}
-
-NewFeedback article_vote(std::string site, int n, bool helpful, std::string comment = {}) {
-    NewFeedback feedback;
-    feedback.site = std::move(site);
-    feedback.received_at_ms = 1'764'825'000'000 + n;
-    auto& s = feedback.submission;
-    s.client_id = client_id(n);
-    s.kind = protocol::FeedbackKind::ArticleHelpful;
-    s.locale = "he";
-    s.client_time_ms = 1'764'824'999'000 + n;
-    s.subject = "shipping-policy";
-    s.helpful = helpful;
-    s.comment = std::move(comment);
-    s.context.page_url = "https://shop.example/products/mug";
-    s.context.page_title = "ספל קרמיקה";
-    return feedback;
-}
-
-// Inserts and waits for the durable answer.
-Result<FeedbackInsertResult> insert(Storage& storage, NewFeedback feedback) {
-    std::promise<Result<FeedbackInsertResult>> answered;
-    auto answer = answered.get_future();
-    storage.insert_feedback(std::move(feedback), [&](Result<FeedbackInsertResult> result) {
-        answered.set_value(std::move(result));
-    });
-    return answer.get();
-}
-
-} // namespace
+using namespace support::server::test;
 
 TEST_CASE("storage: a new store is migrated to the newest schema, and reopening applies nothing twice",
           "[storage]") {
@@ -79,11 +30,11 @@ TEST_CASE("storage: a new store is migrated to the newest schema, and reopening 
         CHECK((*storage)->backend_name() == "sqlite");
         auto version = (*storage)->schema_version();
         REQUIRE(version.has_value());
-        CHECK(*version == 2);
+        CHECK(*version == 3);
     }
     auto reopened = location.open();
     REQUIRE(reopened.has_value());
-    CHECK((*reopened)->schema_version().value() == 2);
+    CHECK((*reopened)->schema_version().value() == 3);
 }
 
 TEST_CASE("storage: a database written by a newer release is refused, not written to", "[storage]") {
@@ -187,7 +138,7 @@ TEST_CASE("storage: lists are newest first, filtered, and page by the last id se
         }
         if (!page->more)
             break;
-        query.before_id = page->items.back().id;
+        query.after_id = page->items.back().id;
     }
     REQUIRE(seen.size() == 25);
     CHECK(std::is_sorted(seen.rbegin(), seen.rend())); // newest first
@@ -276,7 +227,8 @@ TEST_CASE("storage: closing the store answers every queued write before it retur
 namespace {
 
 NewStaffAccount staff_account(std::string email, StaffRole role = StaffRole::Agent) {
-    return NewStaffAccount{std::move(email), role, "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA", 1'764'825'000'000};
+    return NewStaffAccount{std::move(email), role, "$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHQ$aGFzaA",
+                           1'764'825'000'000};
 }
 
 NewStaffSession staff_session(std::string digest, std::int64_t staff_id, std::int64_t at_ms) {
@@ -310,7 +262,8 @@ TEST_CASE("storage: staff accounts are unique by e-mail without regard to case, 
     CHECK(storage->list_staff().value().size() == 1);
 }
 
-TEST_CASE("storage: a staff session is found by its digest until it ends, with its account", "[storage][staff]") {
+TEST_CASE("storage: a staff session is found by its digest until it ends, with its account",
+          "[storage][staff]") {
     StoreLocation location;
     auto storage = location.open().value();
     const auto dana = storage->add_staff(staff_account("dana@shop.example")).value();
@@ -340,7 +293,8 @@ TEST_CASE("storage: a staff session is found by its digest until it ends, with i
     CHECK_FALSE(storage->set_staff_password("dana@shop.example", "x").value());
 }
 
-TEST_CASE("storage: stale staff sessions go, idle or too old, and survive a reopen otherwise", "[storage][staff]") {
+TEST_CASE("storage: stale staff sessions go, idle or too old, and survive a reopen otherwise",
+          "[storage][staff]") {
     StoreLocation location;
     {
         auto storage = location.open().value();
@@ -349,7 +303,8 @@ TEST_CASE("storage: stale staff sessions go, idle or too old, and survive a reop
         REQUIRE(storage->add_staff_session(staff_session("old", dana.id, 500)).has_value());
         REQUIRE(storage->touch_staff_session("old", 9000).has_value());
         REQUIRE(storage->add_staff_session(staff_session("fresh", dana.id, 8000)).has_value());
-        CHECK(storage->remove_stale_staff_sessions(/*idle_before*/ 2000, /*created_before*/ 600).value() == 2);
+        CHECK(storage->remove_stale_staff_sessions(/*idle_before*/ 2000, /*created_before*/ 600).value() ==
+              2);
     }
     auto reopened = location.open().value();
     CHECK(reopened->find_staff_session("fresh").value().has_value());

@@ -1,0 +1,23 @@
+#include "server/storage/sql_where.h"
+
+namespace support::server {
+
+void SqlWhere::start_condition() {
+    m_sql += m_sql.empty() ? " WHERE " : " AND ";
+}
+
+void SqlWhere::add(std::string_view before, SqlValue value, std::string_view after) {
+    m_params.push_back(std::move(value));
+    start_condition();
+    m_sql += before;
+    m_sql += '?';
+    m_sql += std::to_string(m_params.size());
+    m_sql += after;
+}
+
+void SqlWhere::add_constant(std::string_view condition) {
+    start_condition();
+    m_sql += condition;
+}
+
+} // namespace support::server

@@ -1,0 +1,37 @@
+#pragma once
+// A WHERE clause built one condition at a time, every value bound as a numbered parameter
+// (?1, ?2 …), never spliced into the SQL text.
+//
+//   SqlWhere where;
+//   where.add("site = ", site);                       // " WHERE site = ?1"
+//   where.add("instr(search_text, ", folded, ") > 0"); // " AND instr(search_text, ?2) > 0"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace support::server {
+
+using SqlValue = std::variant<std::int64_t, std::string>;
+
+class SqlWhere {
+  public:
+    // Appends "before ?N after" as one more condition, binding `value` to ?N.
+    void add(std::string_view before, SqlValue value, std::string_view after = {});
+    // Appends a condition without a value (the caller's own constant SQL).
+    void add_constant(std::string_view condition);
+
+    const std::string& sql() const { return m_sql; }                 // "" or " WHERE … AND …"
+    const std::vector<SqlValue>& params() const { return m_params; } // params()[0] is ?1
+    std::vector<SqlValue> take_params() && { return std::move(m_params); }
+
+  private:
+    void start_condition();
+
+    std::string m_sql;
+    std::vector<SqlValue> m_params;
+};
+
+} // namespace support::server

@@ -1,0 +1,60 @@
+#pragma once
+// What the storage suites share: a store that can be opened, closed and opened again, feedback to
+// put in it, and a blocking insert.
+
+#include "server/storage/storage.h"
+#include "shared/core/protocol/uuid.h"
+#include "temp_dir.h"
+
+#include <array>
+#include <future>
+#include <string>
+
+namespace support::server::test {
+
+// A place for one store that can be opened, closed and opened again.
+class StoreLocation {
+  public:
+    std::string spec() const { return (m_dir.path() / "var" / "support.db").string(); }
+    Result<std::unique_ptr<Storage>> open() const { return open_storage(spec()); }
+    const TempDir& dir() const { return m_dir; }
+
+  private:
+    TempDir m_dir;
+};
+
+inline std::string client_id(int n) {
+    std::array<std::uint8_t, 16> bytes{};
+    for (std::size_t i = 0; i < bytes.size(); ++i)
+        bytes[i] = static_cast<std::uint8_t>((n >> ((i % 4) * 8)) + i * 17);
+    return protocol::format_uuid_v4(bytes);
+}
+
+inline NewFeedback article_vote(std::string site, int n, bool helpful, std::string comment = {}) {
+    NewFeedback feedback;
+    feedback.site = std::move(site);
+    feedback.received_at_ms = 1'764'825'000'000 + n;
+    auto& s = feedback.submission;
+    s.client_id = client_id(n);
+    s.kind = protocol::FeedbackKind::ArticleHelpful;
+    s.locale = "he";
+    s.client_time_ms = 1'764'824'999'000 + n;
+    s.subject = "shipping-policy";
+    s.helpful = helpful;
+    s.comment = std::move(comment);
+    s.context.page_url = "https://shop.example/products/mug";
+    s.context.page_title = "ספל קרמיקה";
+    return feedback;
+}
+
+// Inserts and waits for the durable answer.
+inline Result<FeedbackInsertResult> insert(Storage& storage, NewFeedback feedback) {
+    std::promise<Result<FeedbackInsertResult>> answered;
+    auto answer = answered.get_future();
+    storage.insert_feedback(std::move(feedback), [&](Result<FeedbackInsertResult> result) {
+        answered.set_value(std::move(result));
+    });
+    return answer.get();
+}
+
+} // namespace support::server::test
