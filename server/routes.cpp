@@ -20,7 +20,18 @@ HttpResponse health_check(const HttpRequest& request) {
 Router make_routes(std::shared_ptr<const StaticFiles> static_files,
                    std::shared_ptr<const ContentApi> content_api,
                    std::shared_ptr<const FeedbackApi> feedback_api,
-                   std::shared_ptr<const StaffSessionApi> staff_session_api) {
+                   std::shared_ptr<const StaffSessionApi> staff_session_api,
+                   std::shared_ptr<const StaffFeedbackApi> staff_feedback_api) {
+    return make_routes(RouteHandlers{std::move(static_files), std::move(content_api), std::move(feedback_api),
+                                     std::move(staff_session_api), std::move(staff_feedback_api), nullptr});
+}
+
+Router make_routes(RouteHandlers handlers) {
+    auto static_files = std::move(handlers.static_files);
+    auto content_api = std::move(handlers.content);
+    auto feedback_api = std::move(handlers.feedback);
+    auto staff_session_api = std::move(handlers.staff_session);
+    auto staff_feedback_api = std::move(handlers.staff_feedback);
     if (!content_api)
         content_api = std::make_shared<const ContentApi>();
     Router router;
@@ -35,11 +46,24 @@ Router make_routes(std::shared_ptr<const StaticFiles> static_files,
         router.add(
             std::string(protocol::k_feedback_route),
             [api = std::move(feedback_api)](const HttpRequest& request) { return api->serve(request); });
-    // Staff sign-in: same-origin only, never CORS, never cached.
+    // Staff sign-in: same-origin only, never CORS, never cached; its password hashing runs on the
+    // worker pool when there is one, not on a connection thread.
     if (staff_session_api)
-        router.add(
-            std::string(k_staff_session_route),
-            [api = std::move(staff_session_api)](const HttpRequest& request) { return api->serve(request); });
+        router.add(std::string(k_staff_session_route),
+                   [api = std::move(staff_session_api),
+                    workers = std::move(handlers.workers)](const HttpRequest& request) -> Reply {
+                       if (!workers)
+                           return api->serve(request);
+                       return workers->run([api, request] { return api->serve(request); });
+                   });
+    if (staff_feedback_api) {
+        auto serve_staff = [api = std::move(staff_feedback_api)](const HttpRequest& request) {
+            return api->serve(request);
+        };
+        router.add(std::string(k_staff_feedback_csv_route), serve_staff);
+        router.add(std::string(k_staff_insights_route), serve_staff);
+        router.add_tree(std::string(k_staff_feedback_route), serve_staff);
+    }
     auto serve_files = [files = std::move(static_files)](const HttpRequest& request) -> Reply {
         return files->serve(request);
     };

@@ -5,6 +5,9 @@
 //   GET /api/v1/sites/{site}/content      → the site's help articles (content_api.h)
 //   POST /api/v1/sites/{site}/feedback    → what a shopper tells us (feedback/feedback_api.h), when
 //                                           the server has a store
+//   /api/v1/staff/session                 → staff sign-in (staff/staff_session_api.h)
+//   /api/v1/staff/feedback…, /api/v1/staff/insights
+//                                         → the staff API over feedback (staff/staff_feedback_api.h)
 //   /console, /console/…                  → the staff console's files, with a strict CSP and never
 //                                           framed (middleware/staff_page_security.h)
 //   anything else                         → static files from the mounted roots
@@ -14,6 +17,7 @@
 #include "server/feedback/feedback_api.h"
 #include "server/http/http_message.h"
 #include "server/http/router.h"
+#include "server/staff/staff_feedback_api.h"
 #include "server/staff/staff_session_api.h"
 #include "server/static/static_files.h"
 
@@ -24,11 +28,24 @@ namespace support::server {
 
 inline constexpr std::string_view k_console_route = "/console";
 
+struct RouteHandlers {
+    std::shared_ptr<const StaticFiles> static_files;
+    std::shared_ptr<const ContentApi>
+        content; // without it every site is unknown (404 content.site.not_found)
+    std::shared_ptr<const FeedbackApi> feedback;
+    std::shared_ptr<const StaffSessionApi> staff_session;
+    std::shared_ptr<const StaffFeedbackApi> staff_feedback;
+    std::shared_ptr<WorkerPool> workers; // runs staff sign-in (argon2id) off the connection threads
+};
+
+Router make_routes(RouteHandlers handlers);
+
 // Without a content API every site is unknown (404 content.site.not_found).
 Router make_routes(std::shared_ptr<const StaticFiles> static_files,
                    std::shared_ptr<const ContentApi> content_api = nullptr,
                    std::shared_ptr<const FeedbackApi> feedback_api = nullptr,
-                   std::shared_ptr<const StaffSessionApi> staff_session_api = nullptr);
+                   std::shared_ptr<const StaffSessionApi> staff_session_api = nullptr,
+                   std::shared_ptr<const StaffFeedbackApi> staff_feedback_api = nullptr);
 
 // GET/HEAD /healthz: 200 application/json {"status":"ok"}; other methods 405.
 HttpResponse health_check(const HttpRequest& request);

@@ -121,12 +121,19 @@ int run_serve(std::span<const std::string_view> args) {
                             static_cast<double>(config->feedback_per_ip_per_minute)};
     limits.per_site = {static_cast<double>(config->feedback_per_site_per_minute) / 10.0,
                        static_cast<double>(config->feedback_per_site_per_minute)};
-    Router router = make_routes(
-        std::make_shared<const StaticFiles>(std::move(*files)),
-        std::make_shared<const ContentApi>(sites->content),
-        std::make_shared<const FeedbackApi>(storage, std::move(sites->settings), limits),
-        std::make_shared<const StaffSessionApi>(std::make_shared<StaffSessions>(storage),
-                                                StaffCookieOptions{.secure = config->secure_cookies}));
+    // Work that blocks (password hashing, staff reads and exports) runs here, off the connection threads.
+    auto workers = std::make_shared<WorkerPool>(2);
+    auto staff_sessions = std::make_shared<const StaffSessionApi>(
+        std::make_shared<StaffSessions>(storage), StaffCookieOptions{.secure = config->secure_cookies});
+    Router router = make_routes(RouteHandlers{
+        .static_files = std::make_shared<const StaticFiles>(std::move(*files)),
+        .content = std::make_shared<const ContentApi>(sites->content),
+        .feedback = std::make_shared<const FeedbackApi>(storage, std::move(sites->settings), limits),
+        .staff_session = staff_sessions,
+        .staff_feedback = std::make_shared<const StaffFeedbackApi>(storage, staff_sessions, workers,
+                                                                   system_staff_clocks().wall_ms),
+        .workers = workers,
+    });
 
     ServerOptions options;
     options.host = config->host;
@@ -142,6 +149,7 @@ int run_serve(std::span<const std::string_view> args) {
     }
     std::cout << "support-server listening on " << (*server)->url() << std::endl;
     (*server)->run();
+    workers->stop(); // its last answers go out while the server's executor still exists
     // Writes still queued are committed and answered while the server's executor still exists.
     storage->close();
     std::cerr << "support-server stopped\n";
