@@ -18,6 +18,7 @@
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -39,18 +40,13 @@ class WorkerPool {
     void stop();
 
   private:
-    struct Job {
-        std::function<HttpResponse()> work;
-        ResponsePromise promise;
-    };
+    // Shared with the threads, so that a pool whose last owner is its own work (a handler that
+    // holds the pool, finishing on a worker) can go away without a thread joining itself.
+    struct Queue;
 
-    void work_loop();
+    static void work_loop(const std::shared_ptr<Queue>& queue);
 
-    std::size_t m_max_queued;
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
-    std::deque<Job> m_queue;
-    bool m_stopping = false;
+    std::shared_ptr<Queue> m_queue;
     std::vector<std::thread> m_threads;
 };
 

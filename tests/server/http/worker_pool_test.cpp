@@ -69,3 +69,14 @@ TEST_CASE("worker pool: work that throws answers 500; stop finishes what is queu
         CHECK(std::move(queued[static_cast<std::size_t>(i)]).wait().body == std::to_string(i));
     CHECK(std::move(workers.run([] { return with_body("after stop"); })).wait().status == 503);
 }
+
+TEST_CASE("worker pool: a pool owned only by its own work goes away without a thread joining itself",
+          "[http][workers]") {
+    auto pool = std::make_shared<WorkerPool>(2);
+    std::vector<Reply> replies;
+    for (int i = 0; i < 50; ++i)
+        replies.push_back(pool->run([pool, i] { return with_body(std::to_string(i)); }));
+    pool.reset(); // the queued work holds the pool now
+    for (int i = 0; i < 50; ++i)
+        CHECK(std::move(replies[static_cast<std::size_t>(i)]).wait().body == std::to_string(i));
+}
