@@ -4,12 +4,14 @@
 //                        [--site NAME=DIR …] [--log]
 //   support-server check-content DIR
 //   support-server staff add|list|remove|passwd [EMAIL] [--role admin|agent] [--db PATH]
+//   support-server seed-feedback --site NAME=DIR [--count N] [--db PATH]
 //
 // Exit codes (exit_codes.h): 0 success, 1 runtime failure (e.g. the port is taken, content has
 // errors), 2 bad arguments.
 
 #include "server/commands/check_content_command.h"
 #include "server/commands/exit_codes.h"
+#include "server/commands/seed_feedback_command.h"
 #include "server/commands/serve_command.h"
 #include "server/commands/staff_command.h"
 #include "shared/core/result.h"
@@ -36,6 +38,10 @@ int run_check_content_command(std::span<const std::string_view> args) {
     return run_check_content(args, std::cout, std::cerr);
 }
 
+int run_seed_feedback_command(std::span<const std::string_view> args) {
+    return run_seed_feedback(args, std::cout, std::cerr);
+}
+
 int run_staff_command(std::span<const std::string_view> args) {
     return run_staff(args, {std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) == 1});
 }
@@ -52,6 +58,7 @@ constexpr std::array k_subcommands{
     Subcommand{"check-content", "check a folder of help articles and print every problem",
                run_check_content_command},
     Subcommand{"staff", "add, list, remove staff accounts or set their passwords", run_staff_command},
+    Subcommand{"seed-feedback", "fill the store with realistic demo feedback", run_seed_feedback_command},
 };
 
 void print_usage(std::ostream& out) {
