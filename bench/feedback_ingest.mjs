@@ -3,7 +3,10 @@
 // beside it, in the same run, the same server's GET /healthz: the ceiling of its HTTP layer.
 // Reported as numbers and ratios (never pass/fail; the machine is shared and noisy).
 //
-//   ./scripts/bench server [--runs N] [--seconds S] [--connections C]
+//   ./scripts/bench server [--runs N] [--seconds S] [--connections C] [--repeats R]
+//
+// Then, on the same server and store topped up to 100,000 items, the staff API's list, Insights
+// and CSV requests (bench/staff_queries.mjs).
 //
 // The store is a fresh file on the disk the repository is on (not a RAM disk), so each commit
 // really syncs. Needs wrk (./scripts/bench installs it). The server listens on 127.0.0.1 only and
@@ -13,6 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot, startServer } from '../tests/browser/harness.mjs';
+import { benchStaffQueries } from './staff_queries.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -95,6 +99,8 @@ try {
   console.log(`   feedback/healthz: ${(f.rps / h.rps).toFixed(2)}× of the ceiling; budget ≥ 5,000 req/s (${(f.rps / 5000).toFixed(2)}×) ` +
     `with p99 ≤ 20 ms (${(f.p99 / 20).toFixed(2)}×)`);
   console.log(`   rows stored: ${rows} (every acknowledged POST is a row)`);
+
+  await benchStaffQueries({ server, db, site: 'bench', siteDir: site, repeats: arg('--repeats', 40) });
 } finally {
   await server.stop();
   fs.rmSync(work, { recursive: true, force: true });

@@ -1,7 +1,8 @@
 #pragma once
 // The staff API over feedback: same-origin, signed-in staff only (StaffSessionApi::require_session:
 // 401 without a session, 403 from another origin or without the session's X-CSRF-Token on a change),
-// never cached. Every request runs on the worker pool, not on a connection thread.
+// never cached. Every request runs on the worker pool, not on a connection thread, and its answer
+// says how long it took (Server-Timing: app;dur=MS).
 //
 //   GET    /api/v1/staff/feedback?filters            → {"items":[…],"next":"…"|null}   (feedback_filters.h)
 //   GET    /api/v1/staff/feedback.csv?filters        → text/csv download of every match (at most 200,000)
