@@ -42,6 +42,7 @@ FeedbackColumns to_feedback_columns(const NewFeedback& feedback) {
         columns.guide_outcome = std::string(protocol::guide_outcome_name(*submission.outcome));
     columns.guide_step = submission.step;
     columns.guide_step_number = submission.step_number;
+    columns.subject_key = fold_search_query(submission.subject);
     columns.search_text = feedback_search_text(submission.subject, submission.comment,
                                                submission.context.page_url, submission.email);
     columns.payload = protocol::encode_feedback_submission(submission);

@@ -25,6 +25,7 @@ struct FeedbackColumns {
     std::optional<std::string> guide_outcome; // guide: "completed" or "abandoned"
     std::string guide_step;
     std::optional<std::int64_t> guide_step_number;
+    std::string subject_key; // fold_search_query(subject): one group for "Eilat" and "eilat "
     std::string search_text; // feedback_search_text()
     std::string payload;     // encode_feedback_submission()
     std::int64_t client_time_ms = 0;

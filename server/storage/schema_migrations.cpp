@@ -53,24 +53,37 @@ CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id);
 
 // Triage: status changes, tags and notes as an append-only activity per item (who, when, what);
 // the current tags beside it for filtering. Columns for what staff filter and count by that
-// migration 1 kept only inside the payload: a guide's outcome and step, and the folded text the
-// list's text filter searches (fold_for_search is defined on the connection by the store).
+// migration 1 kept only inside the payload: a guide's outcome and step, the subject folded for
+// grouping (search queries typed differently), and the folded text the list's text filter
+// searches (fold_for_search is defined on the connection by the store). Covering indexes let the
+// text filter and Insights read without touching the payloads. (An FTS5 trigram index answered
+// text in under a millisecond but halved ingest; scanning the narrow index takes ~15 ms per
+// 100,000 items.)
 constexpr const char* k_triage = R"sql(
 ALTER TABLE feedback ADD COLUMN guide_outcome TEXT;
 ALTER TABLE feedback ADD COLUMN guide_step TEXT NOT NULL DEFAULT '';
 ALTER TABLE feedback ADD COLUMN guide_step_number INTEGER;
+ALTER TABLE feedback ADD COLUMN subject_key TEXT NOT NULL DEFAULT '';
 ALTER TABLE feedback ADD COLUMN search_text TEXT NOT NULL DEFAULT '';
 UPDATE feedback SET
     guide_outcome = json_extract(payload, '$.outcome'),
     guide_step = COALESCE(json_extract(payload, '$.step'), ''),
     guide_step_number = json_extract(payload, '$.step_number')
 WHERE kind = 'guide';
-UPDATE feedback SET search_text = fold_for_search(
-    subject || char(10) || comment || char(10) || page_url || char(10) ||
-    COALESCE(json_extract(payload, '$.email'), ''));
+UPDATE feedback SET
+    subject_key = trim(fold_for_search(subject), ' ' || char(9, 10, 13)),
+    search_text = fold_for_search(
+        subject || char(10) || comment || char(10) || page_url || char(10) ||
+        COALESCE(json_extract(payload, '$.email'), ''));
 CREATE INDEX feedback_by_status ON feedback (status, id DESC);
 CREATE INDEX feedback_by_kind ON feedback (kind, id DESC);
 CREATE INDEX feedback_by_page ON feedback (page_url, id DESC);
+CREATE INDEX feedback_by_subject ON feedback (subject, id DESC);
+CREATE INDEX feedback_insights_by_subject ON feedback (kind, subject_key, subject, helpful, guide_outcome,
+    guide_step_number, guide_step, received_at_ms, site);
+CREATE INDEX feedback_insights_by_page ON feedback (kind, page_url, helpful, received_at_ms, site);
+CREATE INDEX feedback_insights_by_time ON feedback (received_at_ms, kind, helpful, site);
+CREATE INDEX feedback_by_text ON feedback (search_text);
 CREATE TABLE feedback_tags (
     feedback_id INTEGER NOT NULL REFERENCES feedback (id) ON DELETE CASCADE,
     tag TEXT NOT NULL,

@@ -45,9 +45,6 @@ std::string limit(const InsightsQuery& query) {
 }
 
 Result<void> read_all(SqliteConnection& db, const InsightsQuery& query, FeedbackInsights& out) {
-    SW_TRY_VOID(for_each_row(db, "SELECT COUNT(*) FROM feedback", scope(query), "",
-                             [&](const SqliteStatement& row) { out.total = row.column_int(0); }));
-
     SW_TRY_VOID(for_each_row(
         db, "SELECT subject, SUM(helpful = 1), SUM(helpful = 0) FROM feedback",
         scope(query, "kind = 'article_helpful'"),
@@ -55,13 +52,18 @@ Result<void> read_all(SqliteConnection& db, const InsightsQuery& query, Feedback
             out.articles.push_back({row.column_text(0), row.column_int(1), row.column_int(2)});
         }));
 
-    SW_TRY_VOID(for_each_row(
-        db,
-        "SELECT received_at_ms / " + std::to_string(k_day_ms) + ", COUNT(*), SUM(" + k_is_negative +
-            ") FROM feedback",
-        scope(query), " GROUP BY 1 ORDER BY 1", [&](const SqliteStatement& row) {
-            out.per_day.push_back({row.column_int(0) * k_day_ms, row.column_int(1), row.column_int(2)});
-        }));
+    // Days in time order from the covering index, counted here: no sort, no temporary table.
+    SW_TRY_VOID(
+        for_each_row(db, "SELECT received_at_ms, helpful = 0 OR kind = 'problem_report' FROM feedback",
+                     scope(query), " ORDER BY received_at_ms", [&](const SqliteStatement& row) {
+                         const std::int64_t at = row.column_int(0);
+                         const std::int64_t day = (at >= 0 ? at : at - k_day_ms + 1) / k_day_ms * k_day_ms;
+                         if (out.per_day.empty() || out.per_day.back().day_start_ms != day)
+                             out.per_day.push_back({day, 0, 0});
+                         ++out.per_day.back().total;
+                         out.per_day.back().negative += row.column_int(1);
+                         ++out.total;
+                     }));
 
     SW_TRY_VOID(for_each_row(
         db, std::string("SELECT page_url, SUM(") + k_is_negative + ") AS negative, COUNT(*) FROM feedback",
@@ -71,13 +73,11 @@ Result<void> read_all(SqliteConnection& db, const InsightsQuery& query, Feedback
             out.negative_pages.push_back({row.column_text(0), row.column_int(1), row.column_int(2)});
         }));
 
-    // The first line of search_text is the folded query; SQLite reads `subject` from the row that
-    // holds MAX(received_at_ms), so each group shows its latest spelling.
+    // Queries typed differently ("Eilat", "eilat ") share a subject_key; SQLite reads `subject` from
+    // the row that holds MAX(received_at_ms), so each group shows its latest spelling.
     SW_TRY_VOID(for_each_row(
         db, "SELECT subject, MAX(received_at_ms), COUNT(*) FROM feedback",
-        scope(query, "kind = 'search_miss'"),
-        " GROUP BY substr(search_text, 1, instr(search_text, char(10)) - 1) ORDER BY 3 DESC, 2 DESC" +
-            limit(query),
+        scope(query, "kind = 'search_miss'"), " GROUP BY subject_key ORDER BY 3 DESC, 2 DESC" + limit(query),
         [&](const SqliteStatement& row) {
             out.unanswered_searches.push_back({row.column_text(0), row.column_int(2), row.column_int(1)});
         }));

@@ -95,8 +95,8 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
     SW_TRY(statements->insert,
            writer.prepare("INSERT INTO feedback (site, client_id, kind, subject, helpful, page_url, locale, "
                           "comment, payload, client_time_ms, received_at_ms, guide_outcome, guide_step, "
-                          "guide_step_number, search_text) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+                          "guide_step_number, subject_key, search_text) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
                           "ON CONFLICT (site, client_id) DO NOTHING"));
     SW_TRY(statements->find_existing,
            writer.prepare(
@@ -150,7 +150,8 @@ Result<FeedbackInsertResult> SqliteStorage::insert_one(const NewFeedback& feedba
         insert.bind_null(12);
     insert.bind(13, columns.guide_step);
     insert.bind(14, columns.guide_step_number);
-    insert.bind(15, columns.search_text);
+    insert.bind(15, columns.subject_key);
+    insert.bind(16, columns.search_text);
     SW_TRY(bool unused_row, insert.step());
     (void)unused_row;
     if (m_writer.changes() == 1)

@@ -132,6 +132,10 @@ TEST_CASE("triage: the list filters by every field staff filter by", "[storage][
     CHECK(ids_of(*storage, query) == std::vector{english_id}); // case ignored
     query.text = "shop.example/returns";
     CHECK(ids_of(*storage, query) == std::vector{english_id}); // the page address too
+    query.text = "ין"; // part of a word
+    CHECK(ids_of(*storage, query) == std::vector{hebrew});
+    query.text = "\"returns\" OR address*"; // no query syntax: this is text to find
+    CHECK(ids_of(*storage, query).empty());
     query.text = "   ";
     CHECK(ids_of(*storage, query).size() == 3); // nothing to look for: no filter
 
