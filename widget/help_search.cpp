@@ -2,24 +2,17 @@
 
 #include "shared/core/guide/guide_query_match.h"
 #include "shared/core/search/page_match.h"
+#include "shared/core/text/white_space.h"
 #include "widget/help_content.h"
 
 #include <algorithm>
 
 namespace support::widget {
 
-namespace {
-
-bool is_blank(std::string_view text) {
-    return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
-}
-
-} // namespace
-
 void HelpSearch::run(const HelpContent& content, std::string_view query, const search::PageContext& page) {
     m_results.clear();
     m_guide_results.clear();
-    if (content.state() != ContentState::Ready || is_blank(query))
+    if (content.state() != ContentState::Ready || text::is_blank(query))
         return;
     // The best k_max_guide_results, in the site's order among equals.
     std::size_t scores[k_max_guide_results] = {};

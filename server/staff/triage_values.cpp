@@ -1,6 +1,7 @@
 #include "server/staff/triage_values.h"
 
 #include "shared/core/text/utf8.h"
+#include "shared/core/text/white_space.h"
 
 namespace support::server {
 
@@ -13,14 +14,6 @@ bool is_space(char32_t c) {
 
 bool is_control(char32_t c) {
     return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029;
-}
-
-std::string_view trim_ascii_space(std::string_view text) {
-    constexpr std::string_view k_spaces = " \t\r\n";
-    const auto first = text.find_first_not_of(k_spaces);
-    if (first == std::string_view::npos)
-        return {};
-    return text.substr(first, text.find_last_not_of(k_spaces) - first + 1);
 }
 
 } // namespace
@@ -61,7 +54,7 @@ Result<std::string> normalize_tag(std::string_view tag) {
 Result<std::string> check_note(std::string_view note) {
     if (!text::is_valid_utf8(note))
         return make_error("api.staff.bad_note", "a note must be UTF-8", "/text");
-    const std::string_view trimmed = trim_ascii_space(note);
+    const std::string_view trimmed = text::trim_white_space(note);
     if (trimmed.empty())
         return make_error("api.staff.bad_note", "a note cannot be empty", "/text");
     if (trimmed.size() > k_max_note_bytes)

@@ -1,6 +1,7 @@
 #include "server/storage/feedback_columns.h"
 
 #include "shared/core/text/fold_for_search.h"
+#include "shared/core/text/white_space.h"
 
 #include <algorithm>
 
@@ -68,11 +69,7 @@ std::string fold_text(std::string_view text) {
 }
 
 std::string fold_search_query(std::string_view text) {
-    constexpr std::string_view k_spaces = " \t\r\n";
-    const auto first = text.find_first_not_of(k_spaces);
-    if (first == std::string_view::npos)
-        return {};
-    return fold_text(text.substr(first, text.find_last_not_of(k_spaces) - first + 1));
+    return fold_text(text::trim_white_space(text));
 }
 
 std::vector<std::string> split_tags(std::string_view joined) {

@@ -1,5 +1,6 @@
 #include "widget/views/home_view.h"
 
+#include "shared/core/text/white_space.h"
 #include "shared/ui/controls.h"
 #include "shared/ui/highlighted_text.h"
 #include "widget/help_content.h"
@@ -14,10 +15,6 @@
 namespace support::widget {
 
 namespace {
-
-bool is_blank(std::string_view text) {
-    return text.find_first_not_of(" \t\n\r") == std::string_view::npos;
-}
 
 std::string found_message(std::size_t count) {
     return count == 1 ? "1 article found" : std::to_string(count) + " articles found";
@@ -92,7 +89,7 @@ ViewAction draw_results(const HelpContent& content, const HelpSearch& search, st
 ViewAction draw_help(const HelpContent& content, const HelpSearch& search, std::string_view query) {
     if (content.state() != ContentState::Ready)
         return draw_content_status_view(content);
-    if (is_blank(query)) {
+    if (text::is_blank(query)) {
         ui::status_text("search-status", "");
         // Guides made for this page come first: they are what the shopper most likely opened help for.
         const bool guides_first = search.guides_for_page() > 0;
