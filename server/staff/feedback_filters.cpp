@@ -4,6 +4,7 @@
 #include "shared/core/text/utf8.h"
 
 #include <charconv>
+#include <limits>
 #include <map>
 #include <string>
 
@@ -163,7 +164,12 @@ Result<FeedbackQuery> parse_feedback_filters(std::string_view target) {
     else if (!sort.empty() && sort != "newest")
         return bad_filter("sort", "expected newest or oldest");
     SW_TRY(query.after_id, parameters.whole_number("after", 1, std::numeric_limits<std::int64_t>::max()));
-    SW_TRY(auto limit, parameters.whole_number("limit", 1, k_max_list_limit));
+    SW_TRY(query.up_to_id, parameters.whole_number("up_to", 1, std::numeric_limits<std::int64_t>::max()));
+    SW_TRY(auto offset, parameters.whole_number("offset", 0, k_max_list_offset));
+    query.offset = static_cast<std::size_t>(offset.value_or(0));
+    if (query.offset > 0 && query.after_id)
+        return bad_filter("offset", "use either \"after\" or \"offset\", not both");
+    SW_TRY(auto limit, parameters.whole_number("limit", 1, static_cast<std::int64_t>(k_max_list_limit)));
     query.limit = static_cast<std::size_t>(limit.value_or(50));
     return query;
 }

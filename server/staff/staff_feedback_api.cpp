@@ -144,7 +144,16 @@ HttpResponse StaffFeedbackApi::list(const HttpRequest& request) const {
     auto page = m_storage->list_feedback(*query);
     if (!page)
         return storage_failed(page.error());
-    return json_response(feedback_page_json(*page));
+    auto body = feedback_page_json(*page);
+    // count=yes: how many match and the newest id among them (for a table's height and up_to).
+    if (protocol::query_parameter(request.target, "count") == "yes") {
+        auto count = m_storage->count_matching_feedback(*query);
+        if (!count)
+            return storage_failed(count.error());
+        body["total"] = count->total;
+        body["newest_id"] = count->newest_id;
+    }
+    return json_response(body);
 }
 
 HttpResponse StaffFeedbackApi::export_csv(const HttpRequest& request) const {

@@ -5,6 +5,7 @@
 // says how long it took (Server-Timing: app;dur=MS).
 //
 //   GET    /api/v1/staff/feedback?filters            → {"items":[…],"next":"…"|null}   (feedback_filters.h)
+//          with count=yes also "total" (rows matching) and "newest_id" (for offset=&up_to=)
 //   GET    /api/v1/staff/feedback.csv?filters        → text/csv download of every match (at most 200,000)
 //   GET    /api/v1/staff/feedback/{id}               → the item with its activity
 //   POST   /api/v1/staff/feedback/{id}/status  {"status":"resolved"}

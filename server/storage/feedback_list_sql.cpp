@@ -4,7 +4,10 @@
 
 namespace support::server {
 
-SqlWithParams feedback_list_sql(const FeedbackQuery& query) {
+namespace {
+
+// The conditions every filter of the query adds (not its position in the list).
+SqlWhere filter_conditions(const FeedbackQuery& query) {
     SqlWhere where;
     if (!query.site.empty())
         where.add("site = ", query.site);
@@ -29,14 +32,31 @@ SqlWithParams feedback_list_sql(const FeedbackQuery& query) {
         where.add("received_at_ms >= ", *query.received_from_ms);
     if (query.received_before_ms)
         where.add("received_at_ms < ", *query.received_before_ms);
+    if (query.up_to_id)
+        where.add("id <= ", *query.up_to_id);
+    return where;
+}
+
+} // namespace
+
+SqlWithParams feedback_list_sql(const FeedbackQuery& query) {
+    SqlWhere where = filter_conditions(query);
     const bool newest_first = query.order == FeedbackOrder::NewestFirst;
     if (query.after_id)
         where.add(newest_first ? "id < " : "id > ", *query.after_id);
     SqlWithParams out;
     out.sql = std::string("SELECT ") + k_feedback_row_columns + " FROM feedback" + where.sql() +
-              " ORDER BY id " + (newest_first ? "DESC" : "ASC") + " LIMIT " + std::to_string(query.limit + 1);
+              " ORDER BY id " + (newest_first ? "DESC" : "ASC") + " LIMIT " +
+              std::to_string(query.limit + 1) +
+              (query.offset > 0 ? " OFFSET " + std::to_string(query.offset) : "");
     out.params = std::move(where).take_params();
     return out;
+}
+
+SqlWithParams feedback_count_sql(const FeedbackQuery& query) {
+    SqlWhere where = filter_conditions(query);
+    return SqlWithParams{"SELECT COUNT(*), COALESCE(MAX(id), 0) FROM feedback" + where.sql(),
+                         std::move(where).take_params()};
 }
 
 } // namespace support::server

@@ -20,6 +20,8 @@ struct SqlWithParams {
 // Selects k_feedback_row_columns in the query's order, at most query.limit + 1 rows (the extra row
 // tells whether there are more).
 SqlWithParams feedback_list_sql(const FeedbackQuery& query);
+// SELECT COUNT(*), MAX(id) over the same filters (no order, offset or limit).
+SqlWithParams feedback_count_sql(const FeedbackQuery& query);
 
 // What each feedback row is read as: id, site, payload, received_at_ms, status, and the item's tags
 // joined by k_tag_separator (NULL when it has none).

@@ -63,12 +63,23 @@ struct FeedbackQuery {
     // Keyset pagination: only rows past this one in the list's order (the last id of the previous
     // page). Ids only grow, so feedback arriving meanwhile never shifts or repeats a page.
     std::optional<std::int64_t> after_id;
+    // A table that jumps (the console's, scrolled far down) reads by position instead: only rows
+    // with ids up to `up_to_id` (the newest id when it first looked, so that rows arriving since do
+    // not shift positions), skipping `offset` of them.
+    std::optional<std::int64_t> up_to_id;
+    std::size_t offset = 0;
     std::size_t limit = 50;
 };
 
 struct FeedbackPage {
     std::vector<StoredFeedback> items;
     bool more = false; // further rows match beyond this page
+};
+
+// How many rows a query matches (its order, offset and limit aside), and the newest id among them.
+struct FeedbackCount {
+    std::int64_t total = 0;
+    std::int64_t newest_id = 0; // 0 when nothing matches
 };
 
 } // namespace support::server

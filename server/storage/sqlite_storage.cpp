@@ -268,6 +268,20 @@ Result<FeedbackPage> SqliteStorage::list_feedback(const FeedbackQuery& query) {
     });
 }
 
+Result<FeedbackCount> SqliteStorage::count_matching_feedback(const FeedbackQuery& query) {
+    const SqlWithParams select = feedback_count_sql(query);
+    return with_reader([&](SqliteConnection& db) -> Result<FeedbackCount> {
+        auto statement = db.prepare(select.sql);
+        if (!statement)
+            return as_read_error(statement.error());
+        statement->bind_all(select.params);
+        auto row = statement->step();
+        if (!row)
+            return as_read_error(row.error());
+        return *row ? FeedbackCount{statement->column_int(0), statement->column_int(1)} : FeedbackCount{};
+    });
+}
+
 Result<std::int64_t> SqliteStorage::count_feedback(std::string_view site) {
     return with_reader([&](SqliteConnection& db) -> Result<std::int64_t> {
         auto statement = db.prepare("SELECT COUNT(*) FROM feedback WHERE site = ?1");

@@ -29,6 +29,7 @@ class SqliteStorage final : public Storage {
     Result<std::optional<StoredFeedback>> find_feedback_by_client_id(std::string_view site,
                                                                      std::string_view client_id) override;
     Result<FeedbackPage> list_feedback(const FeedbackQuery& query) override;
+    Result<FeedbackCount> count_matching_feedback(const FeedbackQuery& query) override;
     Result<std::int64_t> count_feedback(std::string_view site) override;
     Result<std::optional<FeedbackDetail>> find_feedback_detail(std::int64_t id) override;
     Result<FeedbackInsights> feedback_insights(const InsightsQuery& query) override;

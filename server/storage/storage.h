@@ -54,6 +54,7 @@ class Storage {
     virtual Result<std::optional<StoredFeedback>> find_feedback_by_client_id(std::string_view site,
                                                                              std::string_view client_id) = 0;
     virtual Result<FeedbackPage> list_feedback(const FeedbackQuery& query) = 0;
+    virtual Result<FeedbackCount> count_matching_feedback(const FeedbackQuery& query) = 0;
     virtual Result<std::int64_t> count_feedback(std::string_view site) = 0;
     virtual Result<std::optional<FeedbackDetail>> find_feedback_detail(std::int64_t id) = 0;
     virtual Result<FeedbackInsights> feedback_insights(const InsightsQuery& query) = 0;

@@ -146,6 +146,14 @@ TEST_CASE("staff feedback API: the list filters, pages with `next`, and refuses 
     CHECK(page["items"].size() == 1);
     CHECK(page["next"].is_null());
 
+    page = bench.staff_json("GET", "/api/v1/staff/feedback?site=demo&limit=2&count=yes");
+    CHECK(page["total"] == 5);
+    CHECK(page["newest_id"] == 5);
+    page = bench.staff_json("GET", "/api/v1/staff/feedback?site=demo&limit=2&offset=3&up_to=5");
+    REQUIRE(page["items"].size() == 2);
+    CHECK(page["items"][0]["id"] == 2);
+    CHECK(page["next"].is_null());
+
     page = bench.staff_json("GET", "/api/v1/staff/feedback?q=%D7%90%D7%99%D7%9C%D7%AA"); // אילת
     REQUIRE(page["items"].size() == 1);
     CHECK(page["items"][0]["submission"]["comment"] == "אין משלוח לאילת");
@@ -166,6 +174,9 @@ TEST_CASE("staff feedback API: the list filters, pages with `next`, and refuses 
              {"?limit=201", "limit"},
              {"?after=-3", "after"},
              {"?sort=random", "sort"},
+             {"?offset=-1", "offset"},
+             {"?offset=5&after=9", "offset"},
+             {"?up_to=0", "up_to"},
              {"?q=%zz", "q"},
          }) {
         const auto refused = bench.staff("GET", "/api/v1/staff/feedback" + target);

@@ -132,7 +132,7 @@ TEST_CASE("triage: the list filters by every field staff filter by", "[storage][
     CHECK(ids_of(*storage, query) == std::vector{english_id}); // case ignored
     query.text = "shop.example/returns";
     CHECK(ids_of(*storage, query) == std::vector{english_id}); // the page address too
-    query.text = "ין"; // part of a word
+    query.text = "ין";                                         // part of a word
     CHECK(ids_of(*storage, query) == std::vector{hebrew});
     query.text = "\"returns\" OR address*"; // no query syntax: this is text to find
     CHECK(ids_of(*storage, query).empty());
@@ -203,4 +203,34 @@ TEST_CASE("triage: paging through the list while feedback keeps arriving skips a
             CHECK(std::is_sorted(seen.begin(), seen.end()));
         }
     }
+}
+
+TEST_CASE("triage: a table reads any stretch by position below the newest id it saw, unshifted by arrivals",
+          "[storage][triage]") {
+    StoreLocation location;
+    auto storage = open_store(location);
+    for (int n = 0; n < 30; ++n)
+        stored_id(*storage, article_vote("demo", n, n % 2 == 0));
+    FeedbackQuery query;
+    query.helpful = true;
+    const auto count = storage->count_matching_feedback(query).value();
+    CHECK(count.total == 15);
+    CHECK(count.newest_id == 29);
+
+    query.up_to_id = count.newest_id;
+    query.offset = 10;
+    query.limit = 3;
+    const auto before = ids_of(*storage, query);
+    CHECK(before == std::vector<std::int64_t>{9, 7, 5});
+    stored_id(*storage, article_vote("demo", 100, true)); // arrives above the table's snapshot
+    CHECK(ids_of(*storage, query) == before);
+    query.offset = 14;
+    const auto last = storage->list_feedback(query).value();
+    CHECK(last.items.size() == 1);
+    CHECK_FALSE(last.more);
+    CHECK(storage->count_matching_feedback(query).value().total == 15); // the snapshot's rows only
+
+    FeedbackQuery nothing;
+    nothing.tag = "none";
+    CHECK(storage->count_matching_feedback(nothing).value().newest_id == 0);
 }
