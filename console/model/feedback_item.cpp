@@ -1,0 +1,123 @@
+#include "console/model/feedback_item.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace support::console {
+
+namespace {
+
+using nlohmann::json;
+
+std::string text(const json& object, const char* name) {
+    if (!object.is_object())
+        return {};
+    const auto field = object.find(name);
+    return field != object.end() && field->is_string() ? field->get<std::string>() : std::string();
+}
+
+std::int64_t number(const json& object, const char* name) {
+    if (!object.is_object())
+        return 0;
+    const auto field = object.find(name);
+    return field != object.end() && field->is_number_integer() ? field->get<std::int64_t>() : 0;
+}
+
+const json& member(const json& object, const char* name) {
+    static const json k_null;
+    if (!object.is_object())
+        return k_null;
+    const auto field = object.find(name);
+    return field != object.end() ? *field : k_null;
+}
+
+// The array `name`, or an empty one (a JSON string or object would iterate as its own values).
+const json& array_member(const json& object, const char* name) {
+    static const json k_empty = json::array();
+    const json& field = member(object, name);
+    return field.is_array() ? field : k_empty;
+}
+
+} // namespace
+
+std::optional<FeedbackItem> parse_feedback_item(const std::string& body) {
+    const json item = json::parse(body, nullptr, false);
+    if (!item.is_object() || number(item, "id") <= 0)
+        return std::nullopt;
+    FeedbackItem out;
+    out.id = number(item, "id");
+    out.site = text(item, "site");
+    out.received_at_ms = number(item, "received_at_ms");
+    out.status = text(item, "status");
+    for (const auto& tag : array_member(item, "tags"))
+        if (tag.is_string())
+            out.tags.push_back(tag.get<std::string>());
+    const json& s = member(item, "submission");
+    out.kind = text(s, "kind");
+    for (const char* field : {"article_id", "topic", "guide_id", "query"})
+        if (out.subject.empty())
+            out.subject = text(s, field);
+    if (const json& helpful = member(s, "helpful"); helpful.is_boolean())
+        out.helpful = helpful.get<bool>();
+    out.outcome = text(s, "outcome");
+    out.step = text(s, "step");
+    out.comment = text(s, "comment");
+    out.email = text(s, "email");
+    out.locale = text(s, "locale");
+    const json& context = member(s, "context");
+    out.page_url = text(member(context, "page"), "url");
+    out.page_title = text(member(context, "page"), "title");
+    out.viewport = text(context, "viewport");
+    const json& product = member(context, "product");
+    out.product_name = text(product, "name");
+    out.product_sku = text(product, "sku");
+    if (const std::string price = text(product, "price"); !price.empty())
+        out.product_price =
+            price + (text(product, "currency").empty() ? "" : " " + text(product, "currency"));
+    for (const auto& entry : array_member(item, "activity"))
+        out.activity.push_back(
+            {text(entry, "action"), text(entry, "value"), text(entry, "staff"), number(entry, "at_ms")});
+    return out;
+}
+
+std::string describe_feedback(const FeedbackItem& item) {
+    if (item.kind == "article_helpful" || item.kind == "page")
+        return item.helpful.value_or(false) ? "Helpful" : "Not helpful";
+    if (item.kind == "search_miss")
+        return "Search without a result";
+    if (item.kind == "guide")
+        return item.outcome == "abandoned" ? "Guide left at " + (item.step.empty() ? "a step" : item.step)
+                                           : "Guide completed";
+    if (item.kind == "problem_report")
+        return "Problem report";
+    return item.kind;
+}
+
+std::string status_label(const std::string& status) {
+    if (status == "in_progress")
+        return "In progress";
+    if (status == "resolved")
+        return "Resolved";
+    return "New";
+}
+
+std::string format_utc_minute(std::int64_t ms) {
+    std::int64_t days = (ms >= 0 ? ms : ms - 86'399'999) / 86'400'000;
+    const auto minute_of_day = static_cast<unsigned>((ms - days * 86'400'000) / 60'000) % 1440; // 0 … 1439
+    days += 719468;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
+    const auto year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0));
+    char out[48];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02u %02u:%02u", year, month, day, minute_of_day / 60,
+                  minute_of_day % 60);
+    return out;
+}
+
+} // namespace support::console
