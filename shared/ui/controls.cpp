@@ -223,6 +223,16 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
         // scrolls while editing).
         const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y);
         draw->AddText(nullptr, 0.0f, text_pos, colour, shown, nullptr, width - style.FramePadding.x * 2);
+    } else if (options.kind == TextFieldKind::Password && !show_placeholder) {
+        // One dot per character (code point), never the password itself.
+        const float radius = ImGui::GetFontSize() * 0.18f;
+        float x = pos.x + style.FramePadding.x + radius;
+        for (char c : value) {
+            if ((static_cast<unsigned char>(c) & 0xC0) == 0x80)
+                continue;
+            draw->AddCircleFilled(ImVec2(x, pos.y + height * 0.5f), radius, colour);
+            x += radius * 3.0f;
+        }
     } else {
         const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + (height - ImGui::GetFontSize()) * 0.5f);
         draw->AddText(text_pos, colour, shown);
@@ -238,6 +248,7 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     node.placeholder = options.placeholder;
     node.input = options.kind == TextFieldKind::Email       ? TextInput::Email
                  : options.kind == TextFieldKind::Multiline ? TextInput::Multiline
+                 : options.kind == TextFieldKind::Password  ? TextInput::Password
                                                             : TextInput::Text;
     node.max_chars = options.max_chars;
     if (options.invalid)
@@ -293,6 +304,40 @@ void progress_bar(const char* label, float fraction) {
     node.value = std::to_string(static_cast<int>(fraction * 100.0f + 0.5f));
     node.rect = last_item_rect();
     ctx.emit(std::move(node));
+}
+
+bool row_button(const char* id, std::string_view accessible_name, bool chosen, float height) {
+    UiContext& ctx = current_context();
+    const float width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+    const bool clicked = ImGui::InvisibleButton(id, ImVec2(width, std::max(height, k_min_touch_target)));
+    const NodeId node_id = ImGui::GetItemID();
+    const bool pressed = ctx.take_activation(node_id) || clicked;
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    if (chosen || ImGui::IsItemHovered())
+        ImGui::GetWindowDrawList()->AddRectFilled(
+            min, max, ImGui::GetColorU32(chosen ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg));
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y - 0.5f), ImVec2(max.x, max.y - 0.5f),
+                                        ImGui::GetColorU32(ImGuiCol_Separator));
+    draw_focus_ring(ctx, node_id);
+
+    // A list holds list items only: the row is one, and the button its content.
+    SemanticNode item;
+    item.id = ctx.unique_static_id(node_id ^ 0x9e3779b9u);
+    item.role = Role::ListItem;
+    item.rect = last_item_rect();
+    const std::size_t item_index = ctx.emit(std::move(item));
+    SemanticNode node;
+    node.id = node_id;
+    node.parent = ctx.tree().nodes()[item_index].id;
+    node.role = Role::Button;
+    node.action = Action::Activate;
+    node.name = std::string(accessible_name);
+    node.rect = last_item_rect();
+    if (chosen)
+        node.state |= NodeState_Pressed;
+    ctx.emit(std::move(node));
+    return pressed;
 }
 
 void begin_list(const char* label) {

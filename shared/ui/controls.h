@@ -52,6 +52,7 @@ enum class TextFieldKind : std::uint8_t {
     Search,
     Email,     // an e-mail address: the phone shows its e-mail keyboard, the browser offers autofill
     Multiline, // several lines of text, wrapped
+    Password,  // a password: drawn as dots, the browser's password manager may fill it
 };
 
 struct TextFieldOptions {
@@ -80,6 +81,13 @@ void error_text(const char* id, std::string_view text);
 // A bar showing how far along something is (fraction 0–1), named for assistive technology
 // ("Guide progress"); the mirror gives it role progressbar with the percentage as its value.
 void progress_bar(const char* label, float fraction);
+
+// A row of a list the caller draws itself (columns of text in the row's rectangle, read with
+// ImGui::GetItemRectMin/Max afterwards): inside begin_list(), a list item holding a full-width
+// button named `accessible_name` for assistive technology (the row's content in reading order),
+// shown as chosen when `chosen` (the item open beside the list: aria-pressed). Returns true once
+// when activated.
+bool row_button(const char* id, std::string_view accessible_name, bool chosen, float height);
 
 // A list of items; list_item() is a static line inside it.
 void begin_list(const char* label);

@@ -51,6 +51,7 @@ enum class TextInput : std::uint8_t {
     Text,      // one line: <input type=text>
     Email,     // one line, an e-mail address: <input type=email autocomplete=email>
     Multiline, // several lines: <textarea>
+    Password,  // one line, hidden: <input type=password autocomplete=current-password>
 };
 
 struct Rect {

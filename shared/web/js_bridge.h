@@ -16,6 +16,9 @@ void sw_web_font_failed(); // the panel says help could not load, with Retry (fe
 double sw_web_now_ms();
 void sw_web_request_frame_after(int ms);
 void sw_web_fetch_text(std::uint32_t request_id, const char* url);
+void sw_web_http_request(std::uint32_t request_id, const char* method, const char* url, const char* json_body,
+                         const char* csrf_token);
+void sw_web_download(const char* url);
 void sw_web_queue_feedback(const char* body, int hold_ms);
 void sw_web_prepare_feedback();
 void sw_web_random_bytes(std::uint8_t* out, int count);

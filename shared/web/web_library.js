@@ -183,7 +183,8 @@ mergeInto(LibraryManager.library, {
       switch (node.role) {
         case 'button': return 'button';
         case 'link': return 'a';
-        case 'textbox': return node.input === 'multiline' ? 'textarea' : node.input === 'email' ? 'input:email' : 'input:text';
+        case 'textbox': return node.input === 'multiline' ? 'textarea' : node.input === 'email' ? 'input:email' :
+          node.input === 'password' ? 'input:password' : 'input:text';
         case 'searchbox': return 'input:search';
         case 'heading': return 'h' + (node.level || 2);
         case 'list': return 'ul';
@@ -214,10 +215,10 @@ mergeInto(LibraryManager.library, {
         if (parts[1]) el.type = parts[1];
         // An e-mail address reads left to right and is the browser's to autofill; other text
         // takes the direction of what is typed.
-        var email = parts[1] === 'email';
-        el.dir = email ? 'ltr' : 'auto';
-        el.autocomplete = email ? 'email' : 'off';
-        el.spellcheck = !email;
+        var email = parts[1] === 'email', password = parts[1] === 'password';
+        el.dir = email || password ? 'ltr' : 'auto';
+        el.autocomplete = email ? 'email' : password ? 'current-password' : 'off';
+        el.spellcheck = !email && !password;
         el.addEventListener('input', function () { SwWeb.sendText(el); });
         el.addEventListener('change', function () { SwWeb.sendText(el); });
       }
@@ -425,6 +426,34 @@ mergeInto(LibraryManager.library, {
     fetch(url, { credentials: 'omit', headers: { Accept: 'application/json' } }).then(function (response) {
       return response.text().then(function (text) { deliver(response.status, text, response.headers.get('ETag')); });
     }).catch(function (e) { deliver(0, String((e && e.message) || e), ''); });
+  },
+
+  // A request to the app's own server with its cookies → _sw_web_on_http(id, status, body), the body
+  // whatever the status (status 0 and the browser's message when the request failed).
+  sw_web_http_request: function (id, methodPtr, urlPtr, bodyPtr, csrfPtr) {
+    var body = UTF8ToString(bodyPtr), csrf = UTF8ToString(csrfPtr);
+    var headers = { Accept: 'application/json' };
+    if (body) headers['Content-Type'] = 'application/json';
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+    var deliver = function (status, text) {
+      var ptr = allocateUTF8(text);
+      _sw_web_on_http(id, status, ptr);
+      _free(ptr);
+    };
+    fetch(UTF8ToString(urlPtr), { method: UTF8ToString(methodPtr), credentials: 'same-origin', headers: headers, body: body || undefined })
+      .then(function (response) { return response.text().then(function (text) { deliver(response.status, text); }); })
+      .catch(function (e) { deliver(0, String((e && e.message) || e)); });
+  },
+
+  // A download the browser saves (the server names the file in Content-Disposition).
+  sw_web_download: function (urlPtr) {
+    var a = document.createElement('a');
+    a.href = UTF8ToString(urlPtr);
+    a.download = '';
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
   },
 
   // The feedback outbox (feedback_outbox.mjs), published beside this module under the same hash
