@@ -1,15 +1,34 @@
 #pragma once
-// The support staff's console. First light: the shell the Inbox, Feedback and Insights views
-// (server and console issue) are drawn into.
+// The support staff's console: sign-in, then the Feedback view (filters, the table, the detail
+// pane and triage). The Inbox (chat) and Insights views join it later.
 
+#include "console/model/feedback_detail.h"
+#include "console/model/feedback_rows.h"
+#include "console/model/staff_session.h"
+#include "console/views/feedback_view.h"
+#include "console/views/sign_in_view.h"
 #include "shared/web/web_app.h"
 
 namespace support::console {
 
 class ConsoleApp final : public web::WebApp {
   public:
+    ConsoleApp();
+
     void start() override;
     void draw() override;
+    std::string debug_state_json() const override;
+
+  private:
+    void draw_header();
+    void session_ended();
+
+    StaffSession m_session;
+    FeedbackRows m_rows;
+    FeedbackDetail m_detail;
+    SignInForm m_sign_in;
+    FeedbackViewState m_feedback;
+    SessionState m_drawn_state = SessionState::Checking;
 };
 
 } // namespace support::console

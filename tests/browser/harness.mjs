@@ -327,7 +327,7 @@ export async function startStoreServer({ widgetUrl, headersFor = () => ({}) }) {
  */
 export function feedbackRows(db, where = '1') {
   const out = execFileSync('sqlite3', ['-json', db,
-    `SELECT id, kind, subject, helpful, comment, page_url, locale, payload FROM feedback WHERE ${where} ORDER BY id`], { encoding: 'utf8' }).trim();
+    `SELECT id, kind, subject, helpful, comment, page_url, locale, status, payload FROM feedback WHERE ${where} ORDER BY id`], { encoding: 'utf8' }).trim();
   return out ? JSON.parse(out) : [];
 }
 
