@@ -27,7 +27,8 @@ ConsoleApp::ConsoleApp()
     : m_session(browser_transport()), m_rows(browser_transport(), [this] { session_ended(); }),
       m_detail(
           browser_transport(), [this] { return m_session.csrf_token(); },
-          [this](const FeedbackItem& item) { m_rows.update(item); }, [this] { session_ended(); }) {}
+          [this](const FeedbackItem& item) { m_rows.update(item); }, [this] { session_ended(); }),
+      m_insights(browser_transport(), [this] { session_ended(); }) {}
 
 void ConsoleApp::start() {
     ui::apply_theme(ui::make_theme(ui::Rgb{79, 70, 229}));
@@ -76,9 +77,24 @@ void ConsoleApp::draw() {
         break;
     case SessionState::SignedIn:
         ui::status_text("console-status", "");
+        ImGui::PushID("views");
+        if (ui::button("Feedback",
+                       {.style = ui::ButtonStyle::Secondary, .pressed = m_view == View::Feedback}))
+            m_view = View::Feedback;
+        ImGui::SameLine();
+        if (ui::button("Insights",
+                       {.style = ui::ButtonStyle::Secondary, .pressed = m_view == View::Insights})) {
+            // Fresh figures each time the view is chosen: the last 30 days at first, then the range last
+            // shown.
+            m_insights.load(m_insights.days() < 0 ? 30 : m_insights.days(), web::now_ms());
+            m_view = View::Insights;
+        }
+        ImGui::PopID();
         // Scrolls as a whole when a short window (200% zoom) cannot hold the filters and the table.
         ImGui::BeginChild("##console-view", ImVec2(0, 0));
-        if (draw_feedback_view(m_feedback, m_rows, m_detail) == FeedbackViewAction::ExportCsv)
+        if (m_view == View::Insights)
+            draw_insights_view(m_insights_view, m_insights, web::now_ms());
+        else if (draw_feedback_view(m_feedback, m_rows, m_detail) == FeedbackViewAction::ExportCsv)
             web::download(m_rows.filters().csv_url());
         ImGui::EndChild();
         break;

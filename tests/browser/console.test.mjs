@@ -15,6 +15,9 @@ const EMAIL = 'agent@shop.example';
 const PASSWORD = 'lighthouse kettle 42 orange';
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/** Console errors but the one 401 of the console asking "who is signed in?" before anyone was. */
+const unexpectedErrors = (log) => log.errors.filter((e) => !/status of 401/.test(e));
+
 /** Serious and critical axe-core findings on the page (the console's own CSP is bypassed to inject axe). */
 async function seriousViolations(page) {
   await page.addScriptTag({ content: axeSource });
@@ -60,7 +63,7 @@ describe('console', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in to the support console', exact: true }).waitFor({ state: 'attached', timeout: 20_000 });
     assert.equal(await page.locator('input[type=password]').count(), 1, 'the password field is a real password input');
     assert.ok(log.requests.some((u) => /\/console\/support-console-core\.[0-9a-f]+\.wasm$/.test(u)));
-    assert.deepEqual(log.errors.filter((e) => !/status of 401/.test(e)), []); // "who is signed in?": nobody yet
+    assert.deepEqual(unexpectedErrors(log), []);
   });
 
   it('a wrong password is refused with a message, and the password is nowhere in the page', TEST, async () => {
@@ -119,11 +122,32 @@ describe('console', () => {
     await page.getByText(`${EMAIL} set the status to Resolved`, { exact: false }).waitFor({ state: 'attached', timeout: 5_000 });
     const stored = feedbackRows(env.server.db).find((r) => r.comment === comment);
     assert.equal(stored.status, 'resolved');
-    // The one 401 is the console asking "who is signed in?" before anyone was.
-    assert.deepEqual(log.errors.filter((e) => !/status of 401/.test(e)), []);
+    assert.deepEqual(unexpectedErrors(log), []);
   });
 
-  it('axe-core finds no serious or critical violation on the sign-in form or the Feedback view', TEST, async () => {
+  it('Insights shows what the feedback adds up to, as charts and as text a screen reader reads', TEST, async () => {
+    const { page, log } = await env.open({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${env.server.url}/console/`, { waitUntil: 'networkidle' });
+    await signIn(page);
+    await controls(page).items.waitFor({ state: 'attached', timeout: 15_000 });
+    await pressEnter(page, page.getByRole('button', { name: 'Insights', exact: true }));
+    await page.getByRole('heading', { level: 2, name: 'Helpfulness per article', exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
+    // The article the shopper said "No" to above is listed with its counts, as the server counts them.
+    const articles = page.getByRole('list', { name: 'Helpfulness per article', exact: true }).getByRole('listitem');
+    await articles.first().waitFor({ state: 'attached', timeout: 5_000 });
+    const texts = await articles.allTextContents();
+    const stored = feedbackRows(env.server.db, "kind = 'article_helpful'");
+    const subject = stored[0].subject;
+    const notHelpful = stored.filter((r) => r.subject === subject && r.helpful === 0).length;
+    assert.ok(texts.some((t) => t.startsWith(`${subject}: `) && t.includes(`${notHelpful} not helpful`)), texts.join(' | '));
+    for (const name of ['Feedback per day', 'Pages with the most negative feedback', 'Searches without a result', 'Where shoppers leave guides'])
+      await page.getByRole('heading', { level: 2, name, exact: true }).waitFor({ state: 'attached', timeout: 5_000 });
+    await pressEnter(page, page.getByRole('button', { name: 'Everything', exact: true }));
+    await page.getByText(`${feedbackRows(env.server.db).length} items in this range`).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.deepEqual(unexpectedErrors(log), []);
+  });
+
+  it('axe-core finds no serious or critical violation on the sign-in form, the Feedback view or Insights', TEST, async () => {
     const { page } = await env.open({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     await page.goto(`${env.server.url}/console/`, { waitUntil: 'networkidle' });
     await controls(page).signIn.waitFor({ state: 'attached', timeout: 20_000 });
@@ -132,6 +156,9 @@ describe('console', () => {
     await controls(page).items.getByRole('button').first().waitFor({ state: 'attached', timeout: 15_000 });
     await pressEnter(page, controls(page).items.getByRole('button').first());
     await page.getByRole('heading', { level: 3, name: 'Status', exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.deepEqual(await seriousViolations(page), []);
+    await pressEnter(page, page.getByRole('button', { name: 'Insights', exact: true }));
+    await page.getByRole('heading', { level: 2, name: 'Feedback per day', exact: true }).waitFor({ state: 'attached', timeout: 10_000 });
     assert.deepEqual(await seriousViolations(page), []);
   });
 
