@@ -2,8 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
-
 namespace support::console {
 
 namespace {
@@ -100,24 +98,6 @@ std::string status_label(const std::string& status) {
     if (status == "resolved")
         return "Resolved";
     return "New";
-}
-
-std::string format_utc_minute(std::int64_t ms) {
-    std::int64_t days = (ms >= 0 ? ms : ms - 86'399'999) / 86'400'000;
-    const auto minute_of_day = static_cast<unsigned>((ms - days * 86'400'000) / 60'000) % 1440; // 0 … 1439
-    days += 719468;
-    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(days - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned day = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned month = mp < 10 ? mp + 3 : mp - 9;
-    const auto year = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (month <= 2 ? 1 : 0));
-    char out[48];
-    std::snprintf(out, sizeof out, "%04d-%02u-%02u %02u:%02u", year, month, day, minute_of_day / 60,
-                  minute_of_day % 60);
-    return out;
 }
 
 } // namespace support::console

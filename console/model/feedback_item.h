@@ -3,6 +3,8 @@
 // shopper's page sent, and where staff have taken it), with its activity when the item was read
 // on its own.
 
+#include "shared/core/calendar/civil_date.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,7 +50,5 @@ std::optional<FeedbackItem> parse_feedback_item(const std::string& json);
 std::string describe_feedback(const FeedbackItem& item);
 // "new" → "New", "in_progress" → "In progress", "resolved" → "Resolved".
 std::string status_label(const std::string& status);
-// "2026-12-05 14:03" in UTC.
-std::string format_utc_minute(std::int64_t ms_since_epoch);
 
 } // namespace support::console

@@ -69,8 +69,9 @@ void Insights::load(int days, std::int64_t now_ms) {
     const std::uint64_t generation = ++m_generation;
     std::string url = "/api/v1/staff/insights?top=15";
     if (days > 0)
-        url += "&from=" +
-               format_utc_minute(now_ms - static_cast<std::int64_t>(days - 1) * 86'400'000).substr(0, 10);
+        url +=
+            "&from=" + calendar::format_utc_minute(now_ms - static_cast<std::int64_t>(days - 1) * 86'400'000)
+                           .substr(0, 10);
     m_transport({"GET", url, {}, {}}, [this, generation](StaffAnswer answer) {
         if (generation != m_generation)
             return;

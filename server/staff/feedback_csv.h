@@ -22,7 +22,4 @@ std::string feedback_csv_header();
 // address.
 std::string feedback_csv_row(const StoredFeedback& item);
 
-// "2026-12-05T14:03:09Z".
-std::string format_utc_time(std::int64_t ms_since_epoch);
-
 } // namespace support::server

@@ -1,5 +1,6 @@
 #include "server/staff/feedback_filters.h"
 
+#include "shared/core/calendar/civil_date.h"
 #include "shared/core/protocol/url_encoding.h"
 #include "shared/core/text/utf8.h"
 
@@ -80,7 +81,7 @@ class Parameters {
         const std::string_view value = text(name);
         if (value.empty())
             return std::optional<std::int64_t>();
-        const auto day = parse_utc_day(value);
+        const auto day = calendar::parse_iso_day(value);
         if (!day)
             return bad_filter(name, "expected a date as YYYY-MM-DD");
         return std::optional((*day + (day_after ? 1 : 0)) * k_day_ms);
@@ -100,36 +101,6 @@ Result<void> read_time_range(const Parameters& parameters, std::optional<std::in
 }
 
 } // namespace
-
-std::optional<std::int64_t> parse_utc_day(std::string_view date) {
-    if (date.size() != 10 || date[4] != '-' || date[7] != '-')
-        return std::nullopt;
-    auto number = [&](std::size_t start, std::size_t length) -> std::optional<int> {
-        int value = 0;
-        const char* first = date.data() + start;
-        const auto [end, error] = std::from_chars(first, first + length, value);
-        if (error != std::errc() || end != first + length)
-            return std::nullopt;
-        return value;
-    };
-    const auto year = number(0, 4);
-    const auto month = number(5, 2);
-    const auto day = number(8, 2);
-    if (!year || !month || !day || *month < 1 || *month > 12 || *day < 1)
-        return std::nullopt;
-    const bool leap = (*year % 4 == 0 && *year % 100 != 0) || *year % 400 == 0;
-    constexpr int k_days_in_month[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (*day > k_days_in_month[*month - 1] + (*month == 2 && leap ? 1 : 0))
-        return std::nullopt;
-    // Howard Hinnant's days_from_civil.
-    const int y = *year - (*month <= 2 ? 1 : 0);
-    const int era = (y >= 0 ? y : y - 399) / 400;
-    const unsigned year_of_era = static_cast<unsigned>(y - era * 400);
-    const unsigned day_of_year = (153 * static_cast<unsigned>(*month + (*month > 2 ? -3 : 9)) + 2) / 5 +
-                                 static_cast<unsigned>(*day) - 1;
-    const unsigned day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    return static_cast<std::int64_t>(era) * 146097 + static_cast<std::int64_t>(day_of_era) - 719468;
-}
 
 Result<FeedbackQuery> parse_feedback_filters(std::string_view target) {
     SW_TRY(auto values, query_parameters(target));

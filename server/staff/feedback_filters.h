@@ -8,8 +8,9 @@
 //
 // from/to are UTC days, both inclusive; after is the last id of the previous page (the list's
 // `next`). A table that jumps reads by position instead: offset=N&up_to=ID (the `newest_id` a
-// count answered), so rows arriving meanwhile do not shift positions. Unknown parameters are ignored. A value that cannot be used is refused, never guessed
-// at: api.staff.bad_filter, with the parameter's name as the error's field.
+// count answered), so rows arriving meanwhile do not shift positions. Unknown parameters are ignored. A value
+// that cannot be used is refused, never guessed at: api.staff.bad_filter, with the parameter's name as the
+// error's field.
 
 #include "server/storage/feedback_insights.h"
 #include "server/storage/feedback_record.h"
@@ -25,9 +26,5 @@ inline constexpr std::int64_t k_max_list_offset = 10'000'000;
 Result<FeedbackQuery> parse_feedback_filters(std::string_view target);
 // site, from, to, and top (1–100: rows in each ranked list).
 Result<InsightsQuery> parse_insights_filters(std::string_view target);
-
-// Days since 1970-01-01 for a proleptic Gregorian "YYYY-MM-DD", or nothing when it is not a real
-// date.
-std::optional<std::int64_t> parse_utc_day(std::string_view date);
 
 } // namespace support::server

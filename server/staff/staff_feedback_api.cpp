@@ -5,6 +5,7 @@
 #include "server/staff/feedback_filters.h"
 #include "server/staff/staff_feedback_json.h"
 #include "server/staff/triage_values.h"
+#include "shared/core/calendar/civil_date.h"
 #include "shared/core/protocol/url_encoding.h"
 
 #include <charconv>
@@ -184,7 +185,8 @@ HttpResponse StaffFeedbackApi::export_csv(const HttpRequest& request) const {
     HttpResponse response;
     response.set_header("Content-Type", "text/csv; charset=utf-8");
     response.set_header("Content-Disposition", "attachment; filename=\"feedback-" +
-                                                   format_utc_time(m_wall_ms()).substr(0, 10) + ".csv\"");
+                                                   calendar::format_utc(m_wall_ms()).substr(0, 10) +
+                                                   ".csv\"");
     response.set_header("X-Export-Rows", std::to_string(rows));
     if (truncated)
         response.set_header("X-Export-Truncated", "true");

@@ -27,7 +27,7 @@ TEST_CASE("console feedback item: everything the page sent is read from the staf
     CHECK(item->activity[0].staff == "dana@shop.example");
     CHECK(describe_feedback(*item) == "Not helpful");
     CHECK(status_label(item->status) == "In progress");
-    CHECK(format_utc_minute(item->received_at_ms) == "2025-12-04 05:10");
+    CHECK(support::calendar::format_utc_minute(item->received_at_ms) == "2025-12-04 05:10");
 }
 
 TEST_CASE("console feedback item: what is not an item is refused, odd fields are left empty",
