@@ -50,6 +50,16 @@ std::optional<std::int64_t> RateLimiter::take(std::string_view key) {
     return static_cast<std::int64_t>(std::ceil((1.0 - bucket.tokens) * 60'000.0 / m_limit.per_minute));
 }
 
+void RateLimiter::give_back(std::string_view key) {
+    const std::int64_t now_ms = m_now_ms();
+    std::lock_guard lock(m_mutex);
+    const auto it = m_buckets.find(std::string(key));
+    if (it == m_buckets.end())
+        return;
+    refill(it->second, now_ms);
+    it->second.tokens = std::min(m_limit.burst, it->second.tokens + 1.0);
+}
+
 std::size_t RateLimiter::key_count() const {
     std::lock_guard lock(m_mutex);
     return m_buckets.size();

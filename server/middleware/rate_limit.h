@@ -34,6 +34,9 @@ class RateLimiter {
     // Spends one token of `key`'s bucket; nothing when there was one, else the milliseconds until
     // there will be.
     std::optional<std::int64_t> take(std::string_view key);
+    // Returns the token a take() spent, when what it was spent on turned out not to count (a
+    // sign-in with the right password). Never fills a bucket past `burst`.
+    void give_back(std::string_view key);
 
     std::size_t key_count() const;
 

@@ -71,7 +71,10 @@ class StaffSessions {
     StaffClocks m_clocks;
     RateLimiter m_per_account;
     RateLimiter m_per_client_ip;
-    std::string m_decoy_hash; // verified against when the address has no account
 };
+
+// What a password is verified against when the address has no account: an argon2id hash at the
+// default cost (PasswordHashCost), so an unknown address takes as long to refuse as a wrong password.
+std::string_view decoy_password_hash();
 
 } // namespace support::server

@@ -31,3 +31,22 @@ TEST_CASE("the table of buckets stays bounded under a flood of keys", "[rate_lim
     }
     CHECK(limiter.key_count() <= 100);
 }
+
+TEST_CASE("a token given back can be spent again, but never past the burst", "[rate_limit]") {
+    std::int64_t now = 0;
+    RateLimiter limiter({.burst = 2, .per_minute = 1}, [&] { return now; });
+    CHECK_FALSE(limiter.take("a"));
+    CHECK_FALSE(limiter.take("a"));
+    CHECK(limiter.take("a"));
+    limiter.give_back("a");
+    CHECK_FALSE(limiter.take("a"));
+    CHECK(limiter.take("a"));
+    limiter.give_back("a");
+    limiter.give_back("a");
+    limiter.give_back("a");
+    CHECK_FALSE(limiter.take("a"));
+    CHECK_FALSE(limiter.take("a"));
+    CHECK(limiter.take("a"));     // two at most
+    limiter.give_back("unknown"); // nothing to give back to
+    CHECK(limiter.key_count() == 1);
+}

@@ -92,6 +92,11 @@ TEST_CASE("repeated sign-in attempts are throttled per account and per client ad
     CHECK(signed_in(bench.sessions.sign_in("avi@shop.example", k_password, "10.0.0.2")).staff.email ==
           "avi@shop.example");
 
+    // Right passwords do not use up the account's attempts: staff sign in on several devices.
+    for (int i = 0; i < 8; ++i)
+        CHECK(signed_in(bench.sessions.sign_in("avi@shop.example", k_password, "10.0.1." + std::to_string(i)))
+                  .staff.email == "avi@shop.example");
+
     // One address trying many accounts runs out too.
     for (int i = 0; i < 20; ++i)
         (void)bench.sessions.sign_in("user" + std::to_string(i) + "@shop.example", "guess", "10.0.0.9");
@@ -138,4 +143,17 @@ TEST_CASE("sessions that ended by time are cleared from the store when someone s
               .has_value()); // ended, still stored
     (void)signed_in(bench.sessions.sign_in("avi@shop.example", k_password, "10.0.0.1"));
     CHECK_FALSE(bench.storage->find_staff_session(token_digest(old.token)).value().has_value());
+}
+
+TEST_CASE("the decoy an unknown address is checked against costs what a real account's password costs",
+          "[staff][sessions]") {
+    const std::string decoy(decoy_password_hash());
+    const std::string real = hash_password("any password of twelve or more").value();
+    // Same algorithm, version and cost parameters: everything before the salt.
+    const auto parameters = [](const std::string& encoded) {
+        return encoded.substr(0, encoded.find('$', 20));
+    };
+    CHECK(parameters(decoy) == parameters(real));
+    CHECK(parameters(decoy) == "$argon2id$v=19$m=19456,t=2,p=1");
+    CHECK_FALSE(verify_password(decoy, "decoy password for unknown addresses"));
 }
