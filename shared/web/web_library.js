@@ -23,6 +23,14 @@ mergeInto(LibraryManager.library, {
     lastCssSize: [0, 0, 0],
     // DOM key → the core's platform::KeyCode (web_platform.h).
     keyCodes: { Escape: 1, Enter: 2, Tab: 3, ArrowUp: 4, ArrowDown: 5, ArrowLeft: 6, ArrowRight: 7, Home: 8, End: 9 },
+    // Letters apps use as shortcuts (the console's triage keys), either case, without modifiers.
+    letterCodes: { j: 10, k: 11, r: 12, i: 13, t: 14 },
+    codeOf: function (e) {
+      var code = SwWeb.keyCodes[e.key];
+      if (code) return code;
+      if (e.ctrlKey || e.metaKey || e.altKey || !e.key || e.key.length !== 1) return 0;
+      return SwWeb.letterCodes[e.key.toLowerCase()] || 0;
+    },
 
     mount: function () {
       var mount = Module['swMount'];
@@ -124,11 +132,11 @@ mergeInto(LibraryManager.library, {
         var editing = SwWeb.isField(e.target);
         // Escape always reaches the core; other keys only when no native input is handling them.
         if (e.key !== 'Escape' && editing) return;
-        var code = SwWeb.keyCodes[e.key];
+        var code = SwWeb.codeOf(e);
         if (code) _sw_web_on_key(code, 1);
       });
       panel.addEventListener('keyup', function (e) {
-        var code = SwWeb.keyCodes[e.key];
+        var code = SwWeb.codeOf(e);
         if (code) _sw_web_on_key(code, 0);
       });
       panel.addEventListener('focusin', function (e) {

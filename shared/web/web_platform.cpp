@@ -32,6 +32,16 @@ ImGuiKey to_imgui_key(KeyCode key) {
         return ImGuiKey_Home;
     case KeyCode::End:
         return ImGuiKey_End;
+    case KeyCode::J:
+        return ImGuiKey_J;
+    case KeyCode::K:
+        return ImGuiKey_K;
+    case KeyCode::R:
+        return ImGuiKey_R;
+    case KeyCode::I:
+        return ImGuiKey_I;
+    case KeyCode::T:
+        return ImGuiKey_T;
     case KeyCode::None:
         break;
     }

@@ -5,7 +5,8 @@
 //  [x] Pointer: mouse and pen through Pointer Events (ImGuiMouseSource set per event); touch as
 //      gestures (ui::TouchScrolling: a tap clicks, a drag scrolls the list under it, a fling coasts).
 //  [x] Wheel, in lines or pixels.
-//  [x] Keys ImGui needs beyond native inputs: Escape, Enter, Tab, arrows, Home, End.
+//  [x] Keys ImGui needs beyond native inputs: Escape, Enter, Tab, arrows, Home, End; and the letters
+//      apps use as shortcuts (J K R I T, without modifiers, never while a text field has focus).
 //  [x] HiDPI: display size in CSS pixels, framebuffer scale = devicePixelRatio, re-read on change.
 //  [ ] Text entry: deliberately not here. Native <input> elements over text fields own typing,
 //      IME, paste and the phone keyboard (shared/ui text_field + the ARIA mirror).
@@ -24,7 +25,7 @@ struct Display {
 };
 
 enum class PointerKind { Move = 0, Down = 1, Up = 2, Leave = 3, Cancel = 4 };
-enum class KeyCode { None = 0, Escape, Enter, Tab, Up, Down, Left, Right, Home, End };
+enum class KeyCode { None = 0, Escape, Enter, Tab, Up, Down, Left, Right, Home, End, J, K, R, I, T };
 
 void init();
 void new_frame(const Display& display, double time_ms);
