@@ -63,8 +63,10 @@ void ConsoleApp::draw() {
     const SessionState state = m_session.state();
     if (state != m_drawn_state) {
         // Signed in (or back): the table starts fresh; signed out: nothing of it stays on screen.
-        if (state == SessionState::SignedIn)
+        if (state == SessionState::SignedIn) {
             m_rows.refresh();
+            m_feedback.focus_first_row = true;
+        }
         m_drawn_state = state;
     }
     switch (state) {

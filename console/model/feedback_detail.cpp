@@ -28,22 +28,28 @@ void FeedbackDetail::open(const FeedbackItem& preview) {
     m_item = preview;
     m_status_message.clear();
     m_error.clear();
-    m_busy = true;
+    m_loading = true;
+    m_changing = false;
     const std::int64_t id = preview.id;
+    const std::uint64_t serial = ++m_serial;
     m_transport({"GET", item_url(id), {}, {}},
-                [this, id](StaffAnswer answer) { take_answer(answer, id, ""); });
+                [this, id, serial](StaffAnswer answer) { take_answer(answer, id, serial, ""); });
 }
 
 void FeedbackDetail::close() {
     m_item.reset();
-    m_busy = false;
+    m_loading = false;
+    m_changing = false;
 }
 
-void FeedbackDetail::take_answer(const StaffAnswer& answer, std::int64_t id,
+void FeedbackDetail::take_answer(const StaffAnswer& answer, std::int64_t id, std::uint64_t serial,
                                  const std::string& done_message) {
     if (!m_item || m_item->id != id)
         return; // another item was opened meanwhile
-    m_busy = false;
+    const bool is_change = !done_message.empty();
+    (is_change ? m_changing : m_loading) = false;
+    if (!is_change && serial < m_last_change_serial)
+        return; // fetched before a change was sent: the change's answer is newer
     if (answer.status == 401) {
         m_on_signed_out();
         return;
@@ -55,7 +61,7 @@ void FeedbackDetail::take_answer(const StaffAnswer& answer, std::int64_t id,
     }
     m_error.clear();
     m_item = std::move(*item);
-    if (!done_message.empty()) {
+    if (is_change) {
         const auto body = nlohmann::json::parse(answer.body, nullptr, false);
         const bool changed = body.is_object() && body.contains("changed") && body["changed"].is_boolean() &&
                              body["changed"].get<bool>();
@@ -66,14 +72,17 @@ void FeedbackDetail::take_answer(const StaffAnswer& answer, std::int64_t id,
 
 void FeedbackDetail::change(const std::string& method, const std::string& path, const std::string& body,
                             std::string done_message) {
-    if (!m_item || m_busy)
+    if (!m_item || m_changing)
         return;
-    m_busy = true;
+    m_changing = true;
     m_status_message.clear();
     const std::int64_t id = m_item->id;
-    m_transport(
-        {method, item_url(id) + path, body, m_csrf_token()},
-        [this, id, done = std::move(done_message)](StaffAnswer answer) { take_answer(answer, id, done); });
+    const std::uint64_t serial = ++m_serial;
+    m_last_change_serial = serial;
+    m_transport({method, item_url(id) + path, body, m_csrf_token()},
+                [this, id, serial, done = std::move(done_message)](StaffAnswer answer) {
+                    take_answer(answer, id, serial, done);
+                });
 }
 
 void FeedbackDetail::set_status(const std::string& status) {

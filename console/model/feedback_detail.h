@@ -23,7 +23,9 @@ class FeedbackDetail {
     void close();
 
     const std::optional<FeedbackItem>& item() const { return m_item; }
-    bool busy() const { return m_busy; }
+    // A change is on its way (further changes wait for it); the item itself may still be loading.
+    bool busy() const { return m_changing; }
+    bool loading() const { return m_loading; }
     // What the last change or fetch came to, for the pane's status line ("Marked resolved.").
     const std::string& status_message() const { return m_status_message; }
     const std::string& error() const { return m_error; }
@@ -36,14 +38,20 @@ class FeedbackDetail {
   private:
     void change(const std::string& method, const std::string& path, const std::string& json_body,
                 std::string done_message);
-    void take_answer(const StaffAnswer& answer, std::int64_t id, const std::string& done_message);
+    void take_answer(const StaffAnswer& answer, std::int64_t id, std::uint64_t serial,
+                     const std::string& done_message);
 
     StaffTransport m_transport;
     std::function<std::string()> m_csrf_token;
     std::function<void(const FeedbackItem&)> m_on_changed;
     std::function<void()> m_on_signed_out;
     std::optional<FeedbackItem> m_item;
-    bool m_busy = false;
+    bool m_loading = false;
+    bool m_changing = false;
+    // Each request's number: an item fetched before the last change was sent is older than what
+    // that change answers, and is not shown over it.
+    std::uint64_t m_serial = 0;
+    std::uint64_t m_last_change_serial = 0;
     std::string m_status_message;
     std::string m_error;
 };

@@ -2,6 +2,7 @@
 
 #include "shared/core/text/white_space.h"
 #include "shared/ui/controls.h"
+#include "shared/ui/ui_context.h"
 
 #include <imgui.h>
 
@@ -26,7 +27,7 @@ std::string activity_line(const FeedbackActivityEntry& entry) {
         what = "removed the tag " + entry.value;
     else
         what = "noted: " + entry.value;
-    return entry.staff + " " + what + " (" + format_utc_minute(entry.at_ms) + " UTC)";
+    return entry.staff + " " + what + " (" + calendar::format_utc_minute(entry.at_ms) + " UTC)";
 }
 
 } // namespace
@@ -36,7 +37,7 @@ void draw_feedback_detail_pane(FeedbackViewState& state, FeedbackDetail& detail)
     ui::heading(describe_feedback(item) + (item.subject.empty() ? "" : ": " + item.subject), 2);
     if (!item.comment.empty())
         ui::paragraph("“" + item.comment + "”");
-    fact("Received", format_utc_minute(item.received_at_ms) + " UTC");
+    fact("Received", calendar::format_utc_minute(item.received_at_ms) + " UTC");
     fact("Page", item.page_url + (item.page_title.empty() ? "" : " (" + item.page_title + ")"));
     fact("Product", item.product_name + (item.product_sku.empty() ? "" : ", " + item.product_sku) +
                         (item.product_price.empty() ? "" : ", " + item.product_price));
@@ -84,6 +85,10 @@ void draw_feedback_detail_pane(FeedbackViewState& state, FeedbackDetail& detail)
     }
     ImGui::NewLine();
     ImGui::PopID();
+    if (state.focus_new_tag) {
+        state.focus_new_tag = false;
+        ui::current_context().focus_next_control();
+    }
     ui::text_field("New tag", state.new_tag, {.placeholder = "shipping, vip, content gap", .max_chars = 40});
     if (ui::button("Add tag", {.style = ui::ButtonStyle::Secondary})) {
         if (const std::string tag(text::trim_white_space(state.new_tag)); !tag.empty()) {
@@ -107,9 +112,11 @@ void draw_feedback_detail_pane(FeedbackViewState& state, FeedbackDetail& detail)
     ui::status_text("detail-status", detail.status_message());
     ui::error_text("detail-error", detail.error());
 
+    ui::paragraph("Keys: J next, K previous, R resolved, I in progress, T add a tag.");
+
     ui::heading("Activity", 3);
     if (item.activity.empty()) {
-        ui::paragraph(detail.busy() ? "Loading" : "Nothing yet.");
+        ui::paragraph(detail.loading() ? "Loading" : "Nothing yet.");
     } else {
         ui::begin_list("Activity");
         for (auto it = item.activity.rbegin(); it != item.activity.rend(); ++it)

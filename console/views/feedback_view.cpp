@@ -4,6 +4,7 @@
 #include "shared/core/text/utf8.h"
 #include "shared/core/text/white_space.h"
 #include "shared/ui/controls.h"
+#include "shared/ui/ui_context.h"
 
 #include <imgui.h>
 
@@ -22,8 +23,10 @@ struct Choice {
     const char* value;
 };
 
-// A row of toggle buttons, one of them pressed; true when the choice changed.
-bool choice_buttons(const char* group, std::span<const Choice> choices, std::string& value) {
+// A row of toggle buttons, one of them pressed; true when the choice changed. `then_same_line`: the
+// next group follows on this line when it fits (the buttons wrap when it does not).
+bool choice_buttons(const char* group, std::span<const Choice> choices, std::string& value,
+                    bool then_same_line = false) {
     bool changed = false;
     ImGui::PushID(group);
     for (const Choice& choice : choices) {
@@ -36,7 +39,10 @@ bool choice_buttons(const char* group, std::span<const Choice> choices, std::str
         }
         ImGui::SameLine();
     }
-    ImGui::NewLine();
+    if (then_same_line)
+        ImGui::SameLine(0.0f, 24.0f);
+    else
+        ImGui::NewLine();
     ImGui::PopID();
     return changed;
 }
@@ -69,7 +75,7 @@ std::string row_name(const FeedbackItem& item) {
         name += ": " + item.subject;
     if (const std::string excerpt = quoted_excerpt(item.comment, 120); !excerpt.empty())
         name += ", " + excerpt;
-    name += ", " + status_label(item.status) + ", " + format_utc_minute(item.received_at_ms);
+    name += ", " + status_label(item.status) + ", " + calendar::format_utc_minute(item.received_at_ms);
     return name;
 }
 
@@ -83,7 +89,7 @@ void draw_row_content(const FeedbackItem& item) {
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     draw->PushClipRect(min, max, true);
     const float x = min.x + style.FramePadding.x;
-    const std::string when = format_utc_minute(item.received_at_ms);
+    const std::string when = calendar::format_utc_minute(item.received_at_ms);
     const float when_width = ImGui::CalcTextSize(when.c_str()).x;
     const std::string status = status_label(item.status);
     const float status_width = ImGui::CalcTextSize(status.c_str()).x;
@@ -114,9 +120,13 @@ void draw_filters(FeedbackViewState& state) {
                                                       {"Searches", "search_miss"},
                                                       {"Guides", "guide"},
                                                       {"Problem reports", "problem_report"}}};
-    choice_buttons("status", k_status, state.filters.status);
+    choice_buttons("status", k_status, state.filters.status, true);
     choice_buttons("helpful", k_helpful, state.filters.helpful);
-    choice_buttons("kind", k_kind, state.filters.kind);
+    choice_buttons("kind", k_kind, state.filters.kind, true);
+    static constexpr std::array<Choice, 2> k_order = {{{"Newest first", ""}, {"Oldest first", "oldest"}}};
+    std::string order = state.filters.oldest_first ? "oldest" : "";
+    choice_buttons("order", k_order, order);
+    state.filters.oldest_first = order == "oldest";
     ui::text_field("Search feedback", state.search_text,
                    {.kind = ui::TextFieldKind::Search, .placeholder = "Search comments, pages and searches"});
     state.filters.text = std::string(text::trim_white_space(state.search_text));
@@ -142,6 +152,10 @@ void draw_table(FeedbackViewState& state, FeedbackRows& rows, FeedbackDetail& de
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             ImGui::PushID(i);
             if (const FeedbackItem* item = rows.row(static_cast<std::size_t>(i))) {
+                if (i == 0 && state.focus_first_row) {
+                    state.focus_first_row = false; // keys work at once: J opens the next item
+                    ui::current_context().focus_next_control();
+                }
                 if (ui::row_button("##row", row_name(*item), item->id == chosen, row_height))
                     detail.open(*item);
                 draw_row_content(*item);
@@ -159,10 +173,40 @@ void draw_table(FeedbackViewState& state, FeedbackRows& rows, FeedbackDetail& de
     ImGui::EndChild();
 }
 
+// Triage from the keyboard (never while typing: keys in a text field stay the field's):
+// J / K open the next / previous item, R resolves it, I marks it in progress, T goes to the tag field.
+void handle_shortcuts(FeedbackViewState& state, FeedbackRows& rows, FeedbackDetail& detail) {
+    const bool next = ImGui::IsKeyPressed(ImGuiKey_J, false);
+    const bool previous = ImGui::IsKeyPressed(ImGuiKey_K, false);
+    if (next || previous) {
+        std::size_t target = 0;
+        if (detail.item()) {
+            const auto index = rows.index_of(detail.item()->id);
+            if (!index || (previous && *index == 0))
+                return;
+            target = previous ? *index - 1 : *index + 1;
+        }
+        if (const FeedbackItem* item = target < rows.total() ? rows.row(target) : nullptr) {
+            detail.open(*item);
+            state.scroll_to_chosen = true;
+        }
+        return;
+    }
+    if (!detail.item())
+        return;
+    if (ImGui::IsKeyPressed(ImGuiKey_R, false) && detail.item()->status != "resolved")
+        detail.set_status("resolved");
+    else if (ImGui::IsKeyPressed(ImGuiKey_I, false) && detail.item()->status != "in_progress")
+        detail.set_status("in_progress");
+    else if (ImGui::IsKeyPressed(ImGuiKey_T, false))
+        state.focus_new_tag = true;
+}
+
 } // namespace
 
 FeedbackViewAction draw_feedback_view(FeedbackViewState& state, FeedbackRows& rows, FeedbackDetail& detail) {
     FeedbackViewAction action = FeedbackViewAction::None;
+    handle_shortcuts(state, rows, detail);
     const bool wide = ImGui::GetContentRegionAvail().x >= k_wide_layout;
     if (!wide && detail.item()) {
         // Narrow: the detail takes the whole view; Back returns to the list at the same row.

@@ -17,7 +17,9 @@ struct FeedbackViewState {
     std::string new_tag;
     std::string new_note;
     bool scroll_to_chosen = false;
-    bool filters_shown = false; // narrow windows: the filters fold away behind a button
+    bool filters_shown = false;   // narrow windows: the filters fold away behind a button
+    bool focus_new_tag = false;   // T: the tag field takes focus on the next frame
+    bool focus_first_row = false; // after sign-in: the table's first row takes focus once it is there
 };
 
 enum class FeedbackViewAction : std::uint8_t { None, ExportCsv };

@@ -47,7 +47,7 @@ void draw_days_chart(const InsightsFigures& figures, InsightsViewState& state) {
     std::int64_t negative = 0;
     for (const auto& day : figures.days)
         negative += day.negative;
-    ui::paragraph("Busiest day: " + format_utc_minute(busiest->start_ms).substr(0, 10) + " with " +
+    ui::paragraph("Busiest day: " + calendar::format_utc_minute(busiest->start_ms).substr(0, 10) + " with " +
                   std::to_string(busiest->total) + " items. " + std::to_string(negative) + " of " +
                   std::to_string(figures.total) + " were negative (" + percent(negative, figures.total) +
                   ").");
@@ -74,8 +74,8 @@ void draw_days_chart(const InsightsFigures& figures, InsightsViewState& state) {
     }
     draw->AddLine(ImVec2(pos.x, pos.y + height + 0.5f), ImVec2(pos.x + width, pos.y + height + 0.5f),
                   ImGui::GetColorU32(ImGuiCol_Border));
-    const std::string from = format_utc_minute(first).substr(0, 10);
-    const std::string to = format_utc_minute(last).substr(0, 10);
+    const std::string from = calendar::format_utc_minute(first).substr(0, 10);
+    const std::string to = calendar::format_utc_minute(last).substr(0, 10);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
     draw->AddText(ImVec2(pos.x, pos.y + height + 4.0f), muted, from.c_str());
     draw->AddText(ImVec2(pos.x + width - ImGui::CalcTextSize(to.c_str()).x, pos.y + height + 4.0f), muted,
@@ -86,8 +86,9 @@ void draw_days_chart(const InsightsFigures& figures, InsightsViewState& state) {
     if (state.show_each_day) {
         ui::begin_list("Feedback per day");
         for (const auto& day : figures.days)
-            ui::list_item(format_utc_minute(day.start_ms).substr(0, 10) + ": " + std::to_string(day.total) +
-                          " items, " + std::to_string(day.negative) + " negative");
+            ui::list_item(calendar::format_utc_minute(day.start_ms).substr(0, 10) + ": " +
+                          std::to_string(day.total) + " items, " + std::to_string(day.negative) +
+                          " negative");
         ui::end_list();
     }
 }

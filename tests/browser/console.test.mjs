@@ -33,6 +33,10 @@ describe('console', () => {
     const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
     const added = spawnSync(bin, ['staff', 'add', EMAIL, '--db', env.server.db], { input: `${PASSWORD}\n`, encoding: 'utf8' });
     assert.equal(added.status, 0, added.stderr);
+    // A month of realistic feedback already there, as a shop would have (each test stands alone).
+    const seeded = spawnSync(bin, ['seed-feedback', '--site', 'demo=demo_site/help', '--db', env.server.db, '--count', '60'],
+      { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(seeded.status, 0, seeded.stderr);
     store = await startStoreServer({ widgetUrl: env.server.url });
   });
   after(async () => store?.stop());
@@ -75,7 +79,7 @@ describe('console', () => {
     assert.ok(!html.includes('not the password at all'), 'the typed password is not kept in the page');
   });
 
-  it('feedback given on the store appears in the console; resolving it and a tag survive a reload', TEST, async () => {
+  it('feedback given on the store (an article "No" with a comment, an inline Yes) appears in the console; resolving it and a tag survive a reload', TEST, async () => {
     // A shopper on the store (its own origin) says an article did not help, with a comment.
     const shopper = await env.open();
     await shopper.page.goto(`${store.url}/product.html`, { waitUntil: 'networkidle' });
@@ -91,6 +95,12 @@ describe('console', () => {
     await shopper.page.keyboard.type(comment);
     await pressEnter(shopper.page, w.dialog.getByRole('button', { name: 'Send', exact: true }));
     await waitFor(() => feedbackRows(env.server.db).some((r) => r.comment === comment), { timeout: 15_000, message: 'the feedback stored' });
+    // And answers the page's own inline "Was this page helpful?" with Yes.
+    await shopper.page.goto(`${store.url}/order-status.html`, { waitUntil: 'networkidle' });
+    const spot = shopper.page.getByRole('group', { name: 'Was this page helpful?', exact: true });
+    await pressEnter(shopper.page, spot.getByRole('button', { name: 'Yes', exact: true }));
+    await waitFor(() => feedbackRows(env.server.db, "kind = 'page' AND subject = 'Order status page'").length,
+      { timeout: 15_000, message: 'the inline vote stored' });
 
     // An agent signs in to the console and finds it at the top of the table.
     const { page, log } = await env.open({ viewport: { width: 1280, height: 800 } });
@@ -100,6 +110,7 @@ describe('console', () => {
     const row = c.items.getByRole('button', { name: comment, exact: false });
     await row.waitFor({ state: 'attached', timeout: 15_000 });
     assert.match(await row.getAttribute('aria-label') ?? await row.textContent(), /^Not helpful: .*, New, /);
+    await c.items.getByRole('button', { name: /^Helpful: Order status page, New, / }).waitFor({ state: 'attached', timeout: 5_000 });
     await pressEnter(page, row);
     await page.getByRole('heading', { level: 2, name: /^Not helpful: / }).waitFor({ state: 'attached', timeout: 10_000 });
     await page.getByText(`Page: ${store.url}/product.html`, { exact: false }).waitFor({ state: 'attached', timeout: 5_000 });
@@ -123,6 +134,31 @@ describe('console', () => {
     const stored = feedbackRows(env.server.db).find((r) => r.comment === comment);
     assert.equal(stored.status, 'resolved');
     assert.deepEqual(unexpectedErrors(log), []);
+  });
+
+  it('triage from the keyboard: J and K move through the items, R resolves, T goes to the tag field', TEST, async () => {
+    const { page } = await env.open({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${env.server.url}/console/`, { waitUntil: 'networkidle' });
+    await signIn(page);
+    const rows = controls(page).items.getByRole('button');
+    await rows.nth(1).waitFor({ state: 'attached', timeout: 15_000 });
+    await pressEnter(page, rows.first());
+    const chosen = async () => controls(page).items.locator('button[aria-pressed=true]').textContent();
+    const first = await waitFor(chosen, { timeout: 5_000, message: 'the first item chosen' });
+    await page.keyboard.press('j');
+    const second = await waitFor(async () => (await chosen()) !== first && chosen(), { timeout: 5_000, message: 'J: the next item' });
+    assert.equal(second, await rows.nth(1).textContent());
+    await page.keyboard.press('k');
+    await waitFor(async () => (await chosen()) === first, { timeout: 5_000, message: 'K: back to the first' });
+    await page.keyboard.press('r');
+    await waitFor(async () => /, Resolved, /.test(await chosen()), { timeout: 5_000, message: 'R: resolved in the list' });
+    await page.keyboard.press('t');
+    await waitFor(() => page.evaluate(() => {
+      const active = document.activeElement;
+      return active && active.tagName === 'INPUT' && active.getAttribute('aria-label') === 'New tag';
+    }), { timeout: 5_000, message: 'T: the tag field focused' });
+    await page.keyboard.type('j'); // typed into the field, not a shortcut
+    await waitFor(async () => /, Resolved, /.test(await chosen()), { timeout: 2_000, message: 'still the same item' });
   });
 
   it('Insights shows what the feedback adds up to, as charts and as text a screen reader reads', TEST, async () => {

@@ -26,9 +26,9 @@ TEST_CASE("console detail: opening shows the row at once, then the item with its
     preview.comment = "Broken";
     detail.open(preview);
     REQUIRE(detail.item().has_value());
-    CHECK(detail.busy());
+    CHECK(detail.loading());
     CHECK(server.answer(200, item_json("new", "[]", false)).url == "/api/v1/staff/feedback/7");
-    CHECK_FALSE(detail.busy());
+    CHECK_FALSE(detail.loading());
     CHECK(detail.status_message().empty());
 }
 
@@ -64,4 +64,25 @@ TEST_CASE("console detail: triage sends the CSRF token, shows the answer and tel
     detail.add_note("Called back");
     server.answer(400, R"({"error":{"code":"api.staff.bad_note","message":"a note is at most 4000 bytes"}})");
     CHECK(detail.error() == "A note is at most 4000 bytes.");
+}
+
+TEST_CASE(
+    "console detail: a change made while the item still loads is sent, and the older load never hides it",
+    "[console][detail]") {
+    ScriptedServer server;
+    FeedbackDetail detail(
+        server.transport(), [] { return "tok"; }, [](const FeedbackItem&) {}, [] {});
+    FeedbackItem preview;
+    preview.id = 7;
+    preview.status = "new";
+    detail.open(preview);
+    detail.set_status("resolved"); // R pressed at once, before the item arrived
+    REQUIRE(server.waiting() == 2);
+    CHECK(detail.busy());
+    // The change is answered first, then the load sent before it, with the status as it was.
+    CHECK(server.answer_newest(200, item_json("resolved", "[]", true)).method == "POST");
+    CHECK(detail.item()->status == "resolved");
+    CHECK(server.answer(200, item_json("new", "[]", false)).method == "GET");
+    CHECK(detail.item()->status == "resolved");
+    CHECK_FALSE(detail.busy());
 }

@@ -28,6 +28,14 @@ class ScriptedServer {
         return request;
     }
 
+    // Answers the newest request first (answers that arrive out of order).
+    StaffRequest answer_newest(int status, std::string body) {
+        auto [request, done] = std::move(m_waiting.back());
+        m_waiting.pop_back();
+        done(StaffAnswer{status, std::move(body)});
+        return request;
+    }
+
   private:
     std::deque<std::pair<StaffRequest, std::function<void(StaffAnswer)>>> m_waiting;
 };
