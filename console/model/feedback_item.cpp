@@ -40,7 +40,10 @@ const json& array_member(const json& object, const char* name) {
 } // namespace
 
 std::optional<FeedbackItem> parse_feedback_item(const std::string& body) {
-    const json item = json::parse(body, nullptr, false);
+    return parse_feedback_item(json::parse(body, nullptr, false));
+}
+
+std::optional<FeedbackItem> parse_feedback_item(const json& item) {
     if (!item.is_object() || number(item, "id") <= 0)
         return std::nullopt;
     FeedbackItem out;

@@ -5,6 +5,8 @@
 
 #include "shared/core/calendar/civil_date.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -44,6 +46,8 @@ struct FeedbackItem {
 
 // Nothing when the JSON is not an item.
 std::optional<FeedbackItem> parse_feedback_item(const std::string& json);
+// The same for an item already parsed (one of a list page's "items").
+std::optional<FeedbackItem> parse_feedback_item(const nlohmann::json& item);
 
 // What kind of feedback it is, in a few words: "Not helpful", "Helpful", "Search without a result",
 // "Guide abandoned at step 2", "Problem report".

@@ -127,7 +127,7 @@ void FeedbackRows::fetch_page(std::size_t page) {
         }
         std::vector<FeedbackItem> items;
         for (const auto& item : body["items"])
-            if (auto parsed = parse_feedback_item(item.dump()))
+            if (auto parsed = parse_feedback_item(item))
                 items.push_back(std::move(*parsed));
         m_pages[page] = std::move(items);
     });
