@@ -60,7 +60,7 @@ char32_t presentation_form(const ArabicForms& forms, Form form) {
 
 bool needs_arabic_shaping(std::u32string_view text) {
     for (const char32_t c : text) {
-        if (c >= 0x0600 && arabic_forms(c) != nullptr) {
+        if (c >= 0x0600 && arabic_forms(c)) {
             return true;
         }
     }
@@ -71,8 +71,8 @@ std::u32string shape_arabic(std::u32string_view logical) {
     std::u32string shaped(logical);
     for (std::size_t i = 0; i < logical.size(); ++i) {
         const char32_t letter = logical[i];
-        const ArabicForms* forms = arabic_forms(letter);
-        if (forms == nullptr) {
+        const std::optional<ArabicForms> forms = arabic_forms(letter);
+        if (!forms) {
             continue;
         }
         const JoiningType type = joining_type(letter);

@@ -4,6 +4,7 @@
 // cmake/generate_unicode_tables.py (never typed by hand); each lookup is a binary search.
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace support::text {
@@ -43,7 +44,9 @@ struct BidiBracket {
     char32_t paired_canonical = 0; // its Bidi_Paired_Bracket, folded the same way
 };
 
-// Joining_Type (ArabicShaping.txt); marks and format characters are Transparent.
+// Joining_Type (ArabicShaping.txt); marks and format characters are Transparent. Read where it
+// matters to Arabic joining — below U+0900, General Punctuation, variation selectors — and
+// non-joining elsewhere.
 enum class JoiningType : std::uint8_t {
     NonJoining,
     RightJoining,
@@ -70,8 +73,8 @@ char32_t bidi_mirror(char32_t code_point);
 BidiBracket bidi_bracket(char32_t code_point);
 JoiningType joining_type(char32_t code_point);
 bool is_default_ignorable(char32_t code_point);
-// nullptr when the letter has no presentation forms.
-const ArabicForms* arabic_forms(char32_t code_point);
+// None when the letter has no presentation forms.
+std::optional<ArabicForms> arabic_forms(char32_t code_point);
 // The lam-alef ligature for lam followed by `alef` (U+0622, 0623, 0625, 0627), or 0.
 char32_t lam_alef_ligature(char32_t alef, bool final_form);
 
