@@ -83,11 +83,15 @@ async function main() {
   // The Latin family under one hash (of all four files), so the loader names only the regular face
   // and derives the others (name.<hash>.ttf → name-bold.<hash>.ttf). Bold, italic and bold italic
   // are fetched by the core only when a view first draws text in them.
-  const fontStems = ['noto-sans-latin', 'noto-sans-latin-bold', 'noto-sans-latin-italic', 'noto-sans-latin-bold-italic'];
+  // The Hebrew and Arabic faces share the hash too (noto-sans-latin.<hash>.ttf → noto-sans-hebrew.<hash>.ttf):
+  // the core fetches each the first time text in its script is drawn.
+  const fontStems = ['noto-sans-latin', 'noto-sans-latin-bold', 'noto-sans-latin-italic', 'noto-sans-latin-bold-italic',
+    'noto-sans-hebrew', 'noto-sans-hebrew-bold', 'noto-sans-arabic', 'noto-sans-arabic-bold'];
   const fontBytes = fontStems.map((stem) => readFileSync(join(root, 'build', 'fonts', `${stem}.ttf`)));
   const fontHash = hashOf(Buffer.concat(fontBytes));
   const [font, ...styleFontList] = fontStems.map((stem, i) => write(join('fonts', `${stem}.${fontHash}.ttf`), fontBytes[i]));
   const styleFonts = { bold: styleFontList[0], italic: styleFontList[1], boldItalic: styleFontList[2] };
+  const scriptFonts = { hebrew: styleFontList[3], hebrewBold: styleFontList[4], arabic: styleFontList[5], arabicBold: styleFontList[6] };
 
   // The guide overlay: imported by the core only when a guide first shows a step on the page; the
   // feedback outbox when the shopper first gives feedback (or unsent feedback waits); the inline
@@ -139,12 +143,15 @@ async function main() {
   console.log(`  opening the panel (loader+core+font): ${kb(panelOpen)} gzip   (budget 250 KB)`);
   const styleFontsGzip = Object.values(styleFonts).map(gz);
   console.log(`  bold / italic / bold italic, each on first use: ${styleFontsGzip.map(kb).join(' / ')} gzip`);
+  const scriptFontsGzip = Object.fromEntries(Object.entries(scriptFonts).map(([name, file]) => [name, gz(file)]));
+  console.log(`  Hebrew / Hebrew bold, when first drawn: ${kb(scriptFontsGzip.hebrew)} / ${kb(scriptFontsGzip.hebrewBold)} gzip`);
+  console.log(`  Arabic / Arabic bold, when first drawn: ${kb(scriptFontsGzip.arabic)} / ${kb(scriptFontsGzip.arabicBold)} gzip`);
   console.log(`  guide overlay, when a guide first shows a step: ${kb(gz(guideOverlay))} gzip`);
   console.log(`  feedback outbox, when feedback is first given: ${kb(gz(widget.feedback))} gzip`);
   console.log(`  inline feedback spots, on a page with one:    ${kb(gz(widget.spots))} gzip`);
   writeFileSync(
     join(root, 'build', 'dist-sizes.json'),
-    JSON.stringify({ files: rows, beforeInteractionGzip: beforeInteraction, panelOpenGzip: panelOpen, styleFontsGzip, guideOverlayGzip: gz(guideOverlay), feedbackOutboxGzip: gz(widget.feedback), feedbackSpotsGzip: gz(widget.spots) }, null, 2),
+    JSON.stringify({ files: rows, beforeInteractionGzip: beforeInteraction, panelOpenGzip: panelOpen, styleFontsGzip, scriptFontsGzip, guideOverlayGzip: gz(guideOverlay), feedbackOutboxGzip: gz(widget.feedback), feedbackSpotsGzip: gz(widget.spots) }, null, 2),
   );
 }
 

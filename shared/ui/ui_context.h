@@ -8,6 +8,7 @@
 // Like Dear ImGui, controls use a current context: set it once with set_current_context().
 
 #include "shared/ui/font_styles.h"
+#include "shared/ui/script_fonts.h"
 #include "shared/ui/semantic_tree.h"
 #include "shared/ui/touch_scrolling.h"
 
@@ -67,6 +68,13 @@ class UiContext {
 
     // The bold, italic and bold-italic faces rich text draws with, as the platform loads them.
     StyleFonts& style_fonts() { return m_style_fonts; }
+    // The UI's direction (from its locale): paragraphs without a strong letter follow it, and
+    // layouts mirror.
+    void set_right_to_left(bool rtl) { m_right_to_left = rtl; }
+    bool right_to_left() const { return m_right_to_left; }
+
+    // The Hebrew and Arabic faces, fetched when text in their script is first drawn.
+    ScriptFonts& script_fonts() { return m_script_fonts; }
 
     // Touch drag-to-scroll: the platform feeds touch events in, draw_panel_frame() applies them.
     TouchScrolling& touch_scrolling() { return m_touch_scrolling; }
@@ -77,8 +85,10 @@ class UiContext {
   private:
     SemanticTree m_tree;
     StyleFonts m_style_fonts;
+    ScriptFonts m_script_fonts;
     TouchScrolling m_touch_scrolling;
     double m_frame_time_ms = 0;
+    bool m_right_to_left = false;
     std::vector<NodeId> m_activations;
     std::unordered_map<NodeId, std::string> m_texts;
     std::vector<OpenContainer> m_containers;

@@ -28,6 +28,8 @@ int sw_web_storage_remove(const char* key); // 0 removed (or absent), 2 unavaila
 char* sw_web_page_facts();                  // malloc'd JSON {path, sku, categories}
 void sw_web_open_link(const char* href);
 void sw_web_fetch_style_font(int style);
+// A Hebrew or Arabic face (ui::ScriptFace, by its published name); answers sw_web_on_script_font.
+void sw_web_fetch_script_font(int face, const char* name);
 void sw_web_guide_show(const char* json);
 void sw_web_guide_hide(const char* announcement);
 }

@@ -66,6 +66,12 @@ bool draw_frame(double time_ms) {
     for (unsigned wanted = r.ui.style_fonts().take_wanted(), style = 1; style < 4; ++style)
         if (wanted & (1u << style))
             sw_web_fetch_style_font(static_cast<int>(style));
+    // Hebrew and Arabic faces, the first time text in their script is drawn.
+    for (unsigned wanted = r.ui.script_fonts().take_wanted(), face = 0; face < ui::ScriptFonts::k_count;
+         ++face)
+        if (wanted & (1u << face))
+            sw_web_fetch_script_font(static_cast<int>(face),
+                                     ui::script_face_name(static_cast<ui::ScriptFace>(face)));
     r.budget.frame_drawn(semantics_changed || input_pending() || r.ui.touch_scrolling().animating());
     return r.budget.wants_frame();
 }
@@ -204,9 +210,21 @@ EMSCRIPTEN_KEEPALIVE void sw_web_on_style_font(int style, void* data, int size) 
         ImFontConfig config;
         config.FontDataOwnedByAtlas = true; // malloc'd by web_library.js; the atlas frees it
         font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(data, size, support::web::k_body_font_px, &config);
+        if (font)
+            support::web::g_runner.ui.script_fonts().attach_to_last_font(*ImGui::GetIO().Fonts,
+                                                                         (style & 1) != 0);
     }
     if (style > 0 && style < support::ui::StyleFonts::k_count)
         support::web::g_runner.ui.style_fonts().set(static_cast<support::ui::FontStyle>(style), font);
+    support::web::wake();
+}
+
+// A Hebrew or Arabic face, or a failure (null): malloc'd by web_library.js, copied, freed here.
+EMSCRIPTEN_KEEPALIVE void sw_web_on_script_font(int face, void* data, int size) {
+    if (face >= 0 && face < support::ui::ScriptFonts::k_count)
+        support::web::g_runner.ui.script_fonts().set(*ImGui::GetIO().Fonts,
+                                                     static_cast<support::ui::ScriptFace>(face), data, size);
+    std::free(data);
     support::web::wake();
 }
 
@@ -228,6 +246,7 @@ EMSCRIPTEN_KEEPALIVE void sw_web_on_font(void* data, int size) {
         sw_web_font_failed();
         return;
     }
+    support::web::g_runner.ui.script_fonts().attach_to_last_font(*io.Fonts, false);
     io.FontDefault = font;
     ImGui::GetStyle().FontSizeBase = support::web::k_body_font_px;
     support::web::g_runner.font_ready = true;

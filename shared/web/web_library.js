@@ -608,6 +608,26 @@ mergeInto(LibraryManager.library, {
     });
   },
 
+  // A Hebrew or Arabic face (ui::ScriptFace), published beside the Latin faces under the family's
+  // one hash (noto-sans-latin.<hash>.ttf → noto-sans-hebrew.<hash>.ttf); the core is told either way
+  // (a null pointer when it could not be had: that script's text then stays blank in that weight).
+  sw_web_fetch_script_font__deps: ['$swFetchIntoHeap'],
+  sw_web_fetch_script_font: function (face, namePtr) {
+    var regular = Module['swFontUrl'];
+    var name = UTF8ToString(namePtr);
+    if (!regular) { _sw_web_on_script_font(face, 0, 0); return; }
+    var url = String(regular).replace(/\/[^/.]*(\.[^/]*)$/, '/' + name + '$1');
+    var attempt = 0;
+    var get = function () {
+      swFetchIntoHeap(url, function (ptr, length) { _sw_web_on_script_font(face, ptr, length); }, function (why) {
+        if (++attempt < 3) { setTimeout(get, 400 * attempt * attempt); return; }
+        console.warn('support widget: font ' + name + ' not loaded (' + why + ')');
+        _sw_web_on_script_font(face, 0, 0);
+      });
+    };
+    get();
+  },
+
   // The regular face, without which the panel cannot draw a word: a failed fetch is tried again
   // twice (a network blip), then the panel says so with Retry (sw_web_font_failed).
   sw_web_fetch_font__deps: ['$swFetchIntoHeap', 'sw_web_font_failed'],
