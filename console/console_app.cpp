@@ -1,6 +1,7 @@
 #include "console/console_app.h"
 
 #include "shared/ui/controls.h"
+#include "shared/ui/plain_text.h"
 #include "shared/ui/theme.h"
 #include "shared/web/http_request.h"
 
@@ -46,11 +47,10 @@ void ConsoleApp::draw_header() {
         return;
     const std::string who =
         m_session.email() + (m_session.role().empty() ? "" : " (" + m_session.role() + ")");
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() -
-                                                         ImGui::CalcTextSize(who.c_str()).x -
-                                                         ImGui::CalcTextSize("Sign out").x - 80.0f));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowWidth() - ui::plain_text_size(who).x -
+                                                         ui::plain_text_size("Sign out").x - 80.0f));
     ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(who.c_str());
+    ui::text_item(who, FLT_MAX);
     ImGui::SameLine();
     if (ui::button("Sign out", {.style = ui::ButtonStyle::Secondary})) {
         m_detail.close();

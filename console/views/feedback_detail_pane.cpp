@@ -2,6 +2,7 @@
 
 #include "shared/core/text/white_space.h"
 #include "shared/ui/controls.h"
+#include "shared/ui/plain_text.h"
 #include "shared/ui/ui_context.h"
 
 #include <imgui.h>
@@ -45,7 +46,7 @@ void draw_feedback_detail_pane(FeedbackViewState& state, FeedbackDetail& detail)
     fact("Device", item.viewport);
     fact("Site", item.site);
     if (!item.email.empty()) {
-        ImGui::TextUnformatted("Reply to:");
+        ui::text_item("Reply to:", FLT_MAX);
         ImGui::SameLine();
         ui::link(item.email.c_str(), "mailto:" + item.email);
     }
@@ -77,7 +78,7 @@ void draw_feedback_detail_pane(FeedbackViewState& state, FeedbackDetail& detail)
     for (const auto& tag : item.tags) {
         const std::string label = tag + " ×##" + tag;
         const std::string name = "Remove the tag " + tag;
-        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(label.c_str(), nullptr, true).x + 40.0f)
+        if (ImGui::GetContentRegionAvail().x < ui::plain_text_size(label).x + 40.0f)
             ImGui::NewLine();
         if (ui::button(label.c_str(), {.style = ui::ButtonStyle::Secondary, .accessible_name = name.c_str()}))
             detail.remove_tag(tag);

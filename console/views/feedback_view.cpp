@@ -4,6 +4,7 @@
 #include "shared/core/text/utf8.h"
 #include "shared/core/text/white_space.h"
 #include "shared/ui/controls.h"
+#include "shared/ui/plain_text.h"
 #include "shared/ui/ui_context.h"
 
 #include <imgui.h>
@@ -30,7 +31,7 @@ bool choice_buttons(const char* group, std::span<const Choice> choices, std::str
     bool changed = false;
     ImGui::PushID(group);
     for (const Choice& choice : choices) {
-        if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(choice.label).x + 40.0f)
+        if (ImGui::GetContentRegionAvail().x < ui::plain_text_size(choice.label).x + 40.0f)
             ImGui::NewLine();
         if (ui::button(choice.label,
                        {.style = ui::ButtonStyle::Secondary, .pressed = value == choice.value})) {
@@ -90,22 +91,22 @@ void draw_row_content(const FeedbackItem& item) {
     draw->PushClipRect(min, max, true);
     const float x = min.x + style.FramePadding.x;
     const std::string when = calendar::format_utc_minute(item.received_at_ms);
-    const float when_width = ImGui::CalcTextSize(when.c_str()).x;
+    const float when_width = ui::plain_text_size(when).x;
     const std::string status = status_label(item.status);
-    const float status_width = ImGui::CalcTextSize(status.c_str()).x;
+    const float status_width = ui::plain_text_size(status).x;
     const float right = max.x - style.FramePadding.x;
     std::string title = describe_feedback(item) + (item.subject.empty() ? "" : " · " + item.subject);
     for (const auto& tag : item.tags)
         title += "  #" + tag;
     draw->PushClipRect(min, ImVec2(right - when_width - status_width - 24.0f, max.y), true);
-    draw->AddText(ImVec2(x, min.y + style.FramePadding.y), ink, title.c_str());
+    ui::draw_plain_text(draw, ImVec2(x, min.y + style.FramePadding.y), ink, title);
     draw->PopClipRect();
-    draw->AddText(ImVec2(right - when_width - status_width - 16.0f, min.y + style.FramePadding.y), ink,
-                  status.c_str());
-    draw->AddText(ImVec2(right - when_width, min.y + style.FramePadding.y), muted, when.c_str());
+    ui::draw_plain_text(draw, ImVec2(right - when_width - status_width - 16.0f, min.y + style.FramePadding.y),
+                        ink, status);
+    ui::draw_plain_text(draw, ImVec2(right - when_width, min.y + style.FramePadding.y), muted, when);
     const std::string excerpt = quoted_excerpt(item.comment, 200);
     const std::string second = !excerpt.empty() ? excerpt : item.page_url;
-    draw->AddText(ImVec2(x, min.y + style.FramePadding.y + line + 4.0f), muted, second.c_str());
+    ui::draw_plain_text(draw, ImVec2(x, min.y + style.FramePadding.y + line + 4.0f), muted, second);
     draw->PopClipRect();
 }
 

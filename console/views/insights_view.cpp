@@ -1,9 +1,10 @@
+#define IMGUI_DEFINE_MATH_OPERATORS // before any header includes imgui.h
 #include "console/views/insights_view.h"
 
 #include "console/model/feedback_item.h"
 #include "shared/ui/controls.h"
+#include "shared/ui/plain_text.h"
 
-#define IMGUI_DEFINE_MATH_OPERATORS
 #include <imgui.h>
 
 #include <algorithm>
@@ -77,9 +78,9 @@ void draw_days_chart(const InsightsFigures& figures, InsightsViewState& state) {
     const std::string from = calendar::format_utc_minute(first).substr(0, 10);
     const std::string to = calendar::format_utc_minute(last).substr(0, 10);
     const ImU32 muted = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    draw->AddText(ImVec2(pos.x, pos.y + height + 4.0f), muted, from.c_str());
-    draw->AddText(ImVec2(pos.x + width - ImGui::CalcTextSize(to.c_str()).x, pos.y + height + 4.0f), muted,
-                  to.c_str());
+    ui::draw_plain_text(draw, ImVec2(pos.x, pos.y + height + 4.0f), muted, from);
+    ui::draw_plain_text(draw, ImVec2(pos.x + width - ui::plain_text_size(to).x, pos.y + height + 4.0f), muted,
+                        to);
     if (ui::button(state.show_each_day ? "Hide each day's figures" : "Show each day's figures",
                    {.style = ui::ButtonStyle::Quiet, .pressed = state.show_each_day}))
         state.show_each_day = !state.show_each_day;

@@ -1,8 +1,9 @@
+#define IMGUI_DEFINE_MATH_OPERATORS // before any header includes imgui.h
 #include "shared/ui/controls.h"
 
+#include "shared/ui/plain_text.h"
 #include "shared/ui/ui_context.h"
 
-#define IMGUI_DEFINE_MATH_OPERATORS
 #include <imgui.h>
 
 #include <algorithm>
@@ -64,14 +65,15 @@ bool button(const char* label, const ButtonOptions& options) {
     const bool icon_only = options.icon == ButtonIcon::Close;
     const bool leading_icon = options.icon == ButtonIcon::Back;
     const float icon_width = leading_icon ? ImGui::GetFontSize() * 0.6f : 0.0f;
-    const ImVec2 label_size = icon_only ? ImVec2(0, 0) : ImGui::CalcTextSize(label, nullptr, true);
+    const std::string text = icon_only ? std::string() : visible_label(label);
+    const ImVec2 label_size = icon_only ? ImVec2(0, ImGui::GetFontSize()) : plain_text_size(text);
     const ImVec2 padding = ImGui::GetStyle().FramePadding;
     ImVec2 size(options.width > 0 ? options.width : label_size.x + icon_width + padding.x * 2,
                 label_size.y + padding.y * 2);
     size.x = std::max(size.x, k_min_touch_target);
     size.y = std::max(size.y, k_min_touch_target);
-    const bool draws_own_label = options.icon != ButtonIcon::None;
-    bool pressed = ImGui::Button(draws_own_label ? (std::string("##") + label).c_str() : label, size);
+    // The label is drawn here, through the text path (bidi, joining, script faces), not by ImGui.
+    bool pressed = ImGui::Button((std::string("##") + label).c_str(), size);
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     if (quiet) {
         ImGui::PopStyleColor(2);
@@ -82,20 +84,31 @@ bool button(const char* label, const ButtonOptions& options) {
         ImGui::PopStyleColor();
     }
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 item_size = ImGui::GetItemRectSize();
+    const float mid_y = min.y + item_size.y * 0.5f;
     if (options.icon == ButtonIcon::Close) {
-        const ImVec2 centre = ImGui::GetItemRectMin() + ImGui::GetItemRectSize() * 0.5f;
+        const ImVec2 centre = min + item_size * 0.5f;
         const float arm = 7.0f;
         draw->AddLine(centre - ImVec2(arm, arm), centre + ImVec2(arm, arm), ink, 2.0f);
         draw->AddLine(centre + ImVec2(-arm, arm), centre + ImVec2(arm, -arm), ink, 2.0f);
     } else if (leading_icon) {
-        const ImVec2 min = ImGui::GetItemRectMin();
-        const float mid_y = min.y + ImGui::GetItemRectSize().y * 0.5f;
+        // "Back" leads with an arrow pointing where the reader came from: left in a left-to-right
+        // UI, right (and on the right) in a right-to-left one.
         const float arm = ImGui::GetFontSize() * 0.2f;
-        const float tip_x = min.x + padding.x;
-        draw->AddLine(ImVec2(tip_x + arm, mid_y - arm), ImVec2(tip_x, mid_y), ink, 2.0f);
-        draw->AddLine(ImVec2(tip_x, mid_y), ImVec2(tip_x + arm, mid_y + arm), ink, 2.0f);
-        const std::string text = visible_label(label);
-        draw->AddText(ImVec2(tip_x + icon_width, mid_y - label_size.y * 0.5f), ink, text.c_str());
+        const bool rtl = ctx.right_to_left();
+        const float tip_x = rtl ? min.x + item_size.x - padding.x : min.x + padding.x;
+        const float back = rtl ? -arm : arm;
+        draw->AddLine(ImVec2(tip_x + back, mid_y - arm), ImVec2(tip_x, mid_y), ink, 2.0f);
+        draw->AddLine(ImVec2(tip_x, mid_y), ImVec2(tip_x + back, mid_y + arm), ink, 2.0f);
+        const float text_x = rtl ? tip_x - icon_width - label_size.x : tip_x + icon_width;
+        draw_plain_text(draw, ImVec2(text_x, mid_y - label_size.y * 0.5f), ink, text);
+    } else {
+        const ImVec2 align = ImGui::GetStyle().ButtonTextAlign;
+        draw_plain_text(draw,
+                        ImVec2(min.x + std::max(padding.x, (item_size.x - label_size.x) * align.x),
+                               min.y + (item_size.y - label_size.y) * align.y),
+                        ink, text);
     }
 
     const NodeId id = ImGui::GetItemID();
@@ -117,7 +130,7 @@ bool button(const char* label, const ButtonOptions& options) {
 bool link(const char* label, std::string_view href) {
     UiContext& ctx = current_context();
     const std::string text = visible_label(label);
-    const ImVec2 text_size = ImGui::CalcTextSize(text.c_str());
+    const ImVec2 text_size = plain_text_size(text);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float height = std::max(text_size.y, k_min_touch_target);
     bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(text_size.x, 1.0f), height));
@@ -127,7 +140,7 @@ bool link(const char* label, std::string_view href) {
     const ImU32 colour = ImGui::GetColorU32(ImGuiCol_TextLink);
     const float text_y = pos.y + (height - text_size.y) * 0.5f;
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddText(ImVec2(pos.x, text_y), colour, text.c_str());
+    draw_plain_text(draw, ImVec2(pos.x, text_y), colour, text);
     draw->AddLine(ImVec2(pos.x, text_y + text_size.y), ImVec2(pos.x + text_size.x, text_y + text_size.y),
                   colour, ImGui::IsItemHovered() ? 2.0f : 1.0f);
     draw_focus_ring(ctx, id);
@@ -149,9 +162,7 @@ void heading(std::string_view text, int level, float wrap_width) {
     // Sizes relative to the body font: h1 1.375×, h2 1.25×, h3 and below 1.125×.
     const float scale = level == 1 ? 1.375f : level == 2 ? 1.25f : 1.125f;
     ImGui::PushFont(nullptr, ImGui::GetFontSize() * scale);
-    ImGui::PushTextWrapPos(wrap_width > 0 ? ImGui::GetCursorPosX() + wrap_width : 0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
+    text_item(text, wrap_width > 0 ? wrap_width : 0.0f);
     ImGui::PopFont();
 
     SemanticNode node;
@@ -165,9 +176,7 @@ void heading(std::string_view text, int level, float wrap_width) {
 
 void paragraph(std::string_view text) {
     UiContext& ctx = current_context();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
+    text_item(text);
 
     SemanticNode node;
     node.id = static_id(ctx, text);
@@ -182,10 +191,7 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     const ImGuiStyle& style = ImGui::GetStyle();
     if (options.show_label) {
         // Part of the field, not a node of its own: the field's accessible name is the same words.
-        const std::string visible = visible_label(label);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(visible.data(), visible.data() + visible.size());
-        ImGui::PopTextWrapPos();
+        text_item(visible_label(label));
     }
     const bool multiline = options.kind == TextFieldKind::Multiline;
     const float line_height = ImGui::GetTextLineHeightWithSpacing();
@@ -222,7 +228,7 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
         // Wrapped to the field, from the top; what does not fit is clipped (the native element
         // scrolls while editing).
         const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + style.FramePadding.y);
-        draw->AddText(nullptr, 0.0f, text_pos, colour, shown, nullptr, width - style.FramePadding.x * 2);
+        draw_plain_text(draw, text_pos, colour, shown, width - style.FramePadding.x * 2);
     } else if (options.kind == TextFieldKind::Password && !show_placeholder) {
         // One dot per character (code point), never the password itself.
         const float radius = ImGui::GetFontSize() * 0.18f;
@@ -234,8 +240,10 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
             x += radius * 3.0f;
         }
     } else {
+        // One line, aligned like the native input shows it (dir="auto": right for right-to-left).
         const ImVec2 text_pos(pos.x + style.FramePadding.x, pos.y + (height - ImGui::GetFontSize()) * 0.5f);
-        draw->AddText(text_pos, colour, shown);
+        const std::string_view line = std::string_view(shown).substr(0, std::string_view(shown).find('\n'));
+        draw_plain_text(draw, text_pos, colour, line, width - style.FramePadding.x * 2);
     }
     draw->PopClipRect();
 
@@ -263,9 +271,7 @@ void status_text(const char* id, std::string_view text) {
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     if (!text.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(text.data(), text.data() + text.size());
-        ImGui::PopTextWrapPos();
+        text_item(text);
         ImGui::PopStyleColor();
     }
     SemanticNode node;
@@ -357,20 +363,21 @@ void list_item(std::string_view text) {
     UiContext& ctx = current_context();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float bullet = ImGui::GetFontSize() * 0.8f;
-    ImGui::GetWindowDrawList()->AddCircleFilled(
-        ImVec2(pos.x + bullet * 0.4f, pos.y + ImGui::GetFontSize() * 0.5f), 2.5f,
-        ImGui::GetColorU32(ImGuiCol_Text));
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + bullet, pos.y));
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
-    ImGui::PopTextWrapPos();
+    const float avail = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+    // The bullet leads the line: on the left, or on the right in a right-to-left UI.
+    const bool rtl = ctx.right_to_left();
+    const float bullet_x = rtl ? pos.x + avail - bullet * 0.4f : pos.x + bullet * 0.4f;
+    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(bullet_x, pos.y + ImGui::GetFontSize() * 0.5f), 2.5f,
+                                                ImGui::GetColorU32(ImGuiCol_Text));
+    ImGui::SetCursorScreenPos(ImVec2(rtl ? pos.x : pos.x + bullet, pos.y));
+    text_item(text, std::max(avail - bullet, 1.0f));
 
     SemanticNode node;
     node.id = static_id(ctx, text);
     node.role = Role::ListItem;
     node.name = std::string(text);
     const ImVec2 max = ImGui::GetItemRectMax();
-    node.rect = Rect{pos.x, pos.y, max.x - pos.x, max.y - pos.y};
+    node.rect = Rect{pos.x, pos.y, std::max(max.x, pos.x + avail) - pos.x, max.y - pos.y};
     ctx.emit(std::move(node));
 }
 

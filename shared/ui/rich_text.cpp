@@ -1,6 +1,7 @@
 #include "shared/ui/rich_text.h"
 
 #include "shared/ui/controls.h"
+#include "shared/ui/plain_text.h"
 #include "shared/ui/text_layout.h"
 #include "shared/ui/ui_context.h"
 
@@ -78,14 +79,17 @@ Rect union_of(const Rect& a, const Rect& b) {
 class BlockDrawer {
   public:
     BlockDrawer(UiContext& ctx, const content::Block& block, Role role, float indent)
-        : m_ctx(ctx), m_block(block), m_role(role), m_indent(indent), m_runs(runs_of(block)) {}
+        : m_ctx(ctx), m_block(block), m_role(role), m_indent(indent), m_runs(runs_of(block)),
+          m_right_to_left(reads_right_to_left(plain_text(block))) {}
 
     std::optional<std::string> draw(int block_index) {
         ImGui::PushID(block_index);
         const ImVec2 origin = ImGui::GetCursorScreenPos();
         const float avail = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
         const TextLayout layout = lay_out_text(m_runs.runs, avail - m_indent);
-        const ImVec2 text_origin(origin.x + m_indent, origin.y);
+        // A list marker leads the line: the indent is on the right of a right-to-left item.
+        const ImVec2 text_origin(m_right_to_left ? origin.x : origin.x + m_indent, origin.y);
+        m_avail = avail;
         const float height = std::max(layout.height(), ImGui::GetFontSize());
 
         std::optional<std::string> activated = hit_test_links(layout, text_origin);
@@ -146,11 +150,14 @@ class BlockDrawer {
         const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
         if (m_block.kind == content::BlockKind::NumberedItem) {
             const std::string number = marker_text(m_block);
-            const float width = ImGui::CalcTextSize(number.c_str()).x;
-            draw->AddText(ImVec2(origin.x + m_indent - width - size * 0.35f, origin.y), colour,
-                          number.c_str());
+            const float width = plain_text_size(number).x;
+            const float x = m_right_to_left ? origin.x + m_avail - m_indent + size * 0.35f
+                                            : origin.x + m_indent - width - size * 0.35f;
+            draw_plain_text(draw, ImVec2(x, origin.y), colour, number);
         } else {
-            draw->AddCircleFilled(ImVec2(origin.x + m_indent * 0.45f, origin.y + size * 0.5f), 2.5f, colour);
+            const float x =
+                m_right_to_left ? origin.x + m_avail - m_indent * 0.45f : origin.x + m_indent * 0.45f;
+            draw->AddCircleFilled(ImVec2(x, origin.y + size * 0.5f), 2.5f, colour);
         }
     }
 
@@ -235,6 +242,8 @@ class BlockDrawer {
     Role m_role;
     float m_indent;
     BlockRuns m_runs;
+    bool m_right_to_left;
+    float m_avail = 0;
     std::vector<NodeId> m_link_ids;
     int m_hovered_link = -1;
 };
@@ -247,7 +256,7 @@ float hanging_indent(const content::Block& first_item) {
     const float size = ImGui::GetFontSize();
     if (first_item.kind == content::BlockKind::BulletItem)
         return size * 1.1f;
-    return ImGui::CalcTextSize("99.").x + size * 0.6f;
+    return plain_text_size("99.").x + size * 0.6f;
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "shared/ui/text_layout.h"
 
+#include "shared/core/text/arabic_joining.h"
+#include "shared/core/text/bidi_reorder.h"
 #include "shared/core/text/utf8.h"
 
 #include "shared/ui/ui_context.h"
@@ -13,142 +15,205 @@ namespace support::ui {
 
 namespace {
 
-bool is_break_space(char c) {
-    return c == ' ' || c == '\t';
+bool is_break_space(char32_t c) {
+    return c == U' ' || c == U'\t';
 }
 
-// A piece of a run with no break opportunity inside, and the spaces after it.
-struct Token {
+// One code point of the text, where it came from, and what is drawn for it.
+struct Character {
+    char32_t code_point = 0;
     std::uint32_t run = 0;
-    std::uint32_t begin = 0, end = 0; // including trailing spaces
-    float width = 0;                  // including trailing spaces
-    float space_width = 0;            // of the trailing spaces alone
-    bool ends_word = false;           // it ends in spaces: a line may break after it
-    bool ends_line = false;           // a '\n' follows it
+    std::uint32_t begin = 0, end = 0; // bytes of runs[run].text
 };
 
+// Lays out text paragraph by paragraph (a '\n' ends one): each gets its direction from its first
+// strong letter (the UI's direction when it has none), its bidi levels and its Arabic joining; lines
+// break in logical order after spaces; each line is then reordered for display (UAX #9 L1, L2,
+// mirrored glyphs), and right-to-left paragraphs are aligned right.
 class LineBreaker {
   public:
     LineBreaker(std::span<const TextRun> runs, float wrap_width, float line_height,
-                const MeasureText& measure)
-        : m_runs(runs), m_wrap(std::max(wrap_width, 1.0f)), m_measure(measure) {
+                const MeasureText& measure, bool right_to_left)
+        : m_runs(runs), m_wrap(std::max(wrap_width, 1.0f)), m_measure(measure),
+          m_right_to_left(right_to_left) {
         m_layout.line_height = line_height;
     }
 
     TextLayout run() {
-        std::vector<Token> word;
+        std::vector<Character> characters;
         for (std::uint32_t r = 0; r < m_runs.size(); ++r) {
             const std::string_view text = m_runs[r].text;
-            std::size_t i = 0;
-            while (i < text.size()) {
-                Token token;
-                token.run = r;
-                token.begin = static_cast<std::uint32_t>(i);
-                while (i < text.size() && !is_break_space(text[i]) && text[i] != '\n')
-                    ++i;
-                const std::size_t word_end = i;
-                while (i < text.size() && is_break_space(text[i]))
-                    ++i;
-                token.end = static_cast<std::uint32_t>(i);
-                token.ends_word = i > word_end;
-                if (i < text.size() && text[i] == '\n') {
-                    token.ends_line = true;
-                    ++i;
-                }
-                token.width = measure(r, token.begin, token.end);
-                token.space_width = token.ends_word ? measure(r, word_end, token.end) : 0;
-                if (token.end > token.begin || token.ends_line)
-                    word.push_back(token);
-                if (token.ends_word || token.ends_line) {
-                    place_word(word);
-                    word.clear();
-                }
+            for (std::size_t i = 0; i < text.size();) {
+                const auto decoded = support::text::decode_utf8(text, i);
+                characters.push_back({decoded.value, r, static_cast<std::uint32_t>(i),
+                                      static_cast<std::uint32_t>(i + decoded.length)});
+                i += decoded.length;
             }
         }
-        place_word(word);
-        m_layout.lines = m_layout.fragments.empty() ? 0 : m_layout.fragments.back().line + 1;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= characters.size(); ++i) {
+            if (i == characters.size() || characters[i].code_point == U'\n') {
+                if (i > start || i < characters.size())
+                    lay_out_paragraph(std::span<const Character>(characters).subspan(start, i - start));
+                start = i + 1;
+            }
+        }
+        align_lines();
         return std::move(m_layout);
     }
 
   private:
-    float measure(std::uint32_t run, std::size_t begin, std::size_t end) const {
-        if (end <= begin)
-            return 0;
-        return m_measure(m_runs[run].style, m_runs[run].text.substr(begin, end - begin));
-    }
-
-    void new_line() {
-        ++m_line;
-        m_x = 0;
-    }
-
-    // `trailing_space` is the width of the spaces ending the piece: they do not count towards the
-    // line's width.
-    void emit(std::uint32_t run, std::uint32_t begin, std::uint32_t end, float width, float trailing_space) {
-        if (end <= begin)
-            return;
-        m_layout.width = std::max(m_layout.width, m_x + width - trailing_space);
-        if (!m_layout.fragments.empty()) {
-            PlacedFragment& last = m_layout.fragments.back();
-            if (last.run == run && last.line == m_line && last.end == begin) {
-                last.end = end;
-                last.width += width;
-                m_x += width;
-                return;
-            }
-        }
-        m_layout.fragments.push_back(PlacedFragment{run, begin, end, m_line, m_x, width});
-        m_x += width;
-    }
-
-    void place_word(const std::vector<Token>& word) {
-        if (word.empty())
-            return;
-        float full = 0;
-        for (const Token& token : word)
-            full += token.width;
-        const float fit = full - word.back().space_width;
-        if (m_x > 0 && m_x + fit > m_wrap)
-            new_line();
-        if (fit > m_wrap) {
-            for (const Token& token : word)
-                place_by_character(token);
-        } else {
-            for (const Token& token : word)
-                emit(token.run, token.begin, token.end, token.width, token.space_width);
-        }
-        if (word.back().ends_line)
-            new_line();
-    }
-
-    // A word wider than the line: as many whole characters on each line as fit.
-    void place_by_character(const Token& token) {
-        const std::string_view text = m_runs[token.run].text;
-        std::uint32_t start = token.begin;
+    struct Line {
+        std::size_t first_fragment = 0;
         float width = 0;
-        std::uint32_t i = token.begin;
-        while (i < token.end) {
-            const auto next = static_cast<std::uint32_t>(
-                std::min<std::size_t>(token.end, i + support::text::decode_utf8(text, i).length));
-            const float w = measure(token.run, i, next);
-            if (m_x + width + w > m_wrap && !is_break_space(text[i]) && (m_x > 0 || width > 0)) {
-                emit(token.run, start, i, width, 0);
-                new_line();
-                start = i;
-                width = 0;
-            }
-            width += w;
-            i = next;
+        bool right_to_left = false;
+    };
+
+    void lay_out_paragraph(std::span<const Character> chars) {
+        std::u32string logical;
+        logical.reserve(chars.size());
+        for (const Character& c : chars)
+            logical.push_back(c.code_point == U'\t' ? U' ' : c.code_point);
+        const std::uint8_t level = support::text::first_strong_level(logical, m_right_to_left ? 1 : 0);
+        const auto paragraph = support::text::resolve_bidi_levels(
+            logical, level == 1 ? support::text::TextDirection::RightToLeft
+                                : support::text::TextDirection::LeftToRight);
+        std::vector<support::text::BidiClass> classes;
+        classes.reserve(logical.size());
+        for (const char32_t c : logical)
+            classes.push_back(support::text::bidi_class(c));
+        const std::u32string shaped =
+            support::text::needs_arabic_shaping(logical) ? support::text::shape_arabic(logical) : logical;
+
+        std::vector<float> widths(chars.size(), 0.0f);
+        std::string glyph;
+        for (std::size_t i = 0; i < chars.size(); ++i) {
+            if (!is_drawn(shaped[i]))
+                continue;
+            glyph.clear();
+            support::text::append_utf8(glyph, shaped[i]);
+            widths[i] = m_measure(m_runs[chars[i].run].style, glyph);
         }
-        emit(token.run, start, token.end, width, token.space_width);
+
+        // Lines in logical order: [begin, end) of this paragraph's characters.
+        std::vector<std::pair<std::size_t, std::size_t>> lines;
+        std::size_t line_begin = 0;
+        float x = 0;
+        std::size_t i = 0;
+        while (i < chars.size()) {
+            // A word: characters up to a space, then its spaces.
+            std::size_t word_end = i;
+            float word_width = 0;
+            while (word_end < chars.size() && !is_break_space(logical[word_end]))
+                word_width += widths[word_end++];
+            std::size_t spaces_end = word_end;
+            float space_width = 0;
+            while (spaces_end < chars.size() && is_break_space(logical[spaces_end]))
+                space_width += widths[spaces_end++];
+            if (x > 0 && x + word_width > m_wrap) {
+                lines.emplace_back(line_begin, i);
+                line_begin = i;
+                x = 0;
+            }
+            if (word_width > m_wrap) {
+                // Wider than a whole line: as many whole characters on each line as fit.
+                for (std::size_t c = i; c < word_end; ++c) {
+                    if (x > 0 && x + widths[c] > m_wrap) {
+                        lines.emplace_back(line_begin, c);
+                        line_begin = c;
+                        x = 0;
+                    }
+                    x += widths[c];
+                }
+                x += space_width;
+            } else {
+                x += word_width + space_width;
+            }
+            i = spaces_end;
+        }
+        lines.emplace_back(line_begin, chars.size());
+
+        for (const auto& [begin, end] : lines)
+            place_line(chars, logical, shaped, classes, paragraph, widths, begin, end);
+    }
+
+    static bool is_drawn(char32_t c) {
+        return c != support::text::k_ligature_continuation && c != U'\n' &&
+               !support::text::is_default_ignorable(c);
+    }
+
+    void place_line(std::span<const Character> chars, const std::u32string& logical,
+                    const std::u32string& shaped, const std::vector<support::text::BidiClass>& classes,
+                    const support::text::BidiParagraph& paragraph, const std::vector<float>& widths,
+                    std::size_t begin, std::size_t end) {
+        // Spaces ending the line are not drawn (and do not count towards its width).
+        std::size_t shown_end = end;
+        while (shown_end > begin && is_break_space(logical[shown_end - 1]))
+            --shown_end;
+        const auto levels = support::text::line_levels(classes, paragraph, begin, shown_end);
+        Line line;
+        line.first_fragment = m_layout.fragments.size();
+        line.right_to_left = paragraph.paragraph_level == 1;
+        float x = 0;
+        PlacedFragment* open = nullptr;
+        std::uint8_t open_level = 0;
+        for (const std::size_t visual : support::text::visual_order(levels)) {
+            const std::size_t i = begin + visual;
+            if (!is_drawn(shaped[i]))
+                continue;
+            const Character& c = chars[i];
+            const std::uint8_t level = levels[visual];
+            if (!open || open->run != c.run || open_level != level) {
+                m_layout.fragments.push_back(PlacedFragment{c.run, c.begin, c.end, m_line, x, 0, {}});
+                open = &m_layout.fragments.back();
+                open_level = level;
+            }
+            open->begin = std::min(open->begin, c.begin);
+            open->end = std::max(open->end, c.end);
+            open->width += widths[i];
+            support::text::append_utf8(open->glyphs, support::text::displayed_code_point(shaped[i], level));
+            x += widths[i];
+        }
+        // Text drawn exactly as stored needs no copy of its glyphs.
+        for (std::size_t f = line.first_fragment; f < m_layout.fragments.size(); ++f) {
+            PlacedFragment& fragment = m_layout.fragments[f];
+            if (fragment.glyphs ==
+                m_runs[fragment.run].text.substr(fragment.begin, fragment.end - fragment.begin))
+                fragment.glyphs.clear();
+        }
+        line.width = x;
+        m_lines.push_back(line);
+        ++m_line;
+        m_layout.lines = m_line;
+    }
+
+    // Right-to-left lines end at the right edge: of the wrap width, or of the widest line when
+    // nothing wraps.
+    void align_lines() {
+        float widest = 0;
+        for (const Line& line : m_lines)
+            widest = std::max(widest, line.width);
+        const float edge = m_wrap < 1e6f ? std::max(m_wrap, widest) : widest;
+        m_layout.width = widest;
+        for (std::size_t l = 0; l < m_lines.size(); ++l) {
+            if (!m_lines[l].right_to_left)
+                continue;
+            const float shift = edge - m_lines[l].width;
+            const std::size_t last =
+                l + 1 < m_lines.size() ? m_lines[l + 1].first_fragment : m_layout.fragments.size();
+            for (std::size_t f = m_lines[l].first_fragment; f < last; ++f)
+                m_layout.fragments[f].x += shift;
+            m_layout.width = std::max(m_layout.width, edge);
+        }
     }
 
     std::span<const TextRun> m_runs;
     float m_wrap;
     const MeasureText& m_measure;
+    bool m_right_to_left;
     TextLayout m_layout;
+    std::vector<Line> m_lines;
     int m_line = 0;
-    float m_x = 0;
 };
 
 ImU32 or_default(std::uint32_t colour, ImGuiCol fallback) {
@@ -158,8 +223,8 @@ ImU32 or_default(std::uint32_t colour, ImGuiCol fallback) {
 } // namespace
 
 TextLayout lay_out_text(std::span<const TextRun> runs, float wrap_width, float line_height,
-                        const MeasureText& measure) {
-    return LineBreaker(runs, wrap_width, line_height, measure).run();
+                        const MeasureText& measure, bool right_to_left) {
+    return LineBreaker(runs, wrap_width, line_height, measure, right_to_left).run();
 }
 
 TextLayout lay_out_text(std::span<const TextRun> runs, float wrap_width) {
@@ -171,7 +236,7 @@ TextLayout lay_out_text(std::span<const TextRun> runs, float wrap_width) {
             font = ImGui::GetFont();
         return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data(), text.data() + text.size()).x;
     };
-    return lay_out_text(runs, wrap_width, size, measure);
+    return lay_out_text(runs, wrap_width, size, measure, current_context().right_to_left());
 }
 
 void draw_text_layout(const TextLayout& layout, std::span<const TextRun> runs, const ImVec2& origin,
@@ -193,18 +258,25 @@ void draw_text_layout(const TextLayout& layout, std::span<const TextRun> runs, c
         if (run.highlight)
             draw->AddRectFilled(min, max, highlight_colour, 2.0f);
         ImFont* font = fonts.get(run.style);
+        if (!font)
+            font = ImGui::GetFont();
         const ImU32 colour = run.link >= 0 ? link_colour : text_colour;
-        const char* begin = run.text.data() + fragment.begin;
-        // Trailing spaces need no glyphs, and an underline under them would run into the next word.
-        const char* end = run.text.data() + fragment.end;
-        while (end > begin && is_break_space(end[-1]))
-            --end;
-        draw->AddText(font ? font : ImGui::GetFont(), size, min, colour, begin, end);
+        const std::string_view glyphs = fragment.glyphs.empty()
+                                            ? run.text.substr(fragment.begin, fragment.end - fragment.begin)
+                                            : std::string_view(fragment.glyphs);
+        draw->AddText(font, size, min, colour, glyphs.data(), glyphs.data() + glyphs.size());
         if (run.link >= 0) {
-            const float underline_width =
-                (font ? font : ImGui::GetFont())->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x;
+            // Under the words only: not under spaces at either end, which would run into the next word.
+            const std::size_t first = glyphs.find_first_not_of(" \t");
+            if (first == std::string_view::npos)
+                continue;
+            const std::size_t last = glyphs.find_last_not_of(" \t") + 1;
+            const float lead =
+                font->CalcTextSizeA(size, FLT_MAX, 0.0f, glyphs.data(), glyphs.data() + first).x;
+            const float inner =
+                font->CalcTextSizeA(size, FLT_MAX, 0.0f, glyphs.data() + first, glyphs.data() + last).x;
             const float y = max.y - 2.0f;
-            draw->AddLine(ImVec2(min.x, y), ImVec2(min.x + underline_width, y), link_colour,
+            draw->AddLine(ImVec2(min.x + lead, y), ImVec2(min.x + lead + inner, y), link_colour,
                           run.link == hovered_link ? 2.0f : 1.0f);
         }
     }

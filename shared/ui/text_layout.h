@@ -1,6 +1,9 @@
 #pragma once
 // Line breaking for text made of styled runs (bold, italic, code, links, search highlights), so a
-// paragraph can mix faces and still wrap to the panel's width like one piece of text.
+// paragraph can mix faces and still wrap to the panel's width like one piece of text — in any
+// direction: each paragraph takes its direction from its first strong letter, lines break in
+// logical order and are reordered for display (UAX #9), Arabic letters are joined, and
+// right-to-left paragraphs are aligned right. This is the one path shared/ui draws text through.
 //
 // Lines break after spaces; a word never breaks between runs ("**30**-day" stays together), and
 // only a word wider than the whole line is broken, between characters. Breaks fall on UTF-8
@@ -12,6 +15,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,12 +31,15 @@ struct TextRun {
     int link = -1;          // which link of the block this run belongs to; -1 for none
 };
 
-// One piece of one run on one line.
+// One piece of one run on one line, at one bidi level.
 struct PlacedFragment {
     std::uint32_t run = 0;
-    std::uint32_t begin = 0, end = 0; // bytes of runs[run].text
+    std::uint32_t begin = 0, end = 0; // bytes of runs[run].text, in logical order
     int line = 0;
     float x = 0, width = 0; // from the block's left edge
+    // What is drawn, left to right, when it differs from the text: reordered right-to-left text,
+    // Arabic presentation forms, mirrored brackets (UTF-8).
+    std::string glyphs;
 };
 
 struct TextLayout {
@@ -46,10 +53,12 @@ struct TextLayout {
 // The advance width of `text` drawn in `style`.
 using MeasureText = std::function<float(FontStyle style, std::string_view text)>;
 
+// `right_to_left`: the direction of paragraphs without a strong letter (the UI's direction).
 TextLayout lay_out_text(std::span<const TextRun> runs, float wrap_width, float line_height,
-                        const MeasureText& measure);
+                        const MeasureText& measure, bool right_to_left = false);
 
-// With the current ImGui font size and the context's style faces (regular where one is missing).
+// With the current ImGui font size, the context's style faces (regular where one is missing) and
+// the UI's direction.
 TextLayout lay_out_text(std::span<const TextRun> runs, float wrap_width);
 
 struct TextColours {

@@ -2,6 +2,7 @@
 #include "shared/ui/text_layout.h"
 #include "tests/ui/headless_imgui.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -92,4 +93,89 @@ TEST_CASE("with the real font, a long paragraph wraps to the panel's width", "[u
     CHECK(wide.lines == 1);
     CHECK(narrow.lines > 2);
     CHECK(narrow.width <= 150);
+}
+
+namespace {
+
+// Each line as displayed, left to right: the fragments' glyphs (or their text) by x.
+std::vector<std::string> displayed_lines(const TextLayout& layout, const std::vector<TextRun>& runs) {
+    std::vector<std::vector<const PlacedFragment*>> by_line(static_cast<std::size_t>(layout.lines));
+    for (const PlacedFragment& f : layout.fragments)
+        by_line[static_cast<std::size_t>(f.line)].push_back(&f);
+    std::vector<std::string> lines;
+    for (auto& fragments : by_line) {
+        std::sort(fragments.begin(), fragments.end(), [](auto* a, auto* b) { return a->x < b->x; });
+        std::string line;
+        for (const PlacedFragment* f : fragments)
+            line += f->glyphs.empty() ? std::string(runs[f->run].text.substr(f->begin, f->end - f->begin))
+                                      : f->glyphs;
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+} // namespace
+
+TEST_CASE("a Hebrew paragraph is drawn right to left and aligned to the right edge", "[ui][text_layout]") {
+    const std::vector<TextRun> runs{{"שלום עולם"}};
+    const TextLayout layout = lay_out_text(runs, 200, 20, ten_per_character);
+    CHECK(displayed_lines(layout, runs) == std::vector<std::string>{"םלוע םולש"});
+    REQUIRE(layout.fragments.size() == 1);
+    CHECK(layout.fragments[0].x == 110); // 90 px of text ending at 200
+    CHECK(layout.fragments[0].begin == 0);
+    CHECK(layout.fragments[0].end == runs[0].text.size());
+}
+
+TEST_CASE("numbers, prices and Latin words inside right-to-left text keep their own order",
+          "[ui][text_layout]") {
+    const std::vector<TextRun> runs{{"הזמנה 12345 נשלחה"}, {" "}, {"Order #42 — سفارش شما"}};
+    CHECK(displayed_lines(lay_out_text(std::span(runs).first(1), 1000, 20, ten_per_character), runs) ==
+          std::vector<std::string>{"החלשנ 12345 הנמזה"});
+    const std::vector<TextRun> persian{{"Order #42 — سفارش شما"}};
+    const TextLayout layout = lay_out_text(persian, 1000, 20, ten_per_character);
+    // Left to right (it starts with a Latin letter); the Persian words read right to left, joined.
+    CHECK(displayed_lines(layout, persian) ==
+          std::vector<std::string>{"Order #42 — \uFE8E\uFEE4\uFEB7 \uFEB5\uFEAD\uFE8E\uFED4\uFEB3"});
+    CHECK(layout.fragments.front().x == 0);
+}
+
+TEST_CASE("a wrapped right-to-left paragraph starts at the top line and every line ends at the right",
+          "[ui][text_layout]") {
+    const std::vector<TextRun> runs{{"אחת שתיים שלוש"}};
+    const TextLayout layout = lay_out_text(runs, 100, 20, ten_per_character);
+    CHECK(displayed_lines(layout, runs) == std::vector<std::string>{"םייתש תחא", "שולש"});
+    for (const PlacedFragment& f : layout.fragments)
+        CHECK(f.x + f.width == 100);
+}
+
+TEST_CASE("Arabic letters are joined and a lam-alef takes one glyph's width", "[ui][text_layout]") {
+    const std::vector<TextRun> runs{{"سلام"}};
+    const TextLayout layout = lay_out_text(runs, 1000, 20, ten_per_character);
+    // Displayed left to right: meem isolated, lam-alef final, seen initial.
+    CHECK(displayed_lines(layout, runs) == std::vector<std::string>{"\uFEE1\uFEFC\uFEB3"});
+    REQUIRE(layout.fragments.size() == 1);
+    CHECK(layout.fragments[0].width == 30);
+    CHECK(layout.fragments[0].x == 970); // right-aligned in the 1000 px it may take
+}
+
+TEST_CASE("a bold word inside Hebrew stays its own fragment, in its place", "[ui][text_layout]") {
+    // "שלח **עכשיו** היום": the bold word is the middle one when read right to left.
+    const std::vector<TextRun> runs{{"שלח "}, {"עכשיו", FontStyle::Bold}, {" היום"}};
+    const TextLayout layout = lay_out_text(runs, 1000, 20, ten_per_character);
+    CHECK(displayed_lines(layout, runs) == std::vector<std::string>{"םויה וישכע חלש"});
+    REQUIRE(layout.fragments.size() == 3);
+    const auto& bold = *std::find_if(layout.fragments.begin(), layout.fragments.end(),
+                                     [](const PlacedFragment& f) { return f.run == 1; });
+    const auto& first = *std::find_if(layout.fragments.begin(), layout.fragments.end(),
+                                      [](const PlacedFragment& f) { return f.run == 0; });
+    CHECK(bold.x < first.x); // the first word is rightmost
+}
+
+TEST_CASE("text without a strong letter follows the UI's direction", "[ui][text_layout]") {
+    const std::vector<TextRun> runs{{"(42)"}};
+    const TextLayout ltr = lay_out_text(runs, 100, 20, ten_per_character, false);
+    const TextLayout rtl = lay_out_text(runs, 100, 20, ten_per_character, true);
+    CHECK(ltr.fragments.front().x == 0);
+    CHECK(rtl.fragments.front().x == 60);
+    CHECK(displayed_lines(rtl, runs) == std::vector<std::string>{"(42)"});
 }
