@@ -1,9 +1,11 @@
 #include "widget/widget_app.h"
 
+#include "shared/core/text/language.h"
 #include "shared/core/text/utf8.h"
 
 #include "shared/core/protocol/uuid.h"
 #include "shared/ui/controls.h"
+#include "shared/ui/scrolling_child.h"
 #include "shared/ui/theme.h"
 #include "shared/web/feedback_queue.h"
 #include "shared/web/page_facts.h"
@@ -42,6 +44,10 @@ void WidgetApp::on_loaded() {
 
 void WidgetApp::start() {
     m_title = web::config_string("title", "Help");
+    // Hebrew, Arabic, Persian… UIs read right to left: the panel mirrors and its text aligns right.
+    const bool right_to_left = text::writes_right_to_left(web::config_string("locale", "en"));
+    ui::current_context().set_right_to_left(right_to_left);
+    web::set_text_direction(right_to_left);
     const auto brand = ui::parse_hex_colour(web::config_string("brand", "#4f46e5"));
     ui::apply_theme(ui::make_theme(brand.value_or(ui::Rgb{79, 70, 229})));
     m_answers.load();
@@ -143,6 +149,10 @@ void WidgetApp::draw_header() {
     const ImVec2 start = ImGui::GetCursorPos();
     const float width = ImGui::GetContentRegionAvail().x;
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    // Close takes the leading corner's opposite: top right, or top left in a right-to-left UI
+    // (ui::button mirrors it there), the title beside it.
+    if (ui::current_context().right_to_left())
+        ImGui::SetCursorPosX(start.x + k_close_button_width + spacing);
     ui::heading(m_title, 1, std::max(1.0f, width - k_close_button_width - spacing));
     const float title_bottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(start.x + width - k_close_button_width, start.y));
@@ -398,9 +408,9 @@ void WidgetApp::draw() {
     draw_back_button();
 
     // The view scrolls under the header, the search field and Back, which stay in place.
-    ImGui::BeginChild("##view", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+    ui::begin_scrolling_child("##view");
     draw_view();
-    ImGui::EndChild();
+    ui::end_scrolling_child();
 }
 
 std::string WidgetApp::debug_state_json() const {
@@ -457,6 +467,18 @@ std::string WidgetApp::debug_state_json() const {
                           {"step", outcome->step_id},
                           {"outcome", guide::outcome_kind_name(outcome->kind)}};
     }
+    // The lines of text the last frame drew, where, and in which direction (tests compare them
+    // with the browser's rendering of the same words).
+    nlohmann::json lines = nlohmann::json::array();
+    for (const ui::DrawnTextLine& line : ui::current_context().text_lines())
+        lines.push_back({{"text", line.text},
+                         {"rect", {line.rect.x, line.rect.y, line.rect.w, line.rect.h}},
+                         {"clip", {line.clip.x, line.clip.y, line.clip.w, line.clip.h}},
+                         {"fontSize", line.font_size},
+                         {"rtl", line.right_to_left},
+                         {"plain", line.plain}});
+    state["textLines"] = std::move(lines);
+    state["rtl"] = ui::current_context().right_to_left();
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

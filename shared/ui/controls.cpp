@@ -5,6 +5,7 @@
 #include "shared/ui/ui_context.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cstring>
@@ -38,6 +39,36 @@ void draw_focus_ring(UiContext& ctx, NodeId id) {
                                         ImGui::GetColorU32(ImGuiCol_NavCursor),
                                         ImGui::GetStyle().FrameRounding + pad, 0, k_focus_ring_width);
 }
+
+// In a right-to-left UI, items placed one after another on a line (ImGui::SameLine) run from the
+// right edge leftwards: an item `width` wide is drawn where its mirror image would be, and the
+// line goes on from where ImGui would have put it. Restore with the returned guard.
+class MirroredPlacement {
+  public:
+    MirroredPlacement(bool right_to_left, float width) : m_window(ImGui::GetCurrentWindow()) {
+        if (!right_to_left)
+            return;
+        m_active = true;
+        m_ltr_x = m_window->DC.CursorPos.x;
+        m_width = width;
+        // Between the line's start (after any indent) and the region's right edge.
+        const float left = m_window->Pos.x + m_window->DC.Indent.x + m_window->DC.ColumnsOffset.x;
+        const float right = m_window->WorkRect.Max.x;
+        m_window->DC.CursorPos.x = std::max(left, left + right - (m_ltr_x + width));
+    }
+    ~MirroredPlacement() {
+        if (m_active)
+            m_window->DC.CursorPosPrevLine.x = m_ltr_x + m_width;
+    }
+    MirroredPlacement(const MirroredPlacement&) = delete;
+    MirroredPlacement& operator=(const MirroredPlacement&) = delete;
+
+  private:
+    ImGuiWindow* m_window;
+    bool m_active = false;
+    float m_ltr_x = 0;
+    float m_width = 0;
+};
 
 NodeId static_id(UiContext& ctx, std::string_view text) {
     return ctx.unique_static_id(ImGui::GetID(text.data(), text.data() + text.size()));
@@ -73,7 +104,11 @@ bool button(const char* label, const ButtonOptions& options) {
     size.x = std::max(size.x, k_min_touch_target);
     size.y = std::max(size.y, k_min_touch_target);
     // The label is drawn here, through the text path (bidi, joining, script faces), not by ImGui.
-    bool pressed = ImGui::Button((std::string("##") + label).c_str(), size);
+    bool pressed = false;
+    {
+        const MirroredPlacement placement(ctx.right_to_left(), size.x);
+        pressed = ImGui::Button((std::string("##") + label).c_str(), size);
+    }
     const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
     if (quiet) {
         ImGui::PopStyleColor(2);
@@ -131,9 +166,13 @@ bool link(const char* label, std::string_view href) {
     UiContext& ctx = current_context();
     const std::string text = visible_label(label);
     const ImVec2 text_size = plain_text_size(text);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float height = std::max(text_size.y, k_min_touch_target);
-    bool pressed = ImGui::InvisibleButton(label, ImVec2(std::max(text_size.x, 1.0f), height));
+    bool pressed = false;
+    {
+        const MirroredPlacement placement(ctx.right_to_left(), std::max(text_size.x, 1.0f));
+        pressed = ImGui::InvisibleButton(label, ImVec2(std::max(text_size.x, 1.0f), height));
+    }
+    const ImVec2 pos = ImGui::GetItemRectMin();
     const NodeId id = ImGui::GetItemID();
     pressed = ctx.take_activation(id) || pressed;
 

@@ -24,6 +24,7 @@ void draw_plain_text(ImDrawList* draw, const ImVec2& pos, ImU32 colour, std::str
         return;
     const TextRun runs[] = {{text}};
     const TextLayout layout = lay_out_text(runs, wrap_width);
+    record_drawn_lines(layout, runs, pos);
     for (const PlacedFragment& fragment : layout.fragments) {
         const std::string_view glyphs = fragment.glyphs.empty()
                                             ? text.substr(fragment.begin, fragment.end - fragment.begin)

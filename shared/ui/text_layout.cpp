@@ -66,7 +66,7 @@ class LineBreaker {
     struct Line {
         std::size_t first_fragment = 0;
         float width = 0;
-        bool right_to_left = false;
+        bool aligned_right = false;
     };
 
     void lay_out_paragraph(std::span<const Character> chars) {
@@ -153,20 +153,37 @@ class LineBreaker {
         const auto levels = support::text::line_levels(classes, paragraph, begin, shown_end);
         Line line;
         line.first_fragment = m_layout.fragments.size();
-        line.right_to_left = paragraph.paragraph_level == 1;
+        // Aligned right when it reads right to left, and every line in a right-to-left UI (like
+        // text-align: start in a dir="rtl" document).
+        line.aligned_right = paragraph.paragraph_level == 1 || m_right_to_left;
         float x = 0;
         PlacedFragment* open = nullptr;
+        const Character* pending = nullptr;
         std::uint8_t open_level = 0;
         for (const std::size_t visual : support::text::visual_order(levels)) {
             const std::size_t i = begin + visual;
-            if (!is_drawn(shaped[i]))
-                continue;
             const Character& c = chars[i];
+            if (!is_drawn(shaped[i])) {
+                // Nothing to draw (an alef inside a lam-alef ligature, a ZWNJ), but its bytes are
+                // part of the words beside it: a highlight or link over them covers it too.
+                if (open && open->run == c.run) {
+                    open->begin = std::min(open->begin, c.begin);
+                    open->end = std::max(open->end, c.end);
+                } else if (!open) {
+                    pending = &c; // first on the line: it joins the fragment that opens next
+                }
+                continue;
+            }
             const std::uint8_t level = levels[visual];
             if (!open || open->run != c.run || open_level != level) {
                 m_layout.fragments.push_back(PlacedFragment{c.run, c.begin, c.end, m_line, x, 0, {}});
                 open = &m_layout.fragments.back();
                 open_level = level;
+                if (pending && pending->run == c.run) {
+                    open->begin = std::min(open->begin, pending->begin);
+                    open->end = std::max(open->end, pending->end);
+                }
+                pending = nullptr;
             }
             open->begin = std::min(open->begin, c.begin);
             open->end = std::max(open->end, c.end);
@@ -183,6 +200,7 @@ class LineBreaker {
         }
         line.width = x;
         m_lines.push_back(line);
+        m_layout.right_to_left.push_back(paragraph.paragraph_level == 1);
         ++m_line;
         m_layout.lines = m_line;
     }
@@ -196,7 +214,7 @@ class LineBreaker {
         const float edge = m_wrap < 1e6f ? std::max(m_wrap, widest) : widest;
         m_layout.width = widest;
         for (std::size_t l = 0; l < m_lines.size(); ++l) {
-            if (!m_lines[l].right_to_left)
+            if (!m_lines[l].aligned_right)
                 continue;
             const float shift = edge - m_lines[l].width;
             const std::size_t last =
@@ -239,8 +257,42 @@ TextLayout lay_out_text(std::span<const TextRun> runs, float wrap_width) {
     return lay_out_text(runs, wrap_width, size, measure, current_context().right_to_left());
 }
 
+void record_drawn_lines(const TextLayout& layout, std::span<const TextRun> runs, const ImVec2& origin) {
+    UiContext& ctx = current_context();
+    const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
+    std::vector<const PlacedFragment*> line;
+    for (int l = 0; l < layout.lines; ++l) {
+        line.clear();
+        for (const PlacedFragment& f : layout.fragments)
+            if (f.line == l)
+                line.push_back(&f);
+        if (line.empty())
+            continue;
+        std::sort(line.begin(), line.end(), [](const PlacedFragment* a, const PlacedFragment* b) {
+            return a->run != b->run ? a->run < b->run : a->begin < b->begin;
+        });
+        DrawnTextLine drawn;
+        float left = line.front()->x, right = line.front()->x + line.front()->width;
+        for (const PlacedFragment* f : line) {
+            drawn.text += runs[f->run].text.substr(f->begin, f->end - f->begin);
+            drawn.plain = drawn.plain && runs[f->run].style == FontStyle::Regular && !runs[f->run].code;
+            left = std::min(left, f->x);
+            right = std::max(right, f->x + f->width);
+        }
+        const float y = origin.y + static_cast<float>(l) * layout.line_height;
+        drawn.rect = Rect{origin.x + left, y, right - left, layout.line_height};
+        drawn.clip = Rect{clip_min.x, clip_min.y, clip_max.x - clip_min.x, clip_max.y - clip_min.y};
+        drawn.font_size = ImGui::GetFontSize();
+        drawn.right_to_left =
+            static_cast<std::size_t>(l) < layout.right_to_left.size() && layout.right_to_left[l];
+        ctx.record_text_line(std::move(drawn));
+    }
+}
+
 void draw_text_layout(const TextLayout& layout, std::span<const TextRun> runs, const ImVec2& origin,
                       const TextColours& colours, int hovered_link) {
+    record_drawn_lines(layout, runs, origin);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     StyleFonts& fonts = current_context().style_fonts();
     const float size = ImGui::GetFontSize();

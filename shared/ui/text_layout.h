@@ -46,7 +46,8 @@ struct TextLayout {
     std::vector<PlacedFragment> fragments;
     int lines = 0;
     float line_height = 0;
-    float width = 0; // of the widest line
+    float width = 0;                 // of the widest line
+    std::vector<bool> right_to_left; // per line: its paragraph's direction
     float height() const { return static_cast<float>(lines) * line_height; }
 };
 
@@ -66,6 +67,9 @@ struct TextColours {
     std::uint32_t link = 0;      // 0: the theme's link colour
     std::uint32_t highlight = 0; // 0: the theme's highlight background
 };
+
+// Notes each line of a layout drawn at `origin` in the UI context (DrawnTextLine), for tests.
+void record_drawn_lines(const TextLayout& layout, std::span<const TextRun> runs, const ImVec2& origin);
 
 // Draws a layout with its top-left corner at `origin` (screen position) into the current window.
 // Links are underlined in the link colour; `hovered_link` (or -1) gets a thicker underline.

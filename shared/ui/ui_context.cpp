@@ -56,6 +56,7 @@ NodeId UiContext::take_focus_request() {
 
 void UiContext::begin_frame() {
     m_tree.begin_frame();
+    m_text_lines.clear();
     m_containers.clear();
 }
 

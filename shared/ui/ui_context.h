@@ -24,6 +24,17 @@ enum class FocusVisibility : std::uint8_t {
     Visible, // focus came from the keyboard or assistive technology: draw the ring
 };
 
+// A line of text as drawn in the last frame, for tests that compare it with the browser's own
+// rendering of the same words (tests/browser/rtl.test.mjs, through the debug state).
+struct DrawnTextLine {
+    std::string text; // the line's words in logical (reading) order
+    Rect rect;        // where it was drawn, CSS pixels of the canvas
+    Rect clip;        // the visible part of its window
+    float font_size = 0;
+    bool right_to_left = false; // the paragraph's direction
+    bool plain = true;          // one regular face, no inline code: drawn as a browser would draw the words
+};
+
 class UiContext {
   public:
     // Between frames, from the platform.
@@ -68,6 +79,10 @@ class UiContext {
 
     // The bold, italic and bold-italic faces rich text draws with, as the platform loads them.
     StyleFonts& style_fonts() { return m_style_fonts; }
+    // Every line of text drawn this frame (kept until the next frame begins).
+    void record_text_line(DrawnTextLine line) { m_text_lines.push_back(std::move(line)); }
+    const std::vector<DrawnTextLine>& text_lines() const { return m_text_lines; }
+
     // The UI's direction (from its locale): paragraphs without a strong letter follow it, and
     // layouts mirror.
     void set_right_to_left(bool rtl) { m_right_to_left = rtl; }
@@ -88,6 +103,7 @@ class UiContext {
     ScriptFonts m_script_fonts;
     TouchScrolling m_touch_scrolling;
     double m_frame_time_ms = 0;
+    std::vector<DrawnTextLine> m_text_lines;
     bool m_right_to_left = false;
     std::vector<NodeId> m_activations;
     std::unordered_map<NodeId, std::string> m_texts;

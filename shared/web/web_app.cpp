@@ -119,6 +119,10 @@ void request_frame_after(int ms) {
     sw_web_request_frame_after(ms);
 }
 
+void set_text_direction(bool right_to_left) {
+    sw_web_set_direction(right_to_left ? 1 : 0);
+}
+
 void open_link(const std::string& href) {
     sw_web_open_link(href.c_str());
 }

@@ -572,6 +572,13 @@ mergeInto(LibraryManager.library, {
 
   // Opens a link from help content: a page of this site replaces the host page (mailto: and tel:
   // too); another site opens in a new tab without access to this one. Other schemes are ignored.
+  sw_web_set_direction: function (rtl) {
+    var panel = Module['swMount'].panel;
+    panel.dir = rtl ? 'rtl' : 'ltr';
+    var locale = (Module['swConfig'] || {}).locale;
+    if (locale) panel.lang = locale;
+  },
+
   sw_web_open_link: function (hrefPtr) {
     var url;
     try { url = new URL(UTF8ToString(hrefPtr), location.href); } catch (e) { return; }

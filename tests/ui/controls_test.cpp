@@ -255,3 +255,37 @@ TEST_CASE("a form's fields say what they take: several lines, an e-mail address,
     CHECK(address->has_state(NodeState_Invalid));
     CHECK(address->rect.y > description->rect.y + description->rect.h); // below, with its label between
 }
+
+TEST_CASE("in a right-to-left UI buttons on one line run from the right edge leftwards",
+          "[ui][button][rtl]") {
+    HeadlessImGui h(380, 600);
+    h.ui().set_right_to_left(true);
+    h.frame([] {
+        button("Yes");
+        ImGui::SameLine();
+        button("No");
+        button("Send");
+    });
+    const Rect yes = h.ui().tree().find_by_role(Role::Button, "Yes")->rect;
+    const Rect no = h.ui().tree().find_by_role(Role::Button, "No")->rect;
+    const Rect send = h.ui().tree().find_by_role(Role::Button, "Send")->rect;
+    const float right_edge = 380 - ImGui::GetStyle().WindowPadding.x;
+    CHECK(yes.x + yes.w == Catch::Approx(right_edge).margin(1.0f)); // the first at the start: the right
+    CHECK(no.x + no.w < yes.x);                                     // the next one to its left
+    CHECK(no.y == yes.y);
+    CHECK(send.x + send.w == Catch::Approx(right_edge).margin(1.0f)); // a new line starts on the right again
+    CHECK(send.y > yes.y);
+}
+
+TEST_CASE("in a left-to-right UI buttons on one line run from the left edge", "[ui][button][rtl]") {
+    HeadlessImGui h(380, 600);
+    h.frame([] {
+        button("Yes");
+        ImGui::SameLine();
+        button("No");
+    });
+    const Rect yes = h.ui().tree().find_by_role(Role::Button, "Yes")->rect;
+    const Rect no = h.ui().tree().find_by_role(Role::Button, "No")->rect;
+    CHECK(yes.x == Catch::Approx(ImGui::GetStyle().WindowPadding.x).margin(1.0f));
+    CHECK(no.x > yes.x + yes.w);
+}

@@ -179,3 +179,12 @@ TEST_CASE("text without a strong letter follows the UI's direction", "[ui][text_
     CHECK(rtl.fragments.front().x == 60);
     CHECK(displayed_lines(rtl, runs) == std::vector<std::string>{"(42)"});
 }
+
+TEST_CASE("the alef a lam-alef ligature absorbs stays part of its fragment's text", "[ui][text_layout]") {
+    const std::vector<TextRun> runs{{"لا"}};
+    const TextLayout layout = lay_out_text(runs, 1000, 20, ten_per_character);
+    REQUIRE(layout.fragments.size() == 1);
+    CHECK(layout.fragments[0].begin == 0);
+    CHECK(layout.fragments[0].end == runs[0].text.size());
+    CHECK(layout.fragments[0].width == 10);
+}

@@ -55,12 +55,6 @@
     return;
   }
 
-  let position = data.position || 'right';
-  if (position !== 'right' && position !== 'left') {
-    say('warn', `unknown data-position "${position}"; using "right" (or "left").`);
-    position = 'right';
-  }
-
   let server = new URL(loaderUrl).origin;
   if (data.server) {
     try {
@@ -78,6 +72,15 @@
   } catch {
     say('warn', `invalid locale "${locale}"; using "en".`);
     locale = 'en';
+  }
+
+  // The launcher's corner: the reading direction's end — bottom right, bottom left in a
+  // right-to-left language (as the core's shared/core/text/language.cpp decides).
+  const corner = /^(he|iw|ar|fa|ur|ps|sd|ug|yi|dv|ckb)\b|-(arab|hebr)\b/i.test(locale) ? 'left' : 'right';
+  let position = data.position || corner;
+  if (position !== 'right' && position !== 'left') {
+    say('warn', `unknown data-position "${position}"; using "${corner}" (or "right", "left").`);
+    position = corner;
   }
 
   let brand = data.brand || DEFAULT_BRAND;

@@ -410,7 +410,11 @@ class ParagraphResolver {
                 }
             }
         }
-        std::sort(pairs.begin(), pairs.end());
+        // In order of their opening brackets (found in order of closing ones). Few pairs: an
+        // insertion sort, which also keeps std::sort's code out of the WebAssembly module.
+        for (std::size_t k = 1; k < pairs.size(); ++k)
+            for (std::size_t j = k; j > 0 && pairs[j].first < pairs[j - 1].first; --j)
+                std::swap(pairs[j], pairs[j - 1]);
 
         const C embedding = direction_of_level(s.level);
         for (const auto& [open, close] : pairs) {
