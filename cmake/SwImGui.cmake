@@ -20,6 +20,8 @@ if(EMSCRIPTEN)
     # The web apps draw with the Noto subsets they fetch; ImGui's built-in pixel font is 9.4 KB of
     # compressed data that gzip cannot shrink, downloaded with every core. (Native tests keep it.)
     target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_DEFAULT_FONT)
+    # Nor the functions kept for older applications' sake.
+    target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
     add_library(imgui_opengl3 STATIC ${SW_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
     target_include_directories(imgui_opengl3 SYSTEM PUBLIC ${SW_IMGUI_DIR}/backends)
     target_compile_definitions(imgui_opengl3 PUBLIC IMGUI_IMPL_OPENGL_ES3)

@@ -200,7 +200,7 @@ class LineBreaker {
         }
         line.width = x;
         m_lines.push_back(line);
-        m_layout.right_to_left.push_back(paragraph.paragraph_level == 1);
+        m_layout.right_to_left.push_back(paragraph.paragraph_level);
         ++m_line;
         m_layout.lines = m_line;
     }
@@ -269,9 +269,13 @@ void record_drawn_lines(const TextLayout& layout, std::span<const TextRun> runs,
                 line.push_back(&f);
         if (line.empty())
             continue;
-        std::sort(line.begin(), line.end(), [](const PlacedFragment* a, const PlacedFragment* b) {
+        // Logical order (a few fragments: an insertion sort, no std::sort code in the module).
+        const auto before = [](const PlacedFragment* a, const PlacedFragment* b) {
             return a->run != b->run ? a->run < b->run : a->begin < b->begin;
-        });
+        };
+        for (std::size_t k = 1; k < line.size(); ++k)
+            for (std::size_t j = k; j > 0 && before(line[j], line[j - 1]); --j)
+                std::swap(line[j], line[j - 1]);
         DrawnTextLine drawn;
         float left = line.front()->x, right = line.front()->x + line.front()->width;
         for (const PlacedFragment* f : line) {
@@ -285,7 +289,7 @@ void record_drawn_lines(const TextLayout& layout, std::span<const TextRun> runs,
         drawn.clip = Rect{clip_min.x, clip_min.y, clip_max.x - clip_min.x, clip_max.y - clip_min.y};
         drawn.font_size = ImGui::GetFontSize();
         drawn.right_to_left =
-            static_cast<std::size_t>(l) < layout.right_to_left.size() && layout.right_to_left[l];
+            static_cast<std::size_t>(l) < layout.right_to_left.size() && layout.right_to_left[l] != 0;
         ctx.record_text_line(std::move(drawn));
     }
 }

@@ -47,7 +47,7 @@ struct TextLayout {
     int lines = 0;
     float line_height = 0;
     float width = 0;                 // of the widest line
-    std::vector<bool> right_to_left; // per line: its paragraph's direction
+    std::vector<std::uint8_t> right_to_left; // per line: 1 when its paragraph reads right to left
     float height() const { return static_cast<float>(lines) * line_height; }
 };
 
