@@ -1,6 +1,7 @@
 #include "widget/active_guide.h"
 
 #include "widget/help_content.h"
+#include "widget/widget_words.h"
 
 #include <cstdio>
 
@@ -123,6 +124,13 @@ void ActiveGuide::show(bool focus, const std::string& announcement) {
     view.other_page_href = other_page_href();
     view.announcement = announcement;
     view.focus = focus;
+    view.text = {tr("Exit guide"),
+                 tr("Back"),
+                 tr("Skip this step"),
+                 tr("End guide"),
+                 tr("I can't find this on the page."),
+                 tr("Go to that page"),
+                 tr("Guide progress")};
     web::show_guide_step(view);
 }
 
@@ -138,13 +146,13 @@ const char* ActiveGuide::target_state_name() const {
 std::string ActiveGuide::next_label() const {
     if (!m_runner.step().branches.empty())
         return {};
-    return m_runner.at_last_step() ? "Done" : "Next";
+    return m_runner.at_last_step() ? tr("Done") : tr("Next");
 }
 
 std::string ActiveGuide::other_page_text() const {
     return other_page_href().empty()
-               ? "This step is on another page of the shop. The guide waits for you there."
-               : "This step is on another page. The guide waits for you there.";
+               ? tr("This step is on another page of the shop. The guide waits for you there.")
+               : tr("This step is on another page. The guide waits for you there.");
 }
 
 std::string ActiveGuide::other_page_href() const {

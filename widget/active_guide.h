@@ -43,6 +43,8 @@ class ActiveGuide {
     void show_on_page();
 
     const guide::GuideRunner& runner() const { return m_runner; }
+    // The engine's own words (step count, announcements) in the widget's language.
+    void use_words(guide::GuideWords words) { m_runner.set_words(std::move(words)); }
     bool running() const { return m_runner.running(); }
     // How the last guide of this visit ended, for the panel to say so.
     const std::optional<guide::GuideOutcome>& last_outcome() const { return m_last_outcome; }

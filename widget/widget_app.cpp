@@ -2,6 +2,7 @@
 
 #include "shared/core/text/language.h"
 #include "shared/core/text/utf8.h"
+#include "widget/widget_words.h"
 
 #include "shared/core/protocol/uuid.h"
 #include "shared/ui/controls.h"
@@ -43,16 +44,29 @@ void WidgetApp::on_loaded() {
 }
 
 void WidgetApp::start() {
-    m_title = web::config_string("title", "Help");
     // Hebrew, Arabic, Persian… UIs read right to left: the panel mirrors and its text aligns right.
-    const bool right_to_left = text::writes_right_to_left(web::config_string("locale", "en"));
+    const std::string locale = web::config_string("locale", "en");
+    const bool right_to_left = text::writes_right_to_left(locale);
     ui::current_context().set_right_to_left(right_to_left);
     web::set_text_direction(right_to_left);
+    // The widget's own words in the shopper's language: nothing is drawn until they are here (or
+    // are known not to come), so the panel never flashes English first.
+    load_words(locale, [this] { words_arrived(); });
     const auto brand = ui::parse_hex_colour(web::config_string("brand", "#4f46e5"));
     ui::apply_theme(ui::make_theme(brand.value_or(ui::Rgb{79, 70, 229})));
     m_answers.load();
     read_page();
     load_content();
+}
+
+void WidgetApp::words_arrived() {
+    // The loader names the panel "Help" when the site gives no title: that is the widget's word.
+    const std::string title = web::config_string("title", "Help");
+    m_title = title == "Help" ? tr("Help") : title;
+    m_guide.use_words({tr("Step {position} of {total}"),
+                       tr("I can't find this on the page. You can skip this step or end the guide."),
+                       tr("Guide complete: {title}"), tr("Guide ended: {title}")});
+    web::request_frames();
 }
 
 void WidgetApp::load_content() {
@@ -157,9 +171,10 @@ void WidgetApp::draw_header() {
     const float title_bottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(start.x + width - k_close_button_width, start.y));
     claim_focus_if(FocusAfterOpen::CloseButton);
+    const std::string close_name = tr("Close");
     if (ui::button("close", {.style = ui::ButtonStyle::Quiet,
                              .icon = ui::ButtonIcon::Close,
-                             .accessible_name = "Close",
+                             .accessible_name = close_name.c_str(),
                              .width = k_close_button_width}))
         web::request_close();
     ImGui::SetCursorPos(ImVec2(start.x, std::max(title_bottom, ImGui::GetCursorPosY())));
@@ -355,7 +370,7 @@ void WidgetApp::draw_back_button() {
         ui::current_context().focus_next_control();
         m_focus_view = false;
     }
-    if (ui::button("Back", {.style = ui::ButtonStyle::Quiet, .icon = ui::ButtonIcon::Back})) {
+    if (ui::button(tr("Back"), {.style = ui::ButtonStyle::Quiet, .icon = ui::ButtonIcon::Back})) {
         send_pending_no(false);
         m_views.pop();
         m_focus_view = true;
@@ -397,12 +412,15 @@ void WidgetApp::draw_view() {
 void WidgetApp::draw() {
     if (ImGui::IsKeyPressed(ImGuiKey_Escape, false))
         web::request_close();
+    if (!words_ready())
+        return;
     send_search_miss(m_unanswered.poll(web::now_ms()));
 
     draw_header();
     claim_focus_if(FocusAfterOpen::SearchField);
-    if (ui::text_field("Search help articles", m_search_query,
-                       {.kind = ui::TextFieldKind::Search, .placeholder = "Search for help"}))
+    const std::string search_placeholder = tr("Search for help");
+    if (ui::text_field(tr("Search help articles"), m_search_query,
+                       {.kind = ui::TextFieldKind::Search, .placeholder = search_placeholder.c_str()}))
         query_changed();
 
     draw_back_button();

@@ -36,6 +36,7 @@ class WidgetApp final : public web::WebApp {
     enum class FocusAfterOpen : std::uint8_t { Nothing, CloseButton, SearchField };
 
     void draw_header();
+    void words_arrived();
     void draw_back_button();
     void draw_view();
     // Asks for DOM focus on the next control drawn if it is the one chosen when the panel opened.

@@ -88,8 +88,22 @@ async function main() {
   const fontStems = ['noto-sans-latin', 'noto-sans-latin-bold', 'noto-sans-latin-italic', 'noto-sans-latin-bold-italic',
     'noto-sans-hebrew', 'noto-sans-hebrew-bold', 'noto-sans-arabic', 'noto-sans-arabic-bold'];
   const fontBytes = fontStems.map((stem) => readFileSync(join(root, 'build', 'fonts', `${stem}.ttf`)));
-  const fontHash = hashOf(Buffer.concat(fontBytes));
+  // The widget's words in Hebrew, Arabic and Persian (English is compiled in) share that hash, so the
+  // core finds them beside the fonts: messages/he.<hash>.json. Each is checked and minified here.
+  const languages = ['en', 'he', 'ar', 'fa'];
+  const messageBytes = languages.map((lang) => {
+    const file = join(root, 'widget', 'messages', `${lang}.json`);
+    let catalogue;
+    try {
+      catalogue = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`${file}: ${error.message}`);
+    }
+    return Buffer.from(JSON.stringify(catalogue));
+  });
+  const fontHash = hashOf(Buffer.concat([...fontBytes, ...messageBytes]));
   const [font, ...styleFontList] = fontStems.map((stem, i) => write(join('fonts', `${stem}.${fontHash}.ttf`), fontBytes[i]));
+  languages.forEach((lang, i) => write(join('messages', `${lang}.${fontHash}.json`), messageBytes[i]));
   const styleFonts = { bold: styleFontList[0], italic: styleFontList[1], boldItalic: styleFontList[2] };
   const scriptFonts = { hebrew: styleFontList[3], hebrewBold: styleFontList[4], arabic: styleFontList[5], arabicBold: styleFontList[6] };
 

@@ -119,6 +119,15 @@ void request_frame_after(int ms) {
     sw_web_request_frame_after(ms);
 }
 
+std::string asset_url(const std::string& relative) {
+    char* url = sw_web_asset_url(relative.c_str());
+    if (!url)
+        return {};
+    std::string out(url);
+    std::free(url);
+    return out;
+}
+
 void set_text_direction(bool right_to_left) {
     sw_web_set_direction(right_to_left ? 1 : 0);
 }

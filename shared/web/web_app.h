@@ -57,6 +57,9 @@ void request_frame_after(int ms);
 // For apps: opens a link from help content — a page of this site in the host page, another site in
 // a new tab with no access back (noopener); anything but http(s), mailto and tel is ignored.
 void open_link(const std::string& href);
+// For apps: the URL of a file published beside the fonts under their one hash
+// ("messages/he.json" → …/messages/he.<hash>.json), or "" when there is none.
+std::string asset_url(const std::string& relative);
 // For apps: the UI's direction and language, given to the panel's DOM (dir and lang), so the
 // ARIA mirror, the native text inputs and the loader's own messages read the same way.
 void set_text_direction(bool right_to_left);

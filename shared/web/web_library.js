@@ -409,6 +409,13 @@ mergeInto(LibraryManager.library, {
     return value === undefined || value === null ? 0 : allocateUTF8(String(value));
   },
 
+  // A file published beside the fonts under their one hash: "messages/he.json" is
+  // messages/he.<hash>.json next to the fonts/ folder the loader named the regular face in.
+  sw_web_asset_url: function (relative) {
+    var m = /^(.*\/)fonts\/[^/]*\.([0-9a-f]+)\.ttf$/.exec(String(Module['swFontUrl'] || ''));
+    return m ? allocateUTF8(m[1] + UTF8ToString(relative).replace(/(\.[^./]+)$/, '.' + m[2] + '$1')) : 0;
+  },
+
   sw_web_viewport_width: function () { return window.innerWidth || 0; },
 
   sw_web_now_ms: function () { return Date.now(); },

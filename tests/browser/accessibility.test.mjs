@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
-import { openPanel, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { langOfPage, openPanel, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,7 +29,7 @@ describe('accessibility', () => {
   async function openHelp(pagePath) {
     const { page } = await env.open();
     await page.goto(env.server.url + pagePath, { waitUntil: 'networkidle' });
-    const w = await openPanel(page);
+    const w = await openPanel(page, langOfPage(pagePath));
     await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help articles' });
     return { page, w };
   }
@@ -40,7 +40,7 @@ describe('accessibility', () => {
     await waitFor(async () => (await w.debug()).search === text, { timeout: 5_000, message: `the query "${text}"` });
   }
 
-  for (const pagePath of ['/index.html', '/product.html', '/cart.html', '/order-status.html', '/he.html', '/ar.html']) {
+  for (const pagePath of ['/index.html', '/product.html', '/cart.html', '/order-status.html', '/he.html', '/ar.html', '/fa.html']) {
     it(`axe finds no violations on ${pagePath} with the panel open`, TEST, async () => {
       const { page } = await openHelp(pagePath);
       await audit(page);

@@ -185,15 +185,15 @@ describe('guides', () => {
 
   it('a Hebrew guide reads right to left and carries on in the language of the next page', TEST, async () => {
     const { page } = await visit('/he.html');
-    const w = await openPanel(page);
+    const w = await openPanel(page, 'he');
     await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the Hebrew help content' });
     assert.equal((await w.debug()).guides[0], 'track-order', 'the guide for this page is not listed first');
-    await w.dialog.getByRole('list', { name: 'Step-by-step guides', exact: true })
+    await w.dialog.getByRole('list', { name: w.words['Step-by-step guides'], exact: true })
       .getByRole('link', { name: 'מעקב אחר ההזמנה', exact: true }).click({ timeout: 5_000 });
     const dialog = await waitForStep(page, 'מעקב אחר ההזמנה', 'פתחו את „מצב ההזמנה”');
     assert.equal(await dialog.getAttribute('dir'), 'rtl');
     assert.equal(await dialog.getAttribute('lang'), 'he');
-    assert.match(await dialog.textContent(), /Step 1 of 5/);
+    assert.match(await dialog.textContent(), /צעד 1 מתוך 5/); // the widget's words in Hebrew
     const link = page.getByRole('navigation', { name: 'ראשי' }).getByRole('link', { name: 'מצב ההזמנה', exact: true });
     await waitForHighlight(page, link, 'the order status link in the Hebrew menu');
     await Promise.all([page.waitForURL(/order-status\.html$/), link.click()]);

@@ -169,14 +169,29 @@ export async function waitFor(probe, { timeout = 10_000, interval = 50, message 
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The controls a shopper finds, by role and name (Playwright pierces the open shadow root). */
-export function widget(page) {
+/** The widget's words in `lang` (its catalogue, widget/messages/<lang>.json): words(lang)['Yes']. */
+export function wordsOf(lang = 'en') {
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'widget', 'messages', `${lang}.json`), 'utf8'));
+}
+
+/** The language of the widget's words on a demo page: /he.html → "he"; English elsewhere. */
+export function langOfPage(pagePath) {
+  return /\/(he|ar|fa)\.html/.exec(pagePath)?.[1] ?? 'en';
+}
+
+/**
+ * The controls a shopper finds, by role and name (Playwright pierces the open shadow root), named in
+ * `lang`, the language of the page's widget.
+ */
+export function widget(page, lang = 'en') {
+  const words = wordsOf(lang);
   const dialog = page.getByRole('dialog', { name: 'Help', exact: true });
   return {
     launcher: page.getByRole('button', { name: 'Help', exact: true }),
     dialog,
-    close: dialog.getByRole('button', { name: 'Close', exact: true }),
-    search: dialog.getByRole('searchbox', { name: 'Search help articles', exact: true }),
+    words,
+    close: dialog.getByRole('button', { name: words['Close'], exact: true }),
+    search: dialog.getByRole('searchbox', { name: words['Search help articles'], exact: true }),
     debug: () => page.evaluate(() => window.SupportWidget('debug')),
   };
 }
@@ -196,8 +211,8 @@ export function launcherHasFocus(page) {
 }
 
 /** Opens the panel with the launcher and waits until the core has drawn at least one frame. */
-export async function openPanel(page) {
-  const w = widget(page);
+export async function openPanel(page, lang = 'en') {
+  const w = widget(page, lang);
   await w.launcher.click();
   await w.dialog.waitFor({ state: 'visible', timeout: 5_000 });
   await waitFor(async () => {

@@ -3,23 +3,24 @@
 // "Was this helpful?", the chat offer when nothing matches, Back, and the states around loading.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { feedbackRows, openPanel, sleep, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { feedbackRows, langOfPage, openPanel, sleep, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const CONTENT_API = /\/api\/v1\/sites\/demo\/content\?/;
 
 /** The help controls a shopper finds by role and name, beyond the panel's own (harness widget()). */
 function helpViews(w) {
-  const results = w.dialog.getByRole('list', { name: 'Search results', exact: true });
+  const said = w.words;
+  const results = w.dialog.getByRole('list', { name: said['Search results'], exact: true });
   return {
     results,
     firstResult: results.getByRole('link').first(),
-    suggestions: w.dialog.getByRole('list', { name: 'Suggested for this page', exact: true }),
+    suggestions: w.dialog.getByRole('list', { name: said['Suggested for this page'], exact: true }),
     status: w.dialog.getByRole('status'),
-    back: w.dialog.getByRole('button', { name: 'Back', exact: true }),
-    yes: w.dialog.getByRole('button', { name: 'Yes', exact: true }),
-    no: w.dialog.getByRole('button', { name: 'No', exact: true }),
-    chat: w.dialog.getByRole('button', { name: 'Chat with us', exact: true }),
+    back: w.dialog.getByRole('button', { name: said['Back'], exact: true }),
+    yes: w.dialog.getByRole('button', { name: said['Yes'], exact: true }),
+    no: w.dialog.getByRole('button', { name: said['No'], exact: true }),
+    chat: w.dialog.getByRole('button', { name: said['Chat with us'], exact: true }),
   };
 }
 
@@ -35,7 +36,7 @@ describe('help views', () => {
     const opened = await env.open(contextOptions);
     checkedLogs.push(opened.log);
     await opened.page.goto(env.server.url + pagePath, { waitUntil: 'networkidle' });
-    const w = await openPanel(opened.page);
+    const w = await openPanel(opened.page, langOfPage(pagePath));
     await waitFor(async () => (await w.debug()).content === 'ready', {
       timeout: 10_000,
       message: "the help articles to load (debug().content === 'ready')",
@@ -213,7 +214,7 @@ describe('help views', () => {
       await route.fulfill({ response, body: html });
     });
     await page.goto(env.server.url + '/locale-test.html', { waitUntil: 'networkidle' });
-    const w = await openPanel(page);
+    const w = await openPanel(page, 'ar'); // the widget speaks the data-locale's language too
     await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'content' });
     assert.equal((await w.debug()).locale, 'ar');
     await search(page, w, 'سياسة الإرجاع');

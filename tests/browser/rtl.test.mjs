@@ -22,11 +22,15 @@ const REFERENCE_FONTS = {
 // Dear ImGui sizes a face by ascent − descent; Noto Sans spans 1.362 em (shared/web/web_app.cpp).
 const IMGUI_PX_PER_CSS_EM = 1.362;
 const STRONG_RTL = /[\u0590-\u05FF\u0600-\u06FF]/;
+const ARABIC_SCRIPT = /[\u0600-\u06FF]/;
 
 const LANGUAGES = [
   { lang: 'he', page: '/he.html', query: 'החזרה' },
   { lang: 'ar', page: '/ar.html', query: 'إرجاع' },
+  { lang: 'fa', page: '/fa.html', query: 'بازگشت' },
 ];
+// The widget's words in each language, from the catalogues it ships.
+const words = (lang) => JSON.parse(fs.readFileSync(path.join(repoRoot, 'widget', 'messages', `${lang}.json`), 'utf8'));
 
 // ---- images: crops of a decoded screenshot, as grey levels, trimmed to their ink
 
@@ -215,7 +219,7 @@ function assertReadLikeTheBrowser(results, what) {
   for (const r of results) {
     assert.ok(r.right >= 0.65, `${what}: "${r.text}" does not look like the browser's rendering\n${report}`);
     assert.ok(r.right > r.logical + 0.2, `${what}: "${r.text}" looks drawn in logical order\n${report}`);
-    if (/[\u0600-\u06FF]/.test(r.text)) {
+    if (ARABIC_SCRIPT.test(r.text)) {
       assert.ok(r.right > r.unjoined, `${what}: "${r.text}" looks unjoined\n${report}`);
     }
   }
@@ -231,7 +235,8 @@ describe('right-to-left panels', () => {
   after(async () => store?.stop());
 
   for (const { lang, page: pagePath, query } of LANGUAGES) {
-    it(`${lang}: search results and an article read right to left, joined, like the browser draws them`, TEST, async () => {
+    it(`${lang}: search results and an article read right to left, joined, in the shopper's words, like the browser draws them`, TEST, async () => {
+      const said = words(lang);
       const { page, log } = await env.open({ viewport: { width: 900, height: 900 } });
       await serveReferenceFonts(page);
       await page.goto(store.url + pagePath, { waitUntil: 'networkidle' });
@@ -244,27 +249,40 @@ describe('right-to-left panels', () => {
       const launcher = await w.launcher.boundingBox();
       assert.ok(launcher.x < 450, `the launcher is at x=${launcher.x} on a 900 px page`);
 
-      await w.search.click({ timeout: 5_000 });
+      const search = w.dialog.getByRole('searchbox', { name: said['Search help articles'], exact: true });
+      await search.click({ timeout: 5_000 });
       await page.keyboard.type(query);
       await waitFor(async () => (await w.debug()).results.length > 0, { message: 'search results' });
+      // The result count in this language's plural form (the browser's own plural rules choose it).
+      const count = (await w.debug()).results.length;
+      const forms = said['{count} articles found'];
+      const form = forms[new Intl.PluralRules(lang).select(count)] ?? forms.other;
+      await w.dialog.getByRole('status').filter({ hasText: form.replace('{count}', count) }).first()
+        .waitFor({ timeout: 5_000 });
       await waitFor(async () => (await comparableLines(page)).length >= 3, { message: 'lines drawn in the script face' });
       await page.waitForTimeout(300); // the script face's glyphs drawn
       // The search field's text is the native input's while it has focus: not the canvas's.
-      const field = await w.search.boundingBox();
+      const field = await search.boundingBox();
       const canvasBox = await page.evaluate(() =>
         document.querySelector('[data-support-widget]').shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON());
       const fieldInCanvas = { x: field.x - canvasBox.x, y: field.y - canvasBox.y, width: field.width, height: field.height };
       assertReadLikeTheBrowser(await compareLines(page, `${lang}-results`, fieldInCanvas), `${lang} results`);
 
-      const first = w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first();
+      const first = w.dialog.getByRole('list', { name: said['Search results'], exact: true }).getByRole('link').first();
       await first.click({ timeout: 5_000 });
       await waitFor(async () => (await w.debug()).view === 'article', { message: 'the article' });
       await page.waitForTimeout(300);
       assertReadLikeTheBrowser(await compareLines(page, `${lang}-article`), `${lang} article`);
+      // The panel's own controls speak the shopper's language.
+      for (const name of [said['Yes'], said['No'], said['Back'], said['Close']]) {
+        await w.dialog.getByRole('button', { name, exact: true }).waitFor({ timeout: 5_000 });
+      }
 
       // The script's face was fetched from the widget's origin, once; no error on the way.
       const face = lang === 'he' ? /noto-sans-hebrew\.[^/]*\.ttf/ : /noto-sans-arabic\.[^/]*\.ttf/;
       assert.equal(log.requests.filter((u) => face.test(u)).length, 1, log.requests.join('\n'));
+      const catalogue = new RegExp(`/messages/${lang}\\.[0-9a-f]+\\.json`);
+      assert.equal(log.requests.filter((u) => catalogue.test(u)).length, 1, log.requests.join('\n'));
       assert.deepEqual(log.errors, []);
     });
   }

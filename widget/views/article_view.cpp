@@ -2,6 +2,7 @@
 
 #include "shared/ui/controls.h"
 #include "shared/ui/rich_text.h"
+#include "widget/widget_words.h"
 
 #include <imgui.h>
 
@@ -17,27 +18,29 @@ ViewAction draw_article_view(std::uint32_t index, const content::Article& articl
         action = ViewAction{ViewAction::Kind::OpenLink, index, std::move(*href), {}};
 
     ImGui::Separator();
-    ui::paragraph("Was this helpful?");
-    if (ui::button("Yes", {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::Yes}))
+    ui::paragraph(tr("Was this helpful?"));
+    if (ui::button(tr("Yes"),
+                   {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::Yes}))
         action = ViewAction{ViewAction::Kind::AnswerHelpful, index, {}, HelpfulAnswer::Yes};
     ImGui::SameLine();
-    if (ui::button("No", {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::No}))
+    if (ui::button(tr("No"),
+                   {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::No}))
         action = ViewAction{ViewAction::Kind::AnswerHelpful, index, {}, HelpfulAnswer::No};
     if (answer != HelpfulAnswer::None)
-        ui::status_text("helpful-status", "Thanks for your feedback.");
+        ui::status_text("helpful-status", tr("Thanks for your feedback."));
     else
         ui::status_text("helpful-status", "");
     if (answer == HelpfulAnswer::No) {
         if (comment.sent) {
-            ui::paragraph("Thanks, your comment was sent to our team.");
+            ui::paragraph(tr("Thanks, your comment was sent to our team."));
         } else {
-            ui::text_field("What were you looking for? (optional)", comment.text,
-                           {.placeholder = "Tell us what was missing"});
-            if (ui::button("Send", {.style = ui::ButtonStyle::Secondary}))
+            ui::text_field(tr("What were you looking for? (optional)"), comment.text,
+                           {.placeholder = tr("Tell us what was missing")});
+            if (ui::button(tr("Send"), {.style = ui::ButtonStyle::Secondary}))
                 action = ViewAction{ViewAction::Kind::SendHelpfulComment, index, {}, HelpfulAnswer::No};
         }
-        ui::paragraph("Sorry this did not answer your question. Our team can help.");
-        if (ui::button("Chat with us"))
+        ui::paragraph(tr("Sorry this did not answer your question. Our team can help."));
+        if (ui::button(tr("Chat with us")))
             action.kind = ViewAction::Kind::OfferChat;
     }
     ImGui::PopID();

@@ -3,6 +3,7 @@
 #include "shared/ui/controls.h"
 #include "widget/active_guide.h"
 #include "widget/help_content.h"
+#include "widget/widget_words.h"
 
 #include <imgui.h>
 
@@ -40,16 +41,17 @@ ViewAction draw_finished(const ActiveGuide& active, const HelpContent& content) 
     ViewAction action;
     const auto& outcome = active.last_outcome();
     const guide::Guide* guide = outcome ? content.find_guide(outcome->guide_id) : nullptr;
-    ui::heading(guide ? guide->title : std::string("Guide"), 2);
+    ui::heading(guide ? guide->title : tr("Guide"), 2);
     if (!outcome) {
         ui::status_text("guide-status", "");
         return action;
     }
     const bool completed = outcome->kind == guide::OutcomeKind::Completed;
-    ui::status_text("guide-status", completed ? "Guide complete." : "Guide ended.");
-    ui::paragraph(completed ? "You followed every step. We hope it helped."
-                            : "You left the guide at step " + std::to_string(outcome->step_number) + ".");
-    if (guide && ui::button("Start again", {.style = ui::ButtonStyle::Secondary})) {
+    ui::status_text("guide-status", completed ? tr("Guide complete.") : tr("Guide ended."));
+    ui::paragraph(completed ? tr("You followed every step. We hope it helped.")
+                            : tr("You left the guide at step {step}.",
+                                 {{"step", std::to_string(outcome->step_number)}}));
+    if (guide && ui::button(tr("Start again"), {.style = ui::ButtonStyle::Secondary})) {
         action.kind = ViewAction::Kind::OpenGuide;
         action.guide = static_cast<std::uint32_t>(guide - content.guides().data());
     }
@@ -68,19 +70,20 @@ ViewAction draw_guide_view(const ActiveGuide& active, const HelpContent& content
     ImGui::PushID("guide-view");
     ui::heading(runner.guide().title, 2);
     ui::status_text("guide-status", runner.count_text());
-    ui::progress_bar("Guide progress", static_cast<float>(runner.position()) /
-                                           static_cast<float>(std::max<std::size_t>(1, runner.total())));
+    ui::progress_bar(tr("Guide progress"),
+                     static_cast<float>(runner.position()) /
+                         static_cast<float>(std::max<std::size_t>(1, runner.total())));
     ui::heading(step.title, 3);
     draw_body(step.body);
 
     switch (runner.target_state()) {
     case guide::TargetState::Missing:
-        ui::paragraph("I can't find this on the page.");
+        ui::paragraph(tr("I can't find this on the page."));
         break;
     case guide::TargetState::OtherPage:
         ui::paragraph(active.other_page_text());
         if (const std::string href = active.other_page_href();
-            !href.empty() && ui::link("Go to that page", href)) {
+            !href.empty() && ui::link(tr("Go to that page"), href)) {
             action.kind = ViewAction::Kind::OpenLink;
             action.href = href;
         }
@@ -105,19 +108,19 @@ ViewAction draw_guide_view(const ActiveGuide& active, const HelpContent& content
     }
     if (runner.target_state() == guide::TargetState::Found ||
         runner.target_state() == guide::TargetState::Searching) {
-        if (ui::button("Show me on the page", {.style = ui::ButtonStyle::Secondary}))
+        if (ui::button(tr("Show me on the page"), {.style = ui::ButtonStyle::Secondary}))
             action.kind = ViewAction::Kind::ShowGuideOnPage;
     }
     if (runner.target_state() == guide::TargetState::Missing && step.branches.empty()) {
-        if (ui::button("Skip this step", {.style = ui::ButtonStyle::Secondary}))
+        if (ui::button(tr("Skip this step"), {.style = ui::ButtonStyle::Secondary}))
             action = step_action(guide::GuideEventKind::Skip);
     }
     if (runner.can_go_back()) {
-        if (ui::button("Previous step", {.style = ui::ButtonStyle::Secondary}))
+        if (ui::button(tr("Previous step"), {.style = ui::ButtonStyle::Secondary}))
             action = step_action(guide::GuideEventKind::Back);
         ImGui::SameLine();
     }
-    if (ui::button("Exit guide", {.style = ui::ButtonStyle::Quiet}))
+    if (ui::button(tr("Exit guide"), {.style = ui::ButtonStyle::Quiet}))
         action = step_action(guide::GuideEventKind::Exit);
     ImGui::PopID();
     return action;

@@ -7,6 +7,7 @@
 #include "widget/help_search.h"
 #include "widget/views/content_status_view.h"
 #include "widget/views/report_problem_view.h"
+#include "widget/widget_words.h"
 
 #include <imgui.h>
 
@@ -17,14 +18,15 @@ namespace support::widget {
 namespace {
 
 std::string found_message(std::size_t count) {
-    return count == 1 ? "1 article found" : std::to_string(count) + " articles found";
+    return tr_count("{count} articles found", count);
 }
 
 ViewAction draw_suggestions(const HelpContent& content, const HelpSearch& search) {
     ViewAction action;
-    const char* title = search.suggestions_fit_page() ? "Suggested for this page" : "Help articles";
+    const std::string title =
+        search.suggestions_fit_page() ? tr("Suggested for this page") : tr("Help articles");
     ui::heading(title, 2);
-    ui::begin_list(title);
+    ui::begin_list(title.c_str());
     for (const std::uint32_t index : search.suggestions()) {
         const content::Article& article = content.article(index);
         if (ui::search_result(article.id.c_str(), {article.title, {}, {}, {}}))
@@ -36,12 +38,12 @@ ViewAction draw_suggestions(const HelpContent& content, const HelpSearch& search
 
 // Guides as a list of links that start them, with their summaries.
 ViewAction draw_guide_list(const HelpContent& content, const std::vector<std::uint32_t>& guides,
-                           const char* heading) {
+                           const std::string& heading) {
     ViewAction action;
     if (guides.empty())
         return action;
     ui::heading(heading, 2);
-    ui::begin_list("Step-by-step guides");
+    ui::begin_list(tr("Step-by-step guides"));
     for (const std::uint32_t index : guides) {
         const guide::Guide& guide = content.guides()[index];
         ImGui::PushID("guide");
@@ -58,24 +60,24 @@ ViewAction draw_guide_list(const HelpContent& content, const std::vector<std::ui
 // The site's guides before typing, those for this page first.
 ViewAction draw_guides(const HelpContent& content, const HelpSearch& search) {
     return draw_guide_list(content, search.guides(),
-                           search.guides_for_page() > 0 ? "Step-by-step help for this page"
-                                                        : "Step-by-step guides");
+                           search.guides_for_page() > 0 ? tr("Step-by-step help for this page")
+                                                        : tr("Step-by-step guides"));
 }
 
 ViewAction draw_results(const HelpContent& content, const HelpSearch& search, std::string_view query) {
     // A guide the query names comes first: showing how beats telling.
-    ViewAction action = draw_guide_list(content, search.guide_results(), "Step-by-step guides");
+    ViewAction action = draw_guide_list(content, search.guide_results(), tr("Step-by-step guides"));
     const auto& results = search.results();
     if (results.empty()) {
-        ui::status_text("search-status", "No articles found");
-        ui::paragraph("No articles match \xE2\x80\x9C" + std::string(query) + "\xE2\x80\x9D.");
-        ui::paragraph("Our team can help with questions the articles do not answer.");
-        if (ui::button("Chat with us"))
+        ui::status_text("search-status", tr("No articles found"));
+        ui::paragraph(tr("No articles match \xE2\x80\x9C{query}\xE2\x80\x9D.", {{"query", query}}));
+        ui::paragraph(tr("Our team can help with questions the articles do not answer."));
+        if (ui::button(tr("Chat with us")))
             action.kind = ViewAction::Kind::OfferChat;
         return action;
     }
     ui::status_text("search-status", found_message(results.size()));
-    ui::begin_list("Search results");
+    ui::begin_list(tr("Search results"));
     for (const ShownResult& result : results) {
         const content::Article& article = content.article(result.article);
         if (ui::search_result(article.id.c_str(), {article.title, result.title_highlights, result.snippet,

@@ -2,6 +2,7 @@
 
 #include "shared/ui/controls.h"
 #include "shared/ui/ui_context.h"
+#include "widget/widget_words.h"
 
 #include <imgui.h>
 
@@ -11,27 +12,27 @@ namespace {
 
 using feedback::ProblemReportError;
 
-const char* error_message(ProblemReportError error) {
+std::string error_message(ProblemReportError error) {
     switch (error) {
     case ProblemReportError::None:
         return "";
     case ProblemReportError::MissingDescription:
-        return "Describe what went wrong, so our team can look into it.";
+        return tr("Describe what went wrong, so our team can look into it.");
     case ProblemReportError::InvalidEmail:
-        return "Enter an email address like name@example.com, or leave it empty.";
+        return tr("Enter an email address like name@example.com, or leave it empty.");
     }
     return "";
 }
 
 ViewAction draw_confirmation(const ProblemReportForm& form) {
     ViewAction action;
-    ui::heading("Thanks for telling us", 2);
-    ui::status_text("report-status", "Your report was sent to our team.");
+    ui::heading(tr("Thanks for telling us"), 2);
+    ui::status_text("report-status", tr("Your report was sent to our team."));
     if (!form.sent_to.empty())
-        ui::paragraph("We will reply to " + form.sent_to + ".");
+        ui::paragraph(tr("We will reply to {email}.", {{"email", form.sent_to}}));
     else
-        ui::paragraph("We look at every report, together with the page you were on.");
-    if (ui::button("Back to help", {.style = ui::ButtonStyle::Secondary}))
+        ui::paragraph(tr("We look at every report, together with the page you were on."));
+    if (ui::button(tr("Back to help"), {.style = ui::ButtonStyle::Secondary}))
         action.kind = ViewAction::Kind::FinishProblemReport;
     return action;
 }
@@ -42,7 +43,7 @@ ViewAction draw_report_problem_link() {
     ViewAction action;
     ImGui::Spacing();
     ImGui::Separator();
-    if (ui::link("Report a problem with this page"))
+    if (ui::link(tr("Report a problem with this page")))
         action.kind = ViewAction::Kind::ReportProblem;
     return action;
 }
@@ -51,17 +52,17 @@ ViewAction draw_report_problem_view(ProblemReportForm& form) {
     if (form.sent)
         return draw_confirmation(form);
     ViewAction action;
-    ui::heading("Report a problem", 2);
-    ui::paragraph("Tell us what went wrong on this page. Our team sees which page you were on.");
+    ui::heading(tr("Report a problem"), 2);
+    ui::paragraph(tr("Tell us what went wrong on this page. Our team sees which page you were on."));
 
     const bool bad_description = form.error == ProblemReportError::MissingDescription;
     const bool bad_email = form.error == ProblemReportError::InvalidEmail;
     if (form.focus_error && bad_description)
         ui::current_context().focus_next_control();
     // Editing the field at fault takes its error away; Send checks again.
-    if (ui::text_field("What went wrong?", form.draft.description,
+    if (ui::text_field(tr("What went wrong?"), form.draft.description,
                        {.kind = ui::TextFieldKind::Multiline,
-                        .placeholder = "For example: the size chart does not open",
+                        .placeholder = tr("For example: the size chart does not open"),
                         .max_chars = feedback::k_max_problem_chars,
                         .invalid = bad_description,
                         .show_label = true}) &&
@@ -69,7 +70,7 @@ ViewAction draw_report_problem_view(ProblemReportForm& form) {
         form.error = ProblemReportError::None;
     if (form.focus_error && bad_email)
         ui::current_context().focus_next_control();
-    if (ui::text_field("Email for a reply (optional)", form.draft.email,
+    if (ui::text_field(tr("Email for a reply (optional)"), form.draft.email,
                        {.kind = ui::TextFieldKind::Email,
                         .placeholder = "name@example.com",
                         .max_chars = feedback::k_max_problem_email_chars,
@@ -79,7 +80,7 @@ ViewAction draw_report_problem_view(ProblemReportForm& form) {
         form.error = ProblemReportError::None;
     form.focus_error = false;
     ui::error_text("report-error", error_message(form.error));
-    if (ui::button("Send report"))
+    if (ui::button(tr("Send report")))
         action.kind = ViewAction::Kind::SendProblemReport;
     return action;
 }

@@ -1,6 +1,7 @@
 #include "shared/core/guide/guide_runner.h"
 
 #include "shared/core/guide/guide_graph.h"
+#include "shared/core/i18n/placeholders.h"
 #include "shared/core/search/page_match.h"
 
 namespace support::guide {
@@ -100,7 +101,7 @@ GuideUpdate GuideRunner::handle(const GuideEvent& event, std::int64_t now_ms) {
         update.changed = true;
         update.refresh = true;
         if (seen == TargetState::Missing)
-            update.announcement = "I can't find this on the page. You can skip this step or end the guide.";
+            update.announcement = m_words.not_found;
         return update;
     }
     case GuideEventKind::TargetClicked:
@@ -184,8 +185,8 @@ GuideUpdate GuideRunner::finish(OutcomeKind kind, std::int64_t now_ms) {
     update.changed = true;
     update.hide = true;
     update.outcome = GuideOutcome{m_guide.id, m_guide.locale, kind, step().id, position(), now_ms};
-    update.announcement =
-        kind == OutcomeKind::Completed ? "Guide complete: " + m_guide.title : "Guide ended: " + m_guide.title;
+    update.announcement = i18n::fill_placeholders(
+        kind == OutcomeKind::Completed ? m_words.complete : m_words.ended, {{"title", m_guide.title}});
     m_status = kind == OutcomeKind::Completed ? GuideStatus::Completed : GuideStatus::Abandoned;
     m_target = TargetState::None;
     m_updated_ms = now_ms;
@@ -229,7 +230,8 @@ GuideProgress GuideRunner::progress() const {
 }
 
 std::string GuideRunner::count_text() const {
-    return "Step " + std::to_string(position()) + " of " + std::to_string(total());
+    return i18n::fill_placeholders(
+        m_words.step_count, {{"position", std::to_string(position())}, {"total", std::to_string(total())}});
 }
 
 std::string GuideRunner::step_announcement() const {

@@ -87,6 +87,15 @@ struct GuideUpdate {
     std::optional<GuideOutcome> outcome;
 };
 
+// The runner's own words, for screen readers and the step count, in the shopper's language (the
+// app fills them from its catalogue). {position}, {total} and {title} are filled in.
+struct GuideWords {
+    std::string step_count = "Step {position} of {total}";
+    std::string not_found = "I can't find this on the page. You can skip this step or end the guide.";
+    std::string complete = "Guide complete: {title}";
+    std::string ended = "Guide ended: {title}";
+};
+
 // Progress older than this is not resumed: the shopper has moved on (recorded as abandoned).
 inline constexpr std::int64_t k_progress_expiry_ms = 24 * 60 * 60 * 1000;
 
@@ -102,6 +111,7 @@ class GuideRunner {
     Result<GuideUpdate> resume(Guide guide, const GuideProgress& progress, std::string_view path,
                                std::int64_t now_ms);
     GuideUpdate handle(const GuideEvent& event, std::int64_t now_ms);
+    void set_words(GuideWords words) { m_words = std::move(words); }
 
     GuideStatus status() const { return m_status; }
     bool running() const { return m_status == GuideStatus::Running; }
@@ -134,6 +144,7 @@ class GuideRunner {
     std::string step_announcement() const;
 
     Guide m_guide;
+    GuideWords m_words;
     GuideStatus m_status = GuideStatus::Idle;
     std::size_t m_step = 0;
     std::vector<std::size_t> m_history; // steps before this one, for Back
