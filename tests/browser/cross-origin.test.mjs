@@ -77,7 +77,7 @@ describe('widget served from another origin than the store', () => {
   for (const [device, options] of [['desktop', { viewport: { width: 1280, height: 800 } }], ['phone', PHONE]]) {
     it(`on a hostile theme (${device}) the launcher and panel sit in the viewport, unclipped and unfiltered, and typing reaches search`, TEST, async () => {
       const { page, log } = await visit('/hostile-theme.html', options);
-      const w = widget(page);
+      const w = widget(page, 'he'); // the theme's page is Hebrew: so are the panel's words
       const viewport = page.viewportSize();
       const inside = (box) => box && box.x >= 0 && box.y >= 0 && box.x + box.width <= viewport.width + 0.5 && box.y + box.height <= viewport.height + 0.5;
 
@@ -97,7 +97,7 @@ describe('widget served from another origin than the store', () => {
       const [r, g, b] = png.pixels.subarray(0, 3);
       assert.ok(Math.abs(r - 0x4f) < 12 && Math.abs(g - 0x46) < 12 && Math.abs(b - 0xe5) < 12, `the launcher is drawn rgb(${r}, ${g}, ${b}), not the brand colour #4f46e5`);
 
-      await openPanel(page);
+      await openPanel(page, 'he');
       const dialogBox = await w.dialog.boundingBox();
       assert.ok(inside(dialogBox), `the panel is outside the viewport: ${JSON.stringify(dialogBox)}`);
       assert.ok(dialogBox.width >= Math.min(340, viewport.width - 40) && dialogBox.height >= 300, `the panel is shrunk: ${JSON.stringify(dialogBox)}`);
@@ -109,7 +109,7 @@ describe('widget served from another origin than the store', () => {
       // The page is Hebrew (<html lang="he">): the Hebrew articles, searched in Hebrew ("shipping").
       await page.keyboard.type('משלוח');
       await waitFor(async () => (await w.debug()).search === 'משלוח', { timeout: 5_000, message: 'the core to see the Hebrew query' });
-      await w.dialog.getByRole('list', { name: 'Search results', exact: true }).getByRole('link').first().waitFor({ timeout: 5_000 });
+      await w.dialog.getByRole('list', { name: w.words['Search results'], exact: true }).getByRole('link').first().waitFor({ timeout: 5_000 });
 
       assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
       assert.deepEqual(log.errors, []);

@@ -136,19 +136,6 @@ std::string_view json_type_name(const json& value) {
     }
 }
 
-std::string json_pointer_token(std::string_view key) {
-    std::string token;
-    for (char c : key) {
-        if (c == '~')
-            token += "~0";
-        else if (c == '/')
-            token += "~1";
-        else
-            token += c;
-    }
-    return token;
-}
-
 bool is_blank_text(std::string_view text) {
     return std::all_of(text.begin(), text.end(), is_ascii_whitespace);
 }

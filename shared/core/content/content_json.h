@@ -4,6 +4,7 @@
 // column), and the small pieces that make problem messages safe and precise.
 
 #include "shared/core/content/article_loader.h"
+#include "shared/core/json_pointer.h" // json_pointer_token, used with the helpers below
 
 #include <nlohmann/json.hpp>
 
@@ -26,8 +27,6 @@ ContentFileJson parse_content_file(const ContentFile& file, std::string_view wha
 std::string quote_for_message(std::string_view value);
 // "a string", "an array", "a number", … for "must be X, got Y".
 std::string_view json_type_name(const nlohmann::json& value);
-// One reference token of a JSON pointer (RFC 6901): '~' → "~0", '/' → "~1".
-std::string json_pointer_token(std::string_view key);
 // Only ASCII whitespace (or nothing).
 bool is_blank_text(std::string_view text);
 

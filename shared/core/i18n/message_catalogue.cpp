@@ -1,6 +1,7 @@
 #include "shared/core/i18n/message_catalogue.h"
 
 #include "shared/core/i18n/plural_rules.h"
+#include "shared/core/json_pointer.h"
 #include "shared/core/parse_json.h"
 
 #include <algorithm>
@@ -12,16 +13,7 @@ namespace {
 constexpr std::string_view k_categories[] = {"zero", "one", "two", "few", "many", "other"};
 
 std::string json_pointer_to(std::string_view key) {
-    std::string pointer = "/";
-    for (const char c : key) {
-        if (c == '~')
-            pointer += "~0";
-        else if (c == '/')
-            pointer += "~1";
-        else
-            pointer += c;
-    }
-    return pointer;
+    return "/" + json_pointer_token(key);
 }
 
 } // namespace
