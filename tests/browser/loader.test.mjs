@@ -151,7 +151,7 @@ describe('loader', () => {
     );
     assert.equal(await page.locator('[data-support-widget]').count(), 1);
     assert.equal(await widget(page).launcher.count(), 1);
-    assert.equal(log.warnings.filter((m) => /more than once/.test(m)).length, 1, log.warnings.join('\n'));
+    assert.equal(log.warnings.filter((m) => /included twice/.test(m)).length, 1, log.warnings.join('\n'));
     assert.deepEqual(log.errors, []);
   });
 

@@ -33,7 +33,7 @@
 
   const prior = W[NAME];
   if (prior && prior.loaded) {
-    say('warn', 'support-widget.js is included more than once; this copy does nothing.');
+    say('warn', 'support-widget.js is included twice; this copy does nothing.');
     return;
   }
 
@@ -55,6 +55,13 @@
     return;
   }
 
+  // The launcher sits at the page's reading end: bottom right, bottom left on a right-to-left page.
+  let position = data.position || (D.dir == 'rtl' ? 'left' : 'right');
+  if (position !== 'right' && position !== 'left') {
+    say('warn', `unknown data-position "${position}"; using "right".`);
+    position = 'right';
+  }
+
   let server = new URL(loaderUrl).origin;
   if (data.server) {
     try {
@@ -74,14 +81,6 @@
     locale = 'en';
   }
 
-  // The launcher's corner: the reading direction's end — bottom right, bottom left in a
-  // right-to-left language (as the core's shared/core/text/language.cpp decides).
-  const corner = /^(he|iw|ar|fa|ur|ps|sd|ug|yi|dv|ckb)\b|-(arab|hebr)\b/i.test(locale) ? 'left' : 'right';
-  let position = data.position || corner;
-  if (position !== 'right' && position !== 'left') {
-    say('warn', `unknown data-position "${position}"; using "${corner}" (or "right", "left").`);
-    position = corner;
-  }
 
   let brand = data.brand || DEFAULT_BRAND;
   if (!CSS.supports('color', brand) || /^(inherit|initial|unset|revert(-layer)?|currentcolor|transparent)$|var\(/i.test(brand)) {
