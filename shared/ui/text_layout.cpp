@@ -160,7 +160,22 @@ class LineBreaker {
         PlacedFragment* open = nullptr;
         const Character* pending = nullptr;
         std::uint8_t open_level = 0;
-        for (const std::size_t visual : support::text::visual_order(levels)) {
+        std::vector<std::size_t> order = support::text::visual_order(levels);
+        // L3: reversed right-to-left text puts combining marks (niqqud, harakat) before their
+        // letter; Dear ImGui draws a mark over the glyph drawn before it, so each goes back after.
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            std::size_t base = k;
+            while (base < order.size() && (levels[order[base]] & 1U) != 0 &&
+                   classes[begin + order[base]] == support::text::BidiClass::NSM)
+                ++base;
+            if (base > k && base < order.size() && (levels[order[base]] & 1U) != 0) {
+                // The letter first, then its marks in their logical order.
+                std::reverse(order.begin() + static_cast<std::ptrdiff_t>(k),
+                             order.begin() + static_cast<std::ptrdiff_t>(base) + 1);
+                k = base;
+            }
+        }
+        for (const std::size_t visual : order) {
             const std::size_t i = begin + visual;
             const Character& c = chars[i];
             if (!is_drawn(shaped[i])) {

@@ -188,3 +188,16 @@ TEST_CASE("the alef a lam-alef ligature absorbs stays part of its fragment's tex
     CHECK(layout.fragments[0].end == runs[0].text.size());
     CHECK(layout.fragments[0].width == 10);
 }
+
+TEST_CASE("a vowel mark in right-to-left text is drawn after its letter, so it lands on it",
+          "[ui][text_layout]") {
+    // שָׁלוֹם: shin with qamats and shin dot, lamed, vav with holam, final mem.
+    const std::vector<TextRun> runs{{"שָׁלוֹם"}};
+    const TextLayout layout = lay_out_text(runs, 1000, 20, ten_per_character);
+    // Displayed left to right: mem, vav + holam, lamed, shin + its marks — each letter first.
+    CHECK(displayed_lines(layout, runs) == std::vector<std::string>{"םוֹלשָׁ"});
+    // Arabic: بَب → beh final, then beh initial followed by its fatha.
+    const std::vector<TextRun> arabic{{"بَب"}};
+    CHECK(displayed_lines(lay_out_text(arabic, 1000, 20, ten_per_character), arabic) ==
+          std::vector<std::string>{"\uFE90\uFE91\u064E"});
+}
