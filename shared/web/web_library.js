@@ -129,6 +129,19 @@ mergeInto(LibraryManager.library, {
         _sw_web_on_wheel(-e.deltaX * scale, -e.deltaY * scale);
       }, { passive: false });
       panel.addEventListener('keydown', function (e) {
+        // The panel is a dialog: Tab from its last control goes to its first, Shift+Tab from its
+        // first to its last; focus never wanders to the page behind while it is open.
+        if (e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+          var controls = Array.prototype.filter.call(
+            SwWeb.mirror.querySelectorAll('a[href],button,input,textarea,[tabindex="0"]'),
+            function (el) { return !el.disabled && el.tabIndex >= 0; });
+          var edge = e.shiftKey ? controls[0] : controls[controls.length - 1];
+          if (controls.length && e.target === edge) {
+            e.preventDefault();
+            (e.shiftKey ? controls[controls.length - 1] : controls[0]).focus();
+            return;
+          }
+        }
         var editing = SwWeb.isField(e.target);
         // Escape always reaches the core; other keys only when no native input is handling them.
         if (e.key !== 'Escape' && editing) return;
@@ -325,6 +338,10 @@ mergeInto(LibraryManager.library, {
         SwWeb.byId.delete(id);
       });
       if (lostFocus) SwWeb.focusFallback();
+      // Moving the focused element to its new place (insertBefore) blurs it in Chromium, which
+      // leaves focus on <body>, outside the dialog: it gets focus back.
+      else if (active && active.isConnected && SwWeb.mirror.contains(active) &&
+               SwWeb.panel.getRootNode().activeElement !== active) active.focus({ preventScroll: true });
     },
 
     // Where keyboard focus goes when the control holding it disappears (a view changed, a result

@@ -3,7 +3,7 @@
 // goes away focus lands on the search field or the new view's heading, never on <body>.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { openPanel, sleep, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { launcherHasFocus, openPanel, sleep, useDemoServerAndBrowser, waitFor, widget, wordsOf } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 
@@ -63,5 +63,77 @@ describe('keyboard focus in the panel', () => {
     await page.keyboard.press('Tab');
     await sleep(200);
     assert.ok((await focused(page)).inPanel, 'Tab from there left the panel');
+  });
+});
+
+describe('a Hebrew shopper with only a keyboard', () => {
+  const env = useDemoServerAndBrowser();
+
+  it('launcher → search → result → article → helpful → Back → Close, focus never leaving the dialog, and Tab wraps inside it', TEST, async () => {
+    const { page, log } = await env.open();
+    await page.goto(env.server.url + '/he.html', { waitUntil: 'networkidle' });
+    const said = wordsOf('he');
+    const w = widget(page, 'he');
+    const seen = [];
+    const expectInPanel = async (step) => {
+      await sleep(300);
+      const f = await focused(page);
+      seen.push(`${step} → ${JSON.stringify(f)}`);
+      assert.ok(f.inPanel && f.name, `after ${step} focus is not on a named control in the dialog:\n${seen.join('\n')}`);
+      return f;
+    };
+
+    // Tab from the page to the launcher, Enter opens the panel: focus goes to the search field.
+    await w.launcher.focus();
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 15_000, message: 'the Hebrew help content' });
+    let f = await expectInPanel('Enter on the launcher');
+    assert.equal(f.role, 'searchbox');
+    assert.equal(f.name, said['Search help articles']);
+
+    await page.keyboard.type('החזרה');
+    await w.dialog.getByRole('list', { name: said['Search results'], exact: true }).getByRole('link').first().waitFor({ timeout: 5_000 });
+    // Tab to the first result and open it.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      f = await expectInPanel(`Tab ${i + 1}`);
+      if (f.role === 'link') break;
+    }
+    assert.equal(f.role, 'link', `Tab never reached a result:\n${seen.join('\n')}`);
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await w.debug()).view === 'article', { timeout: 5_000, message: 'the article' });
+    await expectInPanel('Enter on the result');
+
+    // On to "Yes" under "Was this helpful?", and press it.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab');
+      f = await expectInPanel(`Tab to Yes ${i + 1}`);
+      if (f.role === 'button' && f.name === said['Yes']) break;
+    }
+    assert.equal(f.name, said['Yes'], `Tab never reached ${said['Yes']}:\n${seen.join('\n')}`);
+    await page.keyboard.press('Enter');
+    await w.dialog.getByRole('status').filter({ hasText: said['Thanks for your feedback.'] }).waitFor({ timeout: 5_000 });
+    await expectInPanel('Enter on Yes');
+
+    // Tab past the last control wraps to the first: focus stays in the dialog all the way round.
+    const names = new Set();
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      f = await expectInPanel(`Tab round ${i + 1}`);
+      if (names.has(`${f.role}:${f.name}`) && f.name === said['Close']) break;
+      names.add(`${f.role}:${f.name}`);
+    }
+    assert.ok(names.has(`button:${said['Back']}`), `Back was not on the way round:\n${seen.join('\n')}`);
+
+    // Back to the results with Back, then Close: focus returns to the launcher.
+    await w.dialog.getByRole('button', { name: said['Back'], exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await waitFor(async () => (await w.debug()).view === 'home', { timeout: 5_000, message: 'the results again' });
+    await expectInPanel('Enter on Back');
+    await w.close.focus();
+    await page.keyboard.press('Enter');
+    await waitFor(async () => !(await page.evaluate(() => window.SupportWidget('debug').open)), { message: 'the panel to close' });
+    assert.ok(await launcherHasFocus(page), 'focus did not return to the launcher');
+    assert.deepEqual(log.errors, []);
   });
 });
