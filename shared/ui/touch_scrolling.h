@@ -21,6 +21,8 @@ class TouchScrolling {
   public:
     void on_touch(input::TouchPhase phase, float x, float y, double time_ms);
     void apply(double frame_time_ms);
+    // No coasting after a fling for shoppers who ask for reduced motion.
+    void set_reduced_motion(bool reduce) { m_gesture.set_momentum(!reduce); }
     // Momentum is running or a scroll is waiting for the next frame.
     bool animating() const { return m_gesture.coasting() || m_pending_x != 0 || m_pending_y != 0; }
 

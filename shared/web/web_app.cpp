@@ -232,6 +232,11 @@ EMSCRIPTEN_KEEPALIVE void sw_web_on_style_font(int style, void* data, int size) 
     support::web::wake();
 }
 
+// The shopper's prefers-reduced-motion, at start and whenever it changes.
+EMSCRIPTEN_KEEPALIVE void sw_web_on_reduced_motion(int reduce) {
+    support::web::g_runner.ui.touch_scrolling().set_reduced_motion(reduce != 0);
+}
+
 // A Hebrew or Arabic face, or a failure (null): malloc'd by web_library.js, copied, freed here.
 EMSCRIPTEN_KEEPALIVE void sw_web_on_script_font(int face, void* data, int size) {
     if (face >= 0 && face < support::ui::ScriptFonts::k_count)

@@ -116,6 +116,13 @@ mergeInto(LibraryManager.library, {
       // browser neither pans nor zooms the page for them, nor scrolls it past a list's end. (The
       // panel is not a scroll container, so overscroll-behavior would do nothing here.)
       panel.style.touchAction = 'none';
+      // A fling coasts, unless the shopper asked for reduced motion (then it stops with the finger).
+      if (window.matchMedia) {
+        var motion = window.matchMedia('(prefers-reduced-motion: reduce)');
+        var applyMotion = function () { _sw_web_on_reduced_motion(motion.matches ? 1 : 0); };
+        applyMotion();
+        if (motion.addEventListener) motion.addEventListener('change', applyMotion);
+      }
       panel.addEventListener('pointermove', pointer(0));
       panel.addEventListener('pointerdown', pointer(1));
       panel.addEventListener('pointerup', pointer(2));

@@ -81,6 +81,24 @@ describe('touch and wheel scrolling in the panel', () => {
     assert.ok(Math.abs((await settledTop(first)) - before) <= 1, 'the list did not return to its top');
   });
 
+  it('a quick flick coasts on, but not for a shopper who asked for reduced motion', TEST, async () => {
+    const moved = {};
+    for (const reducedMotion of ['no-preference', 'reduce']) {
+      const { page, w } = await visit('/product.html', { ...PHONE, reducedMotion });
+      const results = await search(page, w, 'shipping');
+      const first = results.getByRole('link').first();
+      const panel = await w.dialog.boundingBox();
+      const before = await settledTop(first);
+      // A short, fast flick upwards from the middle of the list.
+      await touchDrag(page, panel.x + panel.width / 2, panel.y + panel.height - 120, -100, 3000);
+      moved[reducedMotion] = before - (await settledTop(first));
+    }
+    // The gesture Chromium synthesizes overshoots its 100 px a little; momentum adds far more.
+    assert.ok(moved.reduce >= 60 && moved.reduce <= 130, `with reduced motion a 100 px flick moved the list ${moved.reduce} px`);
+    assert.ok(moved['no-preference'] >= moved.reduce + 40,
+      `a flick coasted ${moved['no-preference']} px, hardly more than with reduced motion (${moved.reduce} px)`);
+  });
+
   it('the wheel over the results scrolls the list and leaves the page where it was', TEST, async () => {
     const { page, w } = await visit('/product.html', { viewport: { width: 1280, height: 800 } });
     const results = await search(page, w, 'shipping');

@@ -92,7 +92,7 @@ TouchResult TouchScroll::on_touch(TouchPhase phase, TouchSample sample) {
             float vy = 0;
             release_velocity(sample.time_ms, vx, vy);
             const float speed = length(vx, vy);
-            if (speed >= k_min_fling_speed) {
+            if (m_momentum && speed >= k_min_fling_speed) {
                 const float scale = speed > k_max_speed ? k_max_speed / speed : 1.0f;
                 m_vx = vx * scale;
                 m_vy = vy * scale;

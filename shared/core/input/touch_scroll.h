@@ -56,6 +56,9 @@ class TouchScroll {
     // Stops momentum (the region it scrolled reached its end or went away); a finger that is down
     // is left alone.
     void stop();
+    // Off for shoppers who ask for reduced motion (prefers-reduced-motion): a fling then stops
+    // where the finger left it, like a drag.
+    void set_momentum(bool on) { m_momentum = on; }
 
   private:
     enum class State { Idle, Pressed, Dragging, Stopped };
@@ -71,6 +74,7 @@ class TouchScroll {
     int m_history_count = 0;
     int m_history_next = 0;
     bool m_coasting = false;
+    bool m_momentum = true;
     float m_vx = 0; // px/ms while coasting
     float m_vy = 0;
     double m_coast_time = 0;

@@ -136,3 +136,15 @@ TEST_CASE("an extreme fling is capped at 8,000 px/s", "[touch_scroll]") {
     const auto first = touch.step(36); // 16 ms later
     CHECK(std::abs(first.dy) <= 8.0f * 16.0f + 0.5f);
 }
+
+TEST_CASE("with reduced motion a fling stops where the finger left it", "[touch_scroll]") {
+    TouchScroll touch;
+    touch.set_momentum(false);
+    const float scrolled = drag(touch, 50, 600, 50, 400, 0, 100, 6); // 2 px/ms upwards: a fling
+    CHECK(scrolled == Catch::Approx(-200).margin(1.0f));             // just as far as the finger went
+    CHECK_FALSE(touch.coasting());
+    CHECK(touch.step(116).dy == 0);
+    touch.set_momentum(true); // and back when the setting changes
+    drag(touch, 50, 600, 50, 400, 200, 100, 6);
+    CHECK(touch.coasting());
+}
