@@ -96,7 +96,9 @@ describe('console', () => {
     await pressEnter(shopper.page, w.dialog.getByRole('button', { name: 'Send', exact: true }));
     await waitFor(() => feedbackRows(env.server.db).some((r) => r.comment === comment), { timeout: 15_000, message: 'the feedback stored' });
     // And answers the page's own inline "Was this page helpful?" with Yes.
-    await shopper.page.goto(`${store.url}/order-status.html`, { waitUntil: 'networkidle' });
+    // 'load', not 'networkidle': the outbox may still be sending from the page before, and the
+    // spot is waited for below anyway (a busy machine once kept the network from idling 30 s).
+    await shopper.page.goto(`${store.url}/order-status.html`, { waitUntil: 'load' });
     const spot = shopper.page.getByRole('group', { name: 'Was this page helpful?', exact: true });
     await pressEnter(shopper.page, spot.getByRole('button', { name: 'Yes', exact: true }));
     await waitFor(() => feedbackRows(env.server.db, "kind = 'page' AND subject = 'Order status page'").length,
