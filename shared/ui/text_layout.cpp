@@ -74,14 +74,15 @@ class LineBreaker {
         logical.reserve(chars.size());
         for (const Character& c : chars)
             logical.push_back(c.code_point == U'\t' ? U' ' : c.code_point);
-        const std::uint8_t level = support::text::first_strong_level(logical, m_right_to_left ? 1 : 0);
-        const auto paragraph = support::text::resolve_bidi_levels(
-            logical, level == 1 ? support::text::TextDirection::RightToLeft
-                                : support::text::TextDirection::LeftToRight);
+        // Classes once, for the levels (the first strong letter picks the direction, else the UI's)
+        // and for each line's reordering.
         std::vector<support::text::BidiClass> classes;
         classes.reserve(logical.size());
         for (const char32_t c : logical)
             classes.push_back(support::text::bidi_class(c));
+        const auto paragraph = support::text::resolve_bidi_levels(
+            classes, std::span<const char32_t>(logical.data(), logical.size()),
+            support::text::TextDirection::Auto, m_right_to_left ? 1 : 0);
         const std::u32string shaped =
             support::text::needs_arabic_shaping(logical) ? support::text::shape_arabic(logical) : logical;
 

@@ -43,13 +43,13 @@ C strong_direction(C c) {
 class ParagraphResolver {
   public:
     ParagraphResolver(std::span<const C> classes, std::span<const char32_t> code_points,
-                      TextDirection direction)
+                      TextDirection direction, std::uint8_t auto_fallback = 0)
         : original_(classes), code_points_(code_points), types_(classes.begin(), classes.end()),
           levels_(classes.size(), 0), matching_pdi_(classes.size(), k_none),
           matching_initiator_(classes.size(), k_none) {
         match_isolates();
         if (direction == TextDirection::Auto) {
-            paragraph_level_ = first_strong_level_in(0, original_.size(), 0);
+            paragraph_level_ = first_strong_level_in(0, original_.size(), auto_fallback);
         } else {
             paragraph_level_ = direction == TextDirection::RightToLeft ? 1 : 0;
         }
@@ -503,9 +503,9 @@ bool is_removed_by_x9(BidiClass c) {
 }
 
 BidiParagraph resolve_bidi_levels(std::span<const BidiClass> classes, std::span<const char32_t> code_points,
-                                  TextDirection direction) {
+                                  TextDirection direction, std::uint8_t auto_fallback) {
     assert(code_points.empty() || code_points.size() == classes.size());
-    return ParagraphResolver(classes, code_points, direction).resolve();
+    return ParagraphResolver(classes, code_points, direction, auto_fallback).resolve();
 }
 
 BidiParagraph resolve_bidi_levels(std::u32string_view text, TextDirection direction) {

@@ -32,8 +32,10 @@ bool is_removed_by_x9(BidiClass bidi_class);
 
 // `code_points` is either empty (no bracket pairs, as in BidiTest.txt) or one per class, and then
 // the paired brackets of rule N0 are found in it.
+// `auto_fallback`: the level Auto gives a paragraph without a strong letter (1: the UI reads right
+// to left), so a caller need not find the first strong letter separately.
 BidiParagraph resolve_bidi_levels(std::span<const BidiClass> classes, std::span<const char32_t> code_points,
-                                  TextDirection direction);
+                                  TextDirection direction, std::uint8_t auto_fallback = 0);
 
 BidiParagraph resolve_bidi_levels(std::u32string_view text, TextDirection direction);
 

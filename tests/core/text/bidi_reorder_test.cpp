@@ -8,12 +8,16 @@ using namespace support::text;
 
 namespace {
 
+std::vector<BidiClass> classes_of(std::u32string_view text) {
+    std::vector<BidiClass> classes;
+    for (const char32_t c : text)
+        classes.push_back(bidi_class(c));
+    return classes;
+}
+
 // The line as it is displayed, left to right, mirrored glyphs applied, as UTF-8.
 std::string displayed(std::u32string_view logical, TextDirection direction) {
-    std::vector<BidiClass> classes;
-    for (const char32_t c : logical) {
-        classes.push_back(bidi_class(c));
-    }
+    const std::vector<BidiClass> classes = classes_of(logical);
     const BidiParagraph paragraph = resolve_bidi_levels(logical, direction);
     const auto levels = line_levels(classes, paragraph, 0, logical.size());
     std::string out;
@@ -52,10 +56,7 @@ TEST_CASE("The paragraph direction comes from the first strong letter, and is le
 
 TEST_CASE("Trailing white space of a right-to-left line goes to the line's visual end") {
     const std::u32string text = U"שלום  ";
-    std::vector<BidiClass> classes;
-    for (const char32_t c : text) {
-        classes.push_back(bidi_class(c));
-    }
+    const std::vector<BidiClass> classes = classes_of(text);
     const BidiParagraph paragraph = resolve_bidi_levels(text, TextDirection::LeftToRight);
     const auto levels = line_levels(classes, paragraph, 0, text.size());
     CHECK(levels == std::vector<std::uint8_t>{1, 1, 1, 1, 0, 0});
@@ -64,10 +65,7 @@ TEST_CASE("Trailing white space of a right-to-left line goes to the line's visua
 
 TEST_CASE("A line in the middle of a paragraph is reordered with the paragraph's levels") {
     const std::u32string text = U"abc שלום def";
-    std::vector<BidiClass> classes;
-    for (const char32_t c : text) {
-        classes.push_back(bidi_class(c));
-    }
+    const std::vector<BidiClass> classes = classes_of(text);
     const BidiParagraph paragraph = resolve_bidi_levels(text, TextDirection::Auto);
     // The second line starts at "שלום def": its Hebrew word is reversed on its own.
     const auto levels = line_levels(classes, paragraph, 4, text.size());
