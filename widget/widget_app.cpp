@@ -485,8 +485,8 @@ std::string WidgetApp::debug_state_json() const {
                           {"step", outcome->step_id},
                           {"outcome", guide::outcome_kind_name(outcome->kind)}};
     }
-    // The lines of text the last frame drew, where, and in which direction (tests compare them
-    // with the browser's rendering of the same words).
+    // The lines of text and the focus rings the last frame drew, where, and the lines' direction
+    // (tests compare them with the browser's rendering of the same words and with DOM focus).
     nlohmann::json lines = nlohmann::json::array();
     for (const ui::DrawnTextLine& line : ui::current_context().text_lines())
         lines.push_back({{"text", line.text},
@@ -496,6 +496,10 @@ std::string WidgetApp::debug_state_json() const {
                          {"rtl", line.right_to_left},
                          {"plain", line.plain}});
     state["textLines"] = std::move(lines);
+    nlohmann::json rings = nlohmann::json::array();
+    for (const ui::DrawnFocusRing& ring : ui::current_context().focus_rings())
+        rings.push_back({{"id", ring.id}, {"rect", {ring.rect.x, ring.rect.y, ring.rect.w, ring.rect.h}}});
+    state["focusRings"] = std::move(rings);
     state["rtl"] = ui::current_context().right_to_left();
     return state.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

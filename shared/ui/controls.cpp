@@ -1,6 +1,7 @@
 #define IMGUI_DEFINE_MATH_OPERATORS // before any header includes imgui.h
 #include "shared/ui/controls.h"
 
+#include "shared/ui/focus_ring.h"
 #include "shared/ui/plain_text.h"
 #include "shared/ui/ui_context.h"
 
@@ -14,7 +15,6 @@ namespace support::ui {
 
 namespace {
 
-constexpr float k_focus_ring_width = 2.0f;
 constexpr float k_min_touch_target = 44.0f; // WCAG 2.5.5: touch targets of at least 44 × 44 CSS px
 
 // The visible part of an ImGui label: "Close##header" → "Close"; "###id" labels show nothing.
@@ -29,15 +29,9 @@ Rect last_item_rect() {
     return Rect{min.x, min.y, max.x - min.x, max.y - min.y};
 }
 
-void draw_focus_ring(UiContext& ctx, NodeId id) {
-    if (!ctx.focus_ring_visible(id))
-        return;
-    ImVec2 min = ImGui::GetItemRectMin();
-    ImVec2 max = ImGui::GetItemRectMax();
-    const float pad = k_focus_ring_width;
-    ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad),
-                                        ImGui::GetColorU32(ImGuiCol_NavCursor),
-                                        ImGui::GetStyle().FrameRounding + pad, 0, k_focus_ring_width);
+// The ring around the item just drawn.
+void draw_item_focus_ring(NodeId id) {
+    draw_focus_ring(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), ImGui::GetStyle().FrameRounding);
 }
 
 // In a right-to-left UI, items placed one after another on a line (ImGui::SameLine) run from the
@@ -148,7 +142,7 @@ bool button(const char* label, const ButtonOptions& options) {
 
     const NodeId id = ImGui::GetItemID();
     pressed = ctx.take_activation(id) || pressed;
-    draw_focus_ring(ctx, id);
+    draw_item_focus_ring(id);
 
     SemanticNode node;
     node.id = id;
@@ -182,7 +176,7 @@ bool link(const char* label, std::string_view href) {
     draw_plain_text(draw, ImVec2(pos.x, text_y), colour, text);
     draw->AddLine(ImVec2(pos.x, text_y + text_size.y), ImVec2(pos.x + text_size.x, text_y + text_size.y),
                   colour, ImGui::IsItemHovered() ? 2.0f : 1.0f);
-    draw_focus_ring(ctx, id);
+    draw_item_focus_ring(id);
 
     SemanticNode node;
     node.id = id;
@@ -364,7 +358,7 @@ bool row_button(const char* id, std::string_view accessible_name, bool chosen, f
             min, max, ImGui::GetColorU32(chosen ? ImGuiCol_FrameBgHovered : ImGuiCol_FrameBg));
     ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, max.y - 0.5f), ImVec2(max.x, max.y - 0.5f),
                                         ImGui::GetColorU32(ImGuiCol_Separator));
-    draw_focus_ring(ctx, node_id);
+    draw_item_focus_ring(node_id);
 
     // A list holds list items only: the row is one, and the button its content.
     SemanticNode item;

@@ -1,5 +1,6 @@
 #include "shared/ui/highlighted_text.h"
 
+#include "shared/ui/focus_ring.h"
 #include "shared/ui/ui_context.h"
 
 #define IMGUI_DEFINE_MATH_OPERATORS
@@ -12,7 +13,6 @@ namespace support::ui {
 namespace {
 
 constexpr float k_min_touch_target = 44.0f;
-constexpr float k_focus_ring_width = 2.0f;
 const ImVec2 k_result_padding(10.0f, 8.0f);
 constexpr float k_title_snippet_gap = 2.0f;
 
@@ -96,11 +96,7 @@ bool search_result(const char* id, const SearchResultText& result) {
     draw_text_layout(title_layout, title, title_origin, {}, hovered ? 0 : -1);
     draw_text_layout(snippet_layout, snippet, snippet_origin,
                      {.text = ImGui::GetColorU32(ImGuiCol_TextDisabled)});
-    if (ctx.focus_ring_visible(link_id))
-        draw->AddRect(origin - ImVec2(k_focus_ring_width, k_focus_ring_width),
-                      max + ImVec2(k_focus_ring_width, k_focus_ring_width),
-                      ImGui::GetColorU32(ImGuiCol_NavCursor), rounding + k_focus_ring_width, 0,
-                      k_focus_ring_width);
+    draw_focus_ring(link_id, origin, max, rounding);
 
     SemanticNode item;
     item.id = ctx.unique_static_id(ImGui::GetID("##item"));

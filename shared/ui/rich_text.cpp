@@ -1,6 +1,7 @@
 #include "shared/ui/rich_text.h"
 
 #include "shared/ui/controls.h"
+#include "shared/ui/focus_ring.h"
 #include "shared/ui/plain_text.h"
 #include "shared/ui/text_layout.h"
 #include "shared/ui/ui_context.h"
@@ -15,7 +16,7 @@ namespace support::ui {
 
 namespace {
 
-constexpr float k_focus_ring_width = 2.0f;
+constexpr float k_focus_ring_inset = 2.0f;  // a link's ring inside its line's height
 constexpr float k_list_item_spacing = 6.0f; // between the items of one list; blocks get ItemSpacing
 
 // A block's spans as text runs; spans of one link (consecutive, same href) share a link index.
@@ -164,12 +165,12 @@ class BlockDrawer {
     void draw_focus_rings(const TextLayout& layout, const ImVec2& text_origin) const {
         for (const PlacedFragment& fragment : layout.fragments) {
             const int link = m_runs.runs[fragment.run].link;
-            if (link < 0 || !m_ctx.focus_ring_visible(m_link_ids[static_cast<std::size_t>(link)]))
+            if (link < 0)
                 continue;
+            // The line's height is the ring's: it does not reach into the lines above and below.
             const Rect r = fragment_rect(layout, fragment, text_origin);
-            ImGui::GetWindowDrawList()->AddRect(
-                ImVec2(r.x - k_focus_ring_width, r.y), ImVec2(r.x + r.w + k_focus_ring_width, r.y + r.h),
-                ImGui::GetColorU32(ImGuiCol_NavCursor), 3.0f, 0, k_focus_ring_width);
+            draw_focus_ring(m_link_ids[static_cast<std::size_t>(link)], ImVec2(r.x, r.y + k_focus_ring_inset),
+                            ImVec2(r.x + r.w, r.y + r.h - k_focus_ring_inset), 1.0f);
         }
     }
 

@@ -275,6 +275,8 @@ TextLayout lay_out_text(std::span<const TextRun> runs, float wrap_width) {
 
 void record_drawn_lines(const TextLayout& layout, std::span<const TextRun> runs, const ImVec2& origin) {
     UiContext& ctx = current_context();
+    if (!ctx.recording())
+        return;
     const ImVec2 clip_min = ImGui::GetWindowDrawList()->GetClipRectMin();
     const ImVec2 clip_max = ImGui::GetWindowDrawList()->GetClipRectMax();
     std::vector<const PlacedFragment*> line;

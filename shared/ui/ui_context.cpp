@@ -57,6 +57,7 @@ NodeId UiContext::take_focus_request() {
 void UiContext::begin_frame() {
     m_tree.begin_frame();
     m_text_lines.clear();
+    m_focus_rings.clear();
     m_containers.clear();
 }
 

@@ -35,6 +35,12 @@ struct DrawnTextLine {
     bool plain = true;          // one regular face, no inline code: drawn as a browser would draw the words
 };
 
+// A focus ring as drawn in the last frame: tests check it sits on the control holding DOM focus.
+struct DrawnFocusRing {
+    NodeId id = 0;
+    Rect rect; // the ring's outer edge, CSS pixels of the canvas
+};
+
 class UiContext {
   public:
     // Between frames, from the platform.
@@ -79,9 +85,20 @@ class UiContext {
 
     // The bold, italic and bold-italic faces rich text draws with, as the platform loads them.
     StyleFonts& style_fonts() { return m_style_fonts; }
-    // Every line of text drawn this frame (kept until the next frame begins).
-    void record_text_line(DrawnTextLine line) { m_text_lines.push_back(std::move(line)); }
+    // What each frame drew — its lines of text and focus rings — kept until the next frame begins,
+    // for the debug state. Off until asked for (the first debug request): drawing does not pay for it.
+    void set_recording(bool on) { m_recording = on; }
+    bool recording() const { return m_recording; }
+    void record_text_line(DrawnTextLine line) {
+        if (m_recording)
+            m_text_lines.push_back(std::move(line));
+    }
+    void record_focus_ring(DrawnFocusRing ring) {
+        if (m_recording)
+            m_focus_rings.push_back(ring);
+    }
     const std::vector<DrawnTextLine>& text_lines() const { return m_text_lines; }
+    const std::vector<DrawnFocusRing>& focus_rings() const { return m_focus_rings; }
 
     // The UI's direction (from its locale): paragraphs without a strong letter follow it, and
     // layouts mirror.
@@ -103,7 +120,9 @@ class UiContext {
     ScriptFonts m_script_fonts;
     TouchScrolling m_touch_scrolling;
     double m_frame_time_ms = 0;
+    bool m_recording = false;
     std::vector<DrawnTextLine> m_text_lines;
+    std::vector<DrawnFocusRing> m_focus_rings;
     bool m_right_to_left = false;
     std::vector<NodeId> m_activations;
     std::unordered_map<NodeId, std::string> m_texts;

@@ -156,6 +156,11 @@ EMSCRIPTEN_KEEPALIVE double sw_web_frames_drawn() {
 
 EMSCRIPTEN_KEEPALIVE const char* sw_web_debug_state() {
     static std::string state;
+    // What frames draw is recorded from the first request on; the next frame has it.
+    if (support::ui::UiContext& ui = support::web::g_runner.ui; !ui.recording()) {
+        ui.set_recording(true);
+        support::web::wake();
+    }
     state = support::web::g_runner.app ? support::web::g_runner.app->debug_state_json() : "{}";
     return state.c_str();
 }

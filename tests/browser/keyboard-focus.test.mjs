@@ -137,3 +137,101 @@ describe('a Hebrew shopper with only a keyboard', () => {
     assert.deepEqual(log.errors, []);
   });
 });
+
+/**
+ * Where focus is, as the core and the page each see it: the mirror element holding DOM focus (its
+ * rectangle in canvas pixels) and the focus rings the last frame drew.
+ */
+const focusAndRings = (page) =>
+  page.evaluate(() => {
+    const host = document.querySelector('[data-support-widget]');
+    const canvas = host.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    const el = document.activeElement === host ? host.shadowRoot.activeElement : null;
+    const r = el?.getBoundingClientRect();
+    return {
+      focused: el && {
+        id: el.swId,
+        tag: el.tagName,
+        name: el.getAttribute('aria-label') || el.textContent.trim(),
+        rect: [r.x - canvas.x, r.y - canvas.y, r.width, r.height],
+      },
+      rings: window.SupportWidget('debug').focusRings,
+    };
+  });
+
+/** True when the ring's outer edge lies just outside the rectangle: within `slack` px of each side. */
+function ringFits(rings, [x, y, w, h], slack = 4) {
+  if (rings.length === 0) return false;
+  const left = Math.min(...rings.map((r) => r.rect[0]));
+  const top = Math.min(...rings.map((r) => r.rect[1]));
+  const right = Math.max(...rings.map((r) => r.rect[0] + r.rect[2]));
+  const bottom = Math.max(...rings.map((r) => r.rect[1] + r.rect[3]));
+  return left <= x + 0.5 && left >= x - slack && top <= y + 0.5 && top >= y - slack &&
+    right >= x + w - 0.5 && right <= x + w + slack && bottom >= y + h - 0.5 && bottom <= y + h + slack;
+}
+
+describe('the focus ring', () => {
+  const env = useDemoServerAndBrowser();
+
+  for (const { lang, pagePath, query } of [
+    { lang: 'en', pagePath: '/index.html', query: 'return' },
+    { lang: 'he', pagePath: '/he.html', query: 'החזרה' },
+  ]) {
+    it(`${lang}: after mouse clicks no ring; Tab round an article and the results: the ring is drawn around the focused control, and only there`, TEST, async () => {
+      const { page, log } = await env.open();
+      await page.goto(env.server.url + pagePath, { waitUntil: 'networkidle' });
+      const said = wordsOf(lang);
+      const w = widget(page, lang);
+      // A shopper with a mouse: no ring anywhere, as :focus-visible in the browser.
+      await w.launcher.click();
+      await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 15_000, message: 'the help content' });
+      await w.search.click();
+      await page.keyboard.type(query);
+      const results = w.dialog.getByRole('list', { name: said['Search results'], exact: true });
+      await results.getByRole('link').first().waitFor({ timeout: 5_000 });
+
+      const seen = [];
+      /** Tabs until focus comes back to where it started; checks the ring after every key. */
+      const tabAround = async (view) => {
+        const visited = new Set();
+        for (let i = 0; i < 60; i++) {
+          await page.keyboard.press('Tab');
+          let state;
+          // The ring follows focus in the next frame.
+          await waitFor(async () => {
+            state = await focusAndRings(page);
+            if (!state.focused) return false;
+            const own = state.rings.filter((r) => r.id === state.focused.id);
+            // The search field shows the native input's own focus (no ring of the core's).
+            return state.focused.tag === 'INPUT' ? state.rings.length === 0 : own.length > 0 && own.length === state.rings.length;
+          }, { timeout: 3_000, message: `the ring on the focused control in the ${view} (${JSON.stringify(state)})` })
+            .catch((e) => { throw new Error(`${e.message}\n${seen.join('\n')}`); });
+          const { focused, rings } = state;
+          seen.push(`${view}: ${focused.tag} "${focused.name}" ${JSON.stringify(focused.rect)} rings ${JSON.stringify(rings.map((r) => r.rect))}`);
+          if (focused.tag === 'INPUT') {
+            assert.deepEqual(rings, [], `a ring drawn while the search field has focus:\n${seen.join('\n')}`);
+          } else {
+            assert.ok(ringFits(rings, focused.rect), `the ring is not around "${focused.name}":\n${seen.join('\n')}`);
+          }
+          if (visited.has(focused.id)) return visited.size;
+          visited.add(focused.id);
+        }
+        throw new Error(`Tab never came round in the ${view}:\n${seen.join('\n')}`);
+      };
+      await results.getByRole('link').first().click();
+      await waitFor(async () => (await w.debug()).view === 'article', { timeout: 5_000, message: 'the article' });
+      await sleep(300);
+      assert.deepEqual((await focusAndRings(page)).rings, [], 'a ring after pointer clicks');
+
+      // Then the keyboard: round the article, Back, round the results.
+      const articleSeen = await tabAround('article');
+      assert.ok(articleSeen >= 4, `only ${articleSeen} controls on the way round the article:\n${seen.join('\n')}`);
+      await w.dialog.getByRole('button', { name: said['Back'], exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await waitFor(async () => (await w.debug()).view === 'home', { timeout: 5_000, message: 'the results again' });
+      const resultsSeen = await tabAround('results');
+      assert.ok(resultsSeen >= 4, `only ${resultsSeen} controls on the way round the results:\n${seen.join('\n')}`);
+      assert.deepEqual(log.errors, []);
+    });
+  }
+});
