@@ -54,8 +54,11 @@ mergeInto(LibraryManager.library, {
       SwWeb.listen();
 
       Module['swSetOpen'] = function (open) { _sw_web_on_open(open ? 1 : 0); };
-      Module['swFrameCount'] = function () { return _sw_web_frames_drawn(); };
-      Module['swDebugState'] = function () { return JSON.parse(UTF8ToString(_sw_web_debug_state())); };
+      Module['swDebugState'] = function () {
+        var state = JSON.parse(UTF8ToString(_sw_web_debug_state()));
+        state.frames = _sw_web_frames_drawn();
+        return state;
+      };
       // A page command the loader passes on (SupportWidget('startGuide', id)); false when unknown.
       Module['swCommand'] = function (name, argument) {
         var n = allocateUTF8(String(name)), a = allocateUTF8(argument === undefined ? '' : String(argument));
@@ -691,7 +694,7 @@ mergeInto(LibraryManager.library, {
     var retry = document.createElement('button');
     box.className = 'status';
     text.setAttribute('role', 'alert');
-    text.textContent = 'Help could not load. Try again.';
+    text.textContent = 'Help could not load.';
     retry.type = 'button';
     retry.textContent = 'Retry';
     retry.addEventListener('click', function () { box.remove(); _sw_web_on_font_retry(); });

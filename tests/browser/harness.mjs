@@ -185,9 +185,9 @@ export function langOfPage(pagePath) {
  */
 export function widget(page, lang = 'en') {
   const words = wordsOf(lang);
-  const dialog = page.getByRole('dialog', { name: 'Help', exact: true });
+  const dialog = page.getByRole('dialog', { name: words['Help'], exact: true });
   return {
-    launcher: page.getByRole('button', { name: 'Help', exact: true }),
+    launcher: page.getByRole('button', { name: words['Help'], exact: true }),
     dialog,
     words,
     close: dialog.getByRole('button', { name: words['Close'], exact: true }),
@@ -204,8 +204,8 @@ export async function pressEnter(page, control) {
 }
 
 /** True when the launcher button is the focused element (inside the widget's shadow root). */
-export function launcherHasFocus(page) {
-  return widget(page).launcher.evaluate(
+export function launcherHasFocus(page, lang = 'en') {
+  return widget(page, lang).launcher.evaluate(
     (button) => button.getRootNode().activeElement === button && document.activeElement === button.getRootNode().host
   );
 }

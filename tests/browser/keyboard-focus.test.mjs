@@ -133,7 +133,7 @@ describe('a Hebrew shopper with only a keyboard', () => {
     await w.close.focus();
     await page.keyboard.press('Enter');
     await waitFor(async () => !(await page.evaluate(() => window.SupportWidget('debug').open)), { message: 'the panel to close' });
-    assert.ok(await launcherHasFocus(page), 'focus did not return to the launcher');
+    assert.ok(await launcherHasFocus(page, 'he'), 'focus did not return to the launcher');
     assert.deepEqual(log.errors, []);
   });
 });

@@ -39,7 +39,7 @@ describe('loader', () => {
     );
     assert.deepEqual(fetched.sort(), ['/index.html', '/shared.css', '/support-widget.js']);
     assert.ok(!fetched.some((u) => /\.(mjs|wasm|ttf|otf|woff2?)$/.test(u)));
-    assert.deepEqual(await page.evaluate(() => window.SupportWidget('debug')), { loaded: false, open: false, frames: 0 });
+    assert.deepEqual(await page.evaluate(() => window.SupportWidget('debug')), { loaded: false, open: false });
     assert.deepEqual(log.errors, []);
   });
 
@@ -190,14 +190,17 @@ describe('loader', () => {
 
   it('no motion under prefers-reduced-motion, and the host page can set the z-index', TEST, async () => {
     const { page, log } = await visit('/index.html', { contextOptions: { reducedMotion: 'reduce' } });
+    await page.route(/support-widget-core\.[^/]*\.mjs/, () => {}); // never answered: the spinner stays
     const launcher = widget(page).launcher;
-    assert.equal(await launcher.evaluate((b) => getComputedStyle(b).transitionDuration), '0s');
+    await launcher.click();
+    const spinner = page.locator('[data-support-widget] .spin');
+    assert.equal(await spinner.evaluate((s) => getComputedStyle(s).animationName), 'none');
     const defaultZ = Number(await launcher.evaluate((b) => getComputedStyle(b).zIndex));
     assert.ok(defaultZ > 1_000_000, `default z-index ${defaultZ} is not high`);
     await page.addStyleTag({ content: '[data-support-widget] { --support-widget-z-index: 5; }' });
     assert.equal(await launcher.evaluate((b) => getComputedStyle(b).zIndex), '5');
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    assert.notEqual(await launcher.evaluate((b) => getComputedStyle(b).transitionDuration), '0s', 'test set-up: no transition to remove');
+    assert.equal(await spinner.evaluate((s) => getComputedStyle(s).animationName), 'sw-spin', 'test set-up: no animation to remove');
     assert.deepEqual(log.errors, []);
   });
 

@@ -2,7 +2,7 @@
 // takes typed text, draws nothing while idle, closes with Close or Escape, and leaves the page usable.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { countColours, decodePng, launcherHasFocus, openPanel, sleep, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
+import { countColours, decodePng, launcherHasFocus, openPanel, sleep, useDemoServerAndBrowser, waitFor, widget, wordsOf } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const CORE_MJS = /\/support-widget-core\.[^/?]*\.mjs(\?|$)/;
@@ -190,7 +190,7 @@ describe('panel', () => {
     await page.route(CORE_MJS, (route) => route.abort());
     const w = widget(page);
     await w.launcher.click();
-    const message = w.dialog.getByText('Help could not load. Try again.');
+    const message = w.dialog.getByText('Help could not load.');
     await message.waitFor({ state: 'visible', timeout: 10_000 });
     const ours = () => log.errors.filter((e) => e.includes('SupportWidget'));
     assert.equal(ours().length, 1, `expected one SupportWidget error, got: ${ours().join(' | ')}`);
@@ -203,6 +203,18 @@ describe('panel', () => {
     assert.equal(ours().length, 1, `Retry logged more errors: ${ours().join(' | ')}`);
   });
 
+  it('on the Arabic page the launcher and the panel are named in Arabic, before the core has loaded', TEST, async () => {
+    const { page } = await visit('/ar.html');
+    const said = wordsOf('ar');
+    await page.route(CORE_MJS, (route) => route.abort());
+    checkedLogs.pop(); // this page expects the core's failed load
+    const w = widget(page, 'ar');
+    assert.equal(await w.launcher.count(), 1, `no launcher named "${said['Help']}"`);
+    await w.launcher.click();
+    await w.dialog.waitFor({ state: 'visible', timeout: 5_000 });
+    assert.equal(await page.getByRole('dialog', { name: 'Help', exact: true }).count(), 0, 'an English name left');
+  });
+
   it('a font that cannot be fetched (three tries) says so with Retry, and Retry draws the panel', TEST, async () => {
     const { page, log } = await visit('/index.html');
     checkedLogs.pop(); // this page expects a warning and failed requests; checked here instead
@@ -211,7 +223,7 @@ describe('panel', () => {
     await page.route(FONT, (route) => (refused++, route.abort()));
     const w = widget(page);
     await w.launcher.click();
-    const message = w.dialog.getByRole('alert').filter({ hasText: 'Help could not load. Try again.' });
+    const message = w.dialog.getByRole('alert').filter({ hasText: 'Help could not load.' });
     await message.waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(refused, 3, 'the font was not tried three times before giving up');
     assert.equal((await w.debug()).frames, 0, 'the panel drew without its font');

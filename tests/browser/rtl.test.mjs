@@ -240,7 +240,7 @@ describe('right-to-left panels', () => {
       const { page, log } = await env.open({ viewport: { width: 900, height: 900 } });
       await serveReferenceFonts(page);
       await page.goto(store.url + pagePath, { waitUntil: 'networkidle' });
-      const w = await openPanel(page);
+      const w = await openPanel(page, lang);
       await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help content' });
       const state = await w.debug();
       assert.equal(state.rtl, true, 'the panel knows its locale reads right to left');

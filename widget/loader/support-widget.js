@@ -33,14 +33,14 @@
 
   const prior = W[NAME];
   if (prior && prior.loaded) {
-    say('warn', 'support-widget.js is included twice; this copy does nothing.');
+    say('warn', 'included twice; this copy does nothing.');
     return;
   }
 
   // Set while a classic script first runs, which is the only way the loader runs (async or not).
   const script = D.currentScript;
   if (!script) {
-    say('error', 'load support-widget.js with a classic <script src> tag; the help launcher is not shown.');
+    say('error', 'load me with a classic <script src>; no launcher shown.');
     return;
   }
   const data = script.dataset;
@@ -51,7 +51,7 @@
 
   const site = (data.site || '').trim();
   if (!site) {
-    say('error', 'the <script> tag needs data-site="your-site-id"; the help launcher is not shown.');
+    say('error', 'data-site="your-site-id" is missing; no launcher shown.');
     return;
   }
 
@@ -80,6 +80,10 @@
     say('warn', `invalid locale "${locale}"; using "en".`);
     locale = 'en';
   }
+  // The launcher's and the dialog's name in the shopper's language (from widget/messages/*.json when
+  // published); the core's catalogue has the widget's other words. A canonical language subtag is
+  // lowercase letters, so it never names one of Object.prototype's (camel-case) members.
+  const helpWord = /*SW_WORDS*/ {} /*SW_WORDS_END*/[locale.split('-')[0]] || 'Help';
 
 
   let brand = data.brand || DEFAULT_BRAND;
@@ -131,18 +135,16 @@
 button{font:inherit;cursor:pointer}\
 .launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px #0004;display:grid;place-items:center}\
 .launcher svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}\
-.launcher[aria-expanded=true] .ask,.launcher[aria-expanded=false] .shut{display:none}\
+[aria-expanded=true] .ask,[aria-expanded=false] .shut{display:none}\
 button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}\
 .panel{bottom:88px;${side}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px #0005}\
-.panel[hidden]{display:none}\
 canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
 .status{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;padding:24px;text-align:center;background:#fff}\
-.status p{margin:0}\
 .status button{min-width:44px;min-height:44px;padding:0 20px;border:0;border-radius:8px;background:var(--sw-brand);color:var(--sw-on-brand)}\
 .spin{width:32px;height:32px;box-sizing:border-box;border:4px solid #ddd;border-top-color:#555;border-radius:50%}\
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
 @media (max-width:480px){.panel{left:0;right:auto;bottom:0;width:100vw;height:min(90vh,100%);border-radius:12px 12px 0 0}}\
-@media (prefers-reduced-motion:no-preference){.launcher{transition:transform .15s}.launcher:hover{transform:scale(1.06)}.spin{animation:sw-spin 1s linear infinite}}\
+@media (prefers-reduced-motion:no-preference){.spin{animation:sw-spin 1s linear infinite}}\
 @keyframes sw-spin{to{transform:rotate(1turn)}}`;
 
   const host = h('div', { 'data-support-widget': '' });
@@ -165,13 +167,13 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
     { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'sw-panel' },
     icon('ask', 'M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-5A8 8 0 1 1 21 12zM9.6 9.5a2.5 2.5 0 0 1 4.8.8c0 1.7-2.4 2.2-2.4 3.7M12 16.5h.01'),
     icon('shut', 'M6 9l6 6 6-6'),
-    h('span', { class: 'vh' }, 'Help')
+    h('span', { class: 'vh' }, helpWord)
   );
   const canvas = h('canvas', {});
-  const panel = h('div', { id: 'sw-panel', class: 'panel', role: 'dialog', 'aria-label': 'Help', hidden: '' }, canvas);
+  const panel = h('div', { id: 'sw-panel', class: 'panel', role: 'dialog', 'aria-label': helpWord, hidden: '' }, canvas);
   const busy = h('div', { class: 'status', role: 'status' }, h('span', { class: 'spin' }), h('span', { class: 'vh' }, 'Loading help…'));
   const retry = h('button', { type: 'button' }, 'Retry');
-  const failure = h('div', { class: 'status' }, h('p', { role: 'alert' }, 'Help could not load. Try again.'), retry);
+  const failure = h('div', { class: 'status' }, h('div', { role: 'alert' }, 'Help could not load.'), retry);
   root.append(launcher, panel);
 
   // Beside <body>, not in it: a page that replaces its body (an in-page router) keeps the widget,
@@ -295,7 +297,6 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
     debug: () => ({
       loaded: !!core,
       open: isOpen,
-      frames: core ? Number(core.swFrameCount()) : 0,
       ...(core && core.swDebugState()),
     }),
   };
