@@ -1,10 +1,11 @@
-// Hebrew and Arabic shoppers read the panel: on the store's Hebrew and Arabic pages (the store on its
-// own origin, the widget from support-server's), each line of right-to-left text the canvas draws —
-// search results, an article — is compared with the browser's own rendering of the same words in
-// the same fonts (Debian's full Noto faces, shaped by Chromium's HarfBuzz): after trimming to the
-// ink, both are scaled to one size and correlated. The words drawn left to right in logical order
-// (what Dear ImGui alone draws), or unjoined Arabic letters, are rendered too, and each line must
-// look more like the right rendering than like those. Screenshots go to build/test-artifacts/.
+// Hebrew, Arabic and Persian shoppers read the panel: on the store's pages in those languages (the
+// store on its own origin, the widget from support-server's), each line of right-to-left text the
+// canvas draws — the home view, search results, an article — is compared with the browser's own
+// rendering of the same words in the same fonts (Debian's full Noto faces, shaped by Chromium's
+// HarfBuzz): after trimming to the ink, both are scaled to one size and correlated. The words drawn
+// left to right in logical order (what Dear ImGui alone draws), or unjoined Arabic letters, are
+// rendered too, and each line must look more like the right rendering than like those. Screenshots
+// go to build/test-artifacts/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -235,7 +236,7 @@ describe('right-to-left panels', () => {
   after(async () => store?.stop());
 
   for (const { lang, page: pagePath, query } of LANGUAGES) {
-    it(`${lang}: search results and an article read right to left, joined, in the shopper's words, like the browser draws them`, TEST, async () => {
+    it(`${lang}: the home view, search results and an article read right to left, joined, in the shopper's words, like the browser draws them`, TEST, async () => {
       const said = words(lang);
       const { page, log } = await env.open({ viewport: { width: 900, height: 900 } });
       await serveReferenceFonts(page);
@@ -250,6 +251,16 @@ describe('right-to-left panels', () => {
       assert.ok(launcher.x < 450, `the launcher is at x=${launcher.x} on a 900 px page`);
 
       const search = w.dialog.getByRole('searchbox', { name: said['Search help articles'], exact: true });
+      // The search field's text is the native input's while it has focus: not the canvas's.
+      const field = await search.boundingBox();
+      const canvasBox = await page.evaluate(() =>
+        document.querySelector('[data-support-widget]').shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON());
+      const fieldInCanvas = { x: field.x - canvasBox.x, y: field.y - canvasBox.y, width: field.width, height: field.height };
+      // The home view: the guides and articles suggested for this page.
+      await waitFor(async () => (await comparableLines(page)).length >= 3, { message: 'home lines drawn in the script face' });
+      await page.waitForTimeout(300);
+      assertReadLikeTheBrowser(await compareLines(page, `${lang}-home`, fieldInCanvas), `${lang} home`);
+
       await search.click({ timeout: 5_000 });
       await page.keyboard.type(query);
       await waitFor(async () => (await w.debug()).results.length > 0, { message: 'search results' });
@@ -261,11 +272,6 @@ describe('right-to-left panels', () => {
         .waitFor({ timeout: 5_000 });
       await waitFor(async () => (await comparableLines(page)).length >= 3, { message: 'lines drawn in the script face' });
       await page.waitForTimeout(300); // the script face's glyphs drawn
-      // The search field's text is the native input's while it has focus: not the canvas's.
-      const field = await search.boundingBox();
-      const canvasBox = await page.evaluate(() =>
-        document.querySelector('[data-support-widget]').shadowRoot.querySelector('canvas').getBoundingClientRect().toJSON());
-      const fieldInCanvas = { x: field.x - canvasBox.x, y: field.y - canvasBox.y, width: field.width, height: field.height };
       assertReadLikeTheBrowser(await compareLines(page, `${lang}-results`, fieldInCanvas), `${lang} results`);
 
       const first = w.dialog.getByRole('list', { name: said['Search results'], exact: true }).getByRole('link').first();
