@@ -10,7 +10,8 @@
 
 namespace support::ui {
 
-// Returns true when the frame's semantic nodes differ from the previous frame's.
+// Returns true when the frame's semantic nodes differ from the previous frame's. A frame whose drawing
+// left one of Dear ImGui's stacks unbalanced is reported to the context (take_unbalanced_stack()).
 bool draw_panel_frame(UiContext& context, const std::function<void()>& draw);
 
 } // namespace support::ui

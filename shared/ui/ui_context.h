@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace support::ui {
@@ -108,6 +109,11 @@ class UiContext {
     // The Hebrew and Arabic faces, fetched when text in their script is first drawn.
     ScriptFonts& script_fonts() { return m_script_fonts; }
 
+    // A programming error draw_panel_frame() found: what the app's drawing left pushed ("PushID
+    // without PopID"), kept until the platform takes it (a test fails, the browser logs an error).
+    void report_unbalanced_stack(const char* what) { m_unbalanced_stack = what; }
+    const char* take_unbalanced_stack() { return std::exchange(m_unbalanced_stack, nullptr); }
+
     // Touch drag-to-scroll: the platform feeds touch events in, draw_panel_frame() applies them.
     TouchScrolling& touch_scrolling() { return m_touch_scrolling; }
     // The time of the frame being drawn (ms, the platform's clock: the one its events carry).
@@ -120,6 +126,7 @@ class UiContext {
     ScriptFonts m_script_fonts;
     TouchScrolling m_touch_scrolling;
     double m_frame_time_ms = 0;
+    const char* m_unbalanced_stack = nullptr;
     bool m_recording = false;
     std::vector<DrawnTextLine> m_text_lines;
     std::vector<DrawnFocusRing> m_focus_rings;

@@ -6,6 +6,7 @@
 extern "C" {
 void sw_web_mount();
 void sw_web_request_frame();
+void sw_web_console_error(const char* message); // a bug of ours, for the page's console
 void sw_web_sync_mirror(const char* json);
 void sw_web_focus_node(std::uint32_t id);
 void sw_web_request_close(int focus_launcher);
@@ -28,7 +29,8 @@ int sw_web_storage_remove(const char* key); // 0 removed (or absent), 2 unavaila
 char* sw_web_page_facts();                  // malloc'd JSON {path, sku, categories}
 void sw_web_open_link(const char* href);
 void sw_web_set_direction(int right_to_left);
-char* sw_web_asset_url(const char* relative); // malloc'd, or null when the fonts' URL has no hash // dir="rtl"/"ltr" and lang on the panel
+char* sw_web_asset_url(const char* relative); // malloc'd, or null when the fonts' URL has no hash //
+                                              // dir="rtl"/"ltr" and lang on the panel
 void sw_web_fetch_style_font(int style);
 // A Hebrew or Arabic face (ui::ScriptFace, by its published name); answers sw_web_on_script_font.
 void sw_web_fetch_script_font(int face, const char* name);

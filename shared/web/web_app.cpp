@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 
 namespace support::web {
 
@@ -57,6 +58,9 @@ bool draw_frame(double time_ms) {
     r.renderer.new_frame();
     const bool semantics_changed = ui::draw_panel_frame(r.ui, [&] { r.app->draw(); });
     r.renderer.render(r.display.framebuffer_width(), r.display.framebuffer_height());
+    if (const char* unbalanced = r.ui.take_unbalanced_stack())
+        sw_web_console_error(
+            (std::string("a frame left Dear ImGui's stacks unbalanced: ") + unbalanced).c_str());
 
     if (semantics_changed)
         sw_web_sync_mirror(r.ui.tree().to_json().c_str());

@@ -414,6 +414,7 @@ mergeInto(LibraryManager.library, {
 
   sw_web_request_frame__deps: ['$SwWeb'],
   sw_web_request_frame: function () { SwWeb.requestFrame(); },
+  sw_web_console_error: function (messagePtr) { console.error('support widget: ' + UTF8ToString(messagePtr)); },
 
   sw_web_sync_mirror__deps: ['$SwWeb'],
   sw_web_sync_mirror: function (json) { SwWeb.reconcile(JSON.parse(UTF8ToString(json))); },

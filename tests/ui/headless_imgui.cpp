@@ -2,6 +2,9 @@
 
 #include "shared/ui/panel_frame.h"
 
+#include <stdexcept>
+#include <string>
+
 namespace support::ui::testing {
 
 HeadlessImGui::HeadlessImGui(float width, float height) {
@@ -22,6 +25,8 @@ HeadlessImGui::~HeadlessImGui() {
 bool HeadlessImGui::frame(const std::function<void()>& draw) {
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
     const bool changed = draw_panel_frame(m_ui, draw);
+    if (const char* unbalanced = m_ui.take_unbalanced_stack())
+        throw std::logic_error(std::string("the frame left Dear ImGui's stacks unbalanced: ") + unbalanced);
     // The renderer stand-in: every texture request is "done".
     for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
         if (tex->Status == ImTextureStatus_WantCreate || tex->Status == ImTextureStatus_WantUpdates) {
