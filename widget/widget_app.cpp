@@ -65,7 +65,7 @@ void WidgetApp::words_arrived() {
     m_title = title == "Help" ? tr("Help") : title;
     m_guide.use_words({tr("Step {position} of {total}"),
                        tr("I can't find this on the page. You can skip this step or end the guide."),
-                       tr("Guide complete: {title}"), tr("Guide ended: {title}")});
+                       tr("Guide complete: {title}"), tr("Guide ended: {title}"), number_digits()});
     web::request_frames();
 }
 

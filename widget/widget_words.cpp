@@ -56,11 +56,13 @@ void load_words(std::string_view locale, std::function<void()> done) {
         return;
     }
     words().ready = false;
-    web::fetch_text(url, [language, done = std::move(done)](Result<web::FetchedText> fetched) {
+    web::fetch_text(url, [language, locale = std::string(locale),
+                          done = std::move(done)](Result<web::FetchedText> fetched) {
         Result<i18n::MessageCatalogue> catalogue =
             fetched ? i18n::MessageCatalogue::parse(fetched->body, language)
                     : Result<i18n::MessageCatalogue>(fetched.error());
         if (catalogue) {
+            catalogue->set_number_digits(i18n::number_digits_for(locale));
             words().catalogue = std::move(*catalogue);
         } else {
             std::fprintf(stderr,
@@ -88,6 +90,14 @@ std::string tr(std::string_view english, i18n::MessageArguments arguments) {
 
 std::string tr_count(std::string_view english, std::uint64_t n, i18n::MessageArguments arguments) {
     return words().catalogue.count(english, n, arguments);
+}
+
+std::string format_number(std::uint64_t n) {
+    return i18n::format_integer(n, words().catalogue.number_digits());
+}
+
+i18n::NumberDigits number_digits() {
+    return words().catalogue.number_digits();
 }
 
 } // namespace support::widget

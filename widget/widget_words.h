@@ -7,6 +7,7 @@
 //   tr("Was this helpful?")                    // the current language's words
 //   tr("We will reply to {email}.", {{"email", address}})
 //   tr_count("{count} articles found", n)      // the plural form n takes in this language
+//   format_number(3)                           // "3", "٣" or "۳": the locale's digits
 
 #include "shared/core/i18n/message_catalogue.h"
 
@@ -31,5 +32,8 @@ bool words_ready();
 const char* tr(const char* english);
 std::string tr(std::string_view english, i18n::MessageArguments arguments);
 std::string tr_count(std::string_view english, std::uint64_t n, i18n::MessageArguments arguments = {});
+// A number in the shopper's digits ("۳" in Persian); tr_count() writes {count} with them too.
+std::string format_number(std::uint64_t n);
+i18n::NumberDigits number_digits();
 
 } // namespace support::widget

@@ -264,12 +264,14 @@ describe('right-to-left panels', () => {
       await search.click({ timeout: 5_000 });
       await page.keyboard.type(query);
       await waitFor(async () => (await w.debug()).results.length > 0, { message: 'search results' });
-      // The result count in this language's plural form (the browser's own plural rules choose it).
+      // The result count in this language's plural form and digits (the browser's own plural rules
+      // and number format choose them: Persian writes ۳).
       const count = (await w.debug()).results.length;
       const forms = said['{count} articles found'];
       const form = forms[new Intl.PluralRules(lang).select(count)] ?? forms.other;
-      await w.dialog.getByRole('status').filter({ hasText: form.replace('{count}', count) }).first()
-        .waitFor({ timeout: 5_000 });
+      const status = form.replace('{count}', new Intl.NumberFormat(lang).format(count));
+      await w.dialog.getByRole('status').filter({ hasText: status }).first().waitFor({ timeout: 5_000 })
+        .catch(async (e) => { throw new Error(`no status "${status}": ${e.message}`); });
       await waitFor(async () => (await comparableLines(page)).length >= 3, { message: 'lines drawn in the script face' });
       await page.waitForTimeout(300); // the script face's glyphs drawn
       assertReadLikeTheBrowser(await compareLines(page, `${lang}-results`, fieldInCanvas), `${lang} results`);

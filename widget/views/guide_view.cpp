@@ -50,7 +50,7 @@ ViewAction draw_finished(const ActiveGuide& active, const HelpContent& content) 
     ui::status_text("guide-status", completed ? tr("Guide complete.") : tr("Guide ended."));
     ui::paragraph(completed ? tr("You followed every step. We hope it helped.")
                             : tr("You left the guide at step {step}.",
-                                 {{"step", std::to_string(outcome->step_number)}}));
+                                 {{"step", format_number(outcome->step_number)}}));
     if (guide && ui::button(tr("Start again"), {.style = ui::ButtonStyle::Secondary})) {
         action.kind = ViewAction::Kind::OpenGuide;
         action.guide = static_cast<std::uint32_t>(guide - content.guides().data());
@@ -70,9 +70,8 @@ ViewAction draw_guide_view(const ActiveGuide& active, const HelpContent& content
     ImGui::PushID("guide-view");
     ui::heading(runner.guide().title, 2);
     ui::status_text("guide-status", runner.count_text());
-    ui::progress_bar(tr("Guide progress"),
-                     static_cast<float>(runner.position()) /
-                         static_cast<float>(std::max<std::size_t>(1, runner.total())));
+    ui::progress_bar(tr("Guide progress"), static_cast<float>(runner.position()) /
+                                               static_cast<float>(std::max<std::size_t>(1, runner.total())));
     ui::heading(step.title, 3);
     draw_body(step.body);
 

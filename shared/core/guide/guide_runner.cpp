@@ -230,8 +230,9 @@ GuideProgress GuideRunner::progress() const {
 }
 
 std::string GuideRunner::count_text() const {
-    return i18n::fill_placeholders(
-        m_words.step_count, {{"position", std::to_string(position())}, {"total", std::to_string(total())}});
+    return i18n::fill_placeholders(m_words.step_count,
+                                   {{"position", i18n::format_integer(position(), m_words.digits)},
+                                    {"total", i18n::format_integer(total(), m_words.digits)}});
 }
 
 std::string GuideRunner::step_announcement() const {

@@ -16,6 +16,7 @@
 
 #include "shared/core/guide/guide.h"
 #include "shared/core/guide/guide_progress.h"
+#include "shared/core/i18n/number_digits.h"
 #include "shared/core/result.h"
 
 #include <cstdint>
@@ -94,6 +95,7 @@ struct GuideWords {
     std::string not_found = "I can't find this on the page. You can skip this step or end the guide.";
     std::string complete = "Guide complete: {title}";
     std::string ended = "Guide ended: {title}";
+    i18n::NumberDigits digits = i18n::NumberDigits::Latin; // of {position} and {total}
 };
 
 // Progress older than this is not resumed: the shopper has moved on (recorded as abandoned).

@@ -98,7 +98,7 @@ std::string MessageCatalogue::text(std::string_view key, MessageArguments argume
 }
 
 std::string MessageCatalogue::count(std::string_view key, std::uint64_t n, MessageArguments arguments) const {
-    const std::string number = std::to_string(n);
+    const std::string number = format_integer(n, m_digits);
     std::vector<std::pair<std::string_view, std::string_view>> all{{"count", number}};
     all.insert(all.end(), arguments.begin(), arguments.end());
     const Entry* entry = find(key);

@@ -11,6 +11,7 @@
 //   he.count("{count} articles found", 2);                // "נמצאו שני מאמרים"
 //   he.text("We will reply to {email}.", {{"email", a}}); // placeholders
 
+#include "shared/core/i18n/number_digits.h"
 #include "shared/core/i18n/placeholders.h"
 #include "shared/core/result.h"
 
@@ -40,8 +41,14 @@ class MessageCatalogue {
     // The message as stored (placeholders unfilled; a plural message's "other" form), or nullptr
     // when the catalogue lacks it: no copy, for words drawn every frame.
     const std::string* find_text(std::string_view key) const;
-    // The plural form for `n` (its {count} filled in), from the language's plural rules.
+    // The plural form for `n` (its {count} filled in, in the locale's digits), from the language's
+    // plural rules.
     std::string count(std::string_view key, std::uint64_t n, MessageArguments arguments = {}) const;
+
+    // The digits {count} is written with (ASCII until set: the catalogue knows its language, the
+    // locale's region decides, number_digits_for()).
+    void set_number_digits(NumberDigits digits) { m_digits = digits; }
+    NumberDigits number_digits() const { return m_digits; }
 
   private:
     struct Entry {
@@ -52,6 +59,7 @@ class MessageCatalogue {
     const Entry* find(std::string_view key) const;
 
     std::string m_language = "en";
+    NumberDigits m_digits = NumberDigits::Latin;
     std::vector<Entry> m_entries; // sorted by key
 };
 

@@ -48,6 +48,14 @@ TEST_CASE("starting a guide shows its first step, focused and announced with its
     CHECK_FALSE(runner.can_go_back());
 }
 
+TEST_CASE("the step count is written in the shopper's words and digits") {
+    GuideRunner runner;
+    runner.set_words({.step_count = "مرحله {position} از {total}",
+                      .digits = support::i18n::NumberDigits::ExtendedArabicIndic});
+    const GuideUpdate update = runner.start(coupon_guide(), "/cart.html", k_now);
+    CHECK(update.announcement == "مرحله ۱ از ۳: Title of code");
+}
+
 TEST_CASE("field_filled and target_clicked steps advance on what the page reports, without moving focus") {
     GuideRunner runner;
     (void)runner.start(coupon_guide(), "/cart.html", k_now);

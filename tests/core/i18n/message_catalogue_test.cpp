@@ -70,6 +70,9 @@ TEST_CASE("A count takes the plural form its language's rules choose") {
     CHECK(ar->count("{count} articles found", 5) == "5 مقالات");
     CHECK(ar->count("{count} articles found", 12) == "12 مقالة");
     CHECK(ar->count("{count} articles found", 100) == "100 مقالة (other)");
+    // In Egypt, with Arabic-Indic digits.
+    ar->set_number_digits(number_digits_for("ar-EG"));
+    CHECK(ar->count("{count} articles found", 12) == "١٢ مقالة");
     // A language missing a category it needs falls back to "other".
     auto he = MessageCatalogue::parse(
         R"({"{count} articles found": {"one": "מאמר אחד", "other": "{count} מאמרים"}})", "he");
