@@ -179,6 +179,8 @@ describe('touch targets and zoom', () => {
       const box = await dialogBox(w);
       assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= 640.5 && box.y + box.height <= 400.5,
         `the panel ${JSON.stringify(box)} does not fit a 640 × 400 viewport`);
+      // A short viewport gets the phone's sheet: most of the height, not 100vh less the launcher.
+      assert.ok(box.height >= 340, `the panel is only ${box.height} px of 400 tall`);
       const noLineCut = async (view) => {
         const cut = (await w.debug()).textLines.filter(({ rect: [x, , width], clip: [cx, , cw] }) =>
           x < cx - 0.5 || x + width > cx + cw + 0.5);

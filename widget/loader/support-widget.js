@@ -138,12 +138,12 @@ button{font:inherit;cursor:pointer}\
 [aria-expanded=true] .ask,[aria-expanded=false] .shut{display:none}\
 button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}\
 .panel{bottom:88px;${side}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px #0005}\
-canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
+canvas{position:absolute;inset:0;width:100%;height:100%}\
 .status{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;padding:24px;text-align:center;background:#fff}\
 .status button{min-width:44px;min-height:44px;padding:0 20px;border:0;border-radius:8px;background:var(--sw-brand);color:var(--sw-on-brand)}\
 .spin{width:32px;height:32px;box-sizing:border-box;border:4px solid #ddd;border-top-color:#555;border-radius:50%}\
 .vh{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}\
-@media (max-width:480px){.panel{left:0;right:auto;bottom:0;width:100vw;height:min(90vh,100%);border-radius:12px 12px 0 0}}\
+@media (max-width:480px),(max-height:500px){.panel{left:0;right:auto;bottom:0;width:100vw;height:min(90vh,100%);border-radius:12px 12px 0 0}}\
 @media (prefers-reduced-motion:no-preference){.spin{animation:sw-spin 1s linear infinite}}\
 @keyframes sw-spin{to{transform:rotate(1turn)}}`;
 
@@ -332,7 +332,7 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
       watch.disconnect();
       import(url(MANIFEST.core.replace(/mjs$/, 'spots.mjs'))).then(
         (m) => m.default(config),
-        (e) => say('error', 'the feedback buttons could not load.', e)
+        (e) => say('error', 'feedback buttons could not load.', e)
       );
     };
     const watch = new MutationObserver(look);
@@ -344,6 +344,6 @@ canvas{position:absolute;inset:0;display:block;width:100%;height:100%}\
     const idle = () => (W.requestIdleCallback || ((fn) => setTimeout(fn, 2000)))(load);
     D.readyState === 'complete' ? idle() : W.addEventListener('load', idle, { once: true });
   } else if (data.preload) {
-    say('warn', `unknown data-preload "${data.preload}"; only "idle" is supported.`);
+    say('warn', `unknown data-preload "${data.preload}"; only "idle" is known.`);
   }
 })();
