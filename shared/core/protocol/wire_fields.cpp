@@ -131,9 +131,12 @@ Result<std::optional<std::int64_t>> WireObject::integer(std::string_view key, Pr
     if (!value->is_number_integer())
         return error("wrong_type",
                      "\"" + std::string(key) + "\" must be a whole number, not " + type_name(*value), key);
-    const bool out_of_range = value->is_number_unsigned()
-                                  ? value->get<std::uint64_t>() > static_cast<std::uint64_t>(max)
-                                  : (value->get<std::int64_t>() < min || value->get<std::int64_t>() > max);
+    // nlohmann reads a number without a sign as unsigned: both ends are checked for it too.
+    const bool out_of_range =
+        value->is_number_unsigned()
+            ? value->get<std::uint64_t>() > static_cast<std::uint64_t>(max) ||
+                  (min > 0 && value->get<std::uint64_t>() < static_cast<std::uint64_t>(min))
+            : (value->get<std::int64_t>() < min || value->get<std::int64_t>() > max);
     if (out_of_range)
         return error("out_of_range",
                      "\"" + std::string(key) + "\" must be between " + std::to_string(min) + " and " +

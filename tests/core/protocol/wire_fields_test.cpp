@@ -38,3 +38,15 @@ TEST_CASE("Integers beyond the allowed range are refused, unsigned ones included
     REQUIRE_FALSE(n);
     CHECK(n.error().code == "api.test.out_of_range");
 }
+
+TEST_CASE("Integers below a positive minimum are refused, though JSON gives them without a sign") {
+    auto parsed = parse_wire_object(R"({"zero":0,"five":5,"minus":-1})", "api.test");
+    REQUIRE(parsed);
+    const WireObject body(*parsed, "", "api.test");
+    CHECK(body.integer("zero", Presence::Required, 1, 100).error().code == "api.test.out_of_range");
+    CHECK(body.integer("zero", Presence::Required, 0, 100));
+    CHECK(body.integer("five", Presence::Required, 6, 100).error().field == "/five");
+    CHECK(**body.integer("five", Presence::Required, 5, 5) == 5);
+    CHECK(body.integer("minus", Presence::Required, 0, 100).error().code == "api.test.out_of_range");
+    CHECK(**body.integer("minus", Presence::Required, -1, 100) == -1);
+}
