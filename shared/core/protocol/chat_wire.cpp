@@ -1,0 +1,167 @@
+#include "shared/core/protocol/chat_wire.h"
+
+#include "shared/core/protocol/wire_fields.h"
+
+#include <array>
+#include <limits>
+#include <optional>
+
+namespace support::protocol {
+
+namespace {
+
+using chat::ChatEvent;
+using nlohmann::json;
+
+constexpr auto k_max_time = std::numeric_limits<std::int64_t>::max();
+constexpr std::int64_t k_max_seq = std::numeric_limits<std::int64_t>::max();
+
+constexpr std::array<std::string_view, 4> k_kind_names = {"message", "handed_off", "agent_joined", "closed"};
+constexpr std::array<std::string_view, 3> k_reason_names = {"shopper_asked", "not_helpful",
+                                                            "bot_not_confident"};
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> named(const std::array<std::string_view, N>& names, std::string_view name) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == name)
+            return static_cast<Enum>(i);
+    return std::nullopt;
+}
+
+Result<std::string> client_id_field(const WireObject& body) {
+    SW_TRY(std::string id, body.string("client_id", Presence::Required, chat::k_max_client_id_bytes));
+    if (!chat::is_client_id(id))
+        return body.error("bad_client_id",
+                          "client_id must be 1 to 64 letters, digits and - _ . :", "client_id");
+    return id;
+}
+
+// A message's text: required, not only white space, at most the model's limit.
+Result<std::string> text_field(const WireObject& body) {
+    SW_TRY(std::string text, body.string("text", Presence::Required, chat::k_max_message_bytes));
+    if (text.find_first_not_of(" \t\n\r\f\v") == std::string::npos)
+        return body.error("empty", "text is empty", "text");
+    return text;
+}
+
+} // namespace
+
+std::string encode_chat_event(const ChatEvent& event) {
+    json out = json::object();
+    out["seq"] = event.seq;
+    out["kind"] = k_kind_names[static_cast<std::size_t>(event.kind)];
+    out["at_ms"] = event.at_ms;
+    switch (event.kind) {
+    case ChatEvent::Kind::Message:
+        out["message"] = {{"client_id", event.message.client_id},
+                          {"author", chat::author_name(event.message.author)},
+                          {"label", event.message.author_label},
+                          {"text", event.message.text},
+                          {"written_ms", event.message.written_ms}};
+        break;
+    case ChatEvent::Kind::HandedOff:
+        out["reason"] = k_reason_names[static_cast<std::size_t>(event.reason)];
+        break;
+    case ChatEvent::Kind::AgentJoined:
+        out["agent"] = event.agent_label;
+        break;
+    case ChatEvent::Kind::Closed:
+        break;
+    }
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<ChatEvent> decode_chat_event(std::string_view text) {
+    SW_TRY(json document, parse_wire_object(text, "api.chat_event"));
+    const WireObject body(document, "", "api.chat_event");
+    ChatEvent event;
+    SW_TRY(auto seq, body.integer("seq", Presence::Required, 1, k_max_seq));
+    event.seq = static_cast<std::uint64_t>(*seq);
+    SW_TRY(auto at, body.integer("at_ms", Presence::Required, 0, k_max_time));
+    event.at_ms = *at;
+    SW_TRY(std::string kind_name, body.string("kind", Presence::Required, 32));
+    const auto kind = named<ChatEvent::Kind>(k_kind_names, kind_name);
+    if (!kind)
+        return body.error("unknown_kind", "kind \"" + kind_name + "\" is not a chat event this client knows",
+                          "kind");
+    event.kind = *kind;
+    switch (event.kind) {
+    case ChatEvent::Kind::Message: {
+        SW_TRY(auto message, body.object("message", Presence::Required));
+        SW_TRY(event.message.client_id, client_id_field(*message));
+        SW_TRY(std::string author, message->string("author", Presence::Required, 16));
+        const auto who = chat::author_from_name(author);
+        if (!who)
+            return message->error("unknown_author", "author \"" + author + "\" is not one this client knows",
+                                  "author");
+        event.message.author = *who;
+        SW_TRY(event.message.author_label,
+               message->string("label", Presence::Optional, chat::k_max_agent_name_bytes));
+        SW_TRY(event.message.text, text_field(*message));
+        SW_TRY(auto written, message->integer("written_ms", Presence::Required, 0, k_max_time));
+        event.message.written_ms = *written;
+        event.message.seq = event.seq;
+        event.message.stored_ms = event.at_ms;
+        event.message.status = chat::DeliveryStatus::Sent;
+        break;
+    }
+    case ChatEvent::Kind::HandedOff: {
+        SW_TRY(std::string reason, body.string("reason", Presence::Required, 32));
+        const auto why = named<chat::HandoffReason>(k_reason_names, reason);
+        if (!why)
+            return body.error("unknown_reason", "reason \"" + reason + "\" is not one this client knows",
+                              "reason");
+        event.reason = *why;
+        break;
+    }
+    case ChatEvent::Kind::AgentJoined: {
+        SW_TRY(event.agent_label, body.string("agent", Presence::Required, chat::k_max_agent_name_bytes));
+        if (event.agent_label.empty())
+            return body.error("empty", "agent is empty", "agent");
+        break;
+    }
+    case ChatEvent::Kind::Closed:
+        break;
+    }
+    return event;
+}
+
+std::string encode_chat_message_post(const ChatMessagePost& post) {
+    json out = {{"client_id", post.client_id}, {"text", post.text}, {"written_ms", post.written_ms}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<ChatMessagePost> decode_chat_message_post(std::string_view text) {
+    SW_TRY(json document, parse_wire_object(text, "api.chat_message"));
+    const WireObject body(document, "", "api.chat_message");
+    ChatMessagePost post;
+    SW_TRY(post.client_id, client_id_field(body));
+    SW_TRY(post.text, text_field(body));
+    SW_TRY(auto written, body.integer("written_ms", Presence::Required, 0, k_max_time));
+    post.written_ms = *written;
+    return post;
+}
+
+std::string encode_chat_message_receipt(const ChatMessageReceipt& receipt) {
+    json out = {{"client_id", receipt.client_id},
+                {"seq", receipt.seq},
+                {"stored_ms", receipt.stored_ms},
+                {"duplicate", receipt.duplicate}};
+    return out.dump();
+}
+
+Result<ChatMessageReceipt> decode_chat_message_receipt(std::string_view text) {
+    SW_TRY(json document, parse_wire_object(text, "api.chat_receipt"));
+    const WireObject body(document, "", "api.chat_receipt");
+    ChatMessageReceipt receipt;
+    SW_TRY(receipt.client_id, client_id_field(body));
+    SW_TRY(auto seq, body.integer("seq", Presence::Required, 1, k_max_seq));
+    SW_TRY(auto stored, body.integer("stored_ms", Presence::Required, 0, k_max_time));
+    SW_TRY(auto duplicate, body.boolean("duplicate", Presence::Optional));
+    receipt.seq = static_cast<std::uint64_t>(*seq);
+    receipt.stored_ms = *stored;
+    receipt.duplicate = duplicate.value_or(false);
+    return receipt;
+}
+
+} // namespace support::protocol

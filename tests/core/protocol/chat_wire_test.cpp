@@ -1,0 +1,103 @@
+// Chat on the wire: every event kind, a message post and its receipt survive encoding and
+// decoding; a malformed one is refused naming its field.
+#include "shared/core/protocol/chat_wire.h"
+
+#include "catch_amalgamated.hpp"
+
+using namespace support::protocol;
+using support::chat::Author;
+using support::chat::ChatEvent;
+using support::chat::HandoffReason;
+
+namespace {
+
+ChatEvent agent_message() {
+    ChatEvent event;
+    event.seq = 5;
+    event.at_ms = 1'764'800'000'500;
+    event.message.client_id = "a-9f2c";
+    event.message.author = Author::Agent;
+    event.message.author_label = "Dana";
+    event.message.text = "שלום, אני דנה. I see order #1042 — سفارش شما";
+    event.message.written_ms = 1'764'800'000'400;
+    event.message.seq = 5;
+    event.message.stored_ms = event.at_ms;
+    return event;
+}
+
+} // namespace
+
+TEST_CASE("every chat event kind reads back as it was written") {
+    ChatEvent handed;
+    handed.seq = 3;
+    handed.kind = ChatEvent::Kind::HandedOff;
+    handed.reason = HandoffReason::BotNotConfident;
+    handed.at_ms = 10;
+    ChatEvent joined;
+    joined.seq = 4;
+    joined.kind = ChatEvent::Kind::AgentJoined;
+    joined.agent_label = "Dana";
+    joined.at_ms = 11;
+    ChatEvent closed;
+    closed.seq = 6;
+    closed.kind = ChatEvent::Kind::Closed;
+    closed.at_ms = 12;
+    for (const ChatEvent& event : {agent_message(), handed, joined, closed}) {
+        const auto back = decode_chat_event(encode_chat_event(event));
+        REQUIRE(back);
+        CHECK(*back == event);
+    }
+}
+
+TEST_CASE("a decoded event can be applied to the conversation it belongs to") {
+    support::chat::Conversation c;
+    ChatEvent joined;
+    joined.seq = 1;
+    joined.kind = ChatEvent::Kind::AgentJoined;
+    joined.agent_label = "Dana";
+    REQUIRE(c.apply(*decode_chat_event(encode_chat_event(joined))));
+    ChatEvent message = agent_message();
+    message.seq = 2;
+    REQUIRE(c.apply(*decode_chat_event(encode_chat_event(message))));
+    CHECK(c.messages().back().text == message.message.text);
+    CHECK(c.last_seq() == 2);
+}
+
+TEST_CASE("a malformed event is refused naming its field") {
+    CHECK(decode_chat_event("{").error().code == "api.chat_event.invalid_json");
+    CHECK(decode_chat_event(R"({"kind":"closed","at_ms":1})").error().field == "/seq");
+    CHECK(decode_chat_event(R"({"seq":0,"kind":"closed","at_ms":1})").error().field == "/seq");
+    CHECK(decode_chat_event(R"({"seq":1,"kind":"typing","at_ms":1})").error().code ==
+          "api.chat_event.unknown_kind");
+    CHECK(decode_chat_event(R"({"seq":1,"kind":"handed_off","at_ms":1,"reason":"bored"})").error().code ==
+          "api.chat_event.unknown_reason");
+    CHECK(decode_chat_event(R"({"seq":1,"kind":"agent_joined","at_ms":1,"agent":""})").error().field ==
+          "/agent");
+    const auto bad_author = decode_chat_event(
+        R"({"seq":1,"kind":"message","at_ms":1,"message":{"client_id":"x","author":"robot","text":"hi","written_ms":1}})");
+    CHECK(bad_author.error().code == "api.chat_event.unknown_author");
+    CHECK(bad_author.error().field == "/message/author");
+    const auto blank = decode_chat_event(
+        R"({"seq":1,"kind":"message","at_ms":1,"message":{"client_id":"x","author":"bot","text":"  ","written_ms":1}})");
+    CHECK(blank.error().field == "/message/text");
+}
+
+TEST_CASE("a message post and its receipt read back; bad ones name the field") {
+    const ChatMessagePost post{"6f1c-22", "Where is my order?", 1'764'800'000'000};
+    CHECK(*decode_chat_message_post(encode_chat_message_post(post)) == post);
+    CHECK(decode_chat_message_post(R"({"client_id":"has space","text":"hi","written_ms":1})").error().code ==
+          "api.chat_message.bad_client_id");
+    CHECK(decode_chat_message_post(R"({"client_id":"c-1","text":"","written_ms":1})").error().code ==
+          "api.chat_message.missing_field");
+    CHECK(decode_chat_message_post(R"({"client_id":"c-1","text":" \n ","written_ms":1})").error().code ==
+          "api.chat_message.empty");
+    CHECK(decode_chat_message_post(R"({"client_id":"c-1","text":")" + std::string(4001, 'a') +
+                                   R"(","written_ms":1})")
+              .error()
+              .code == "api.chat_message.too_long");
+    CHECK(decode_chat_message_post(R"({"client_id":"c-1","text":"hi"})").error().field == "/written_ms");
+    const ChatMessageReceipt receipt{"6f1c-22", 7, 1'764'800'000'100, true};
+    CHECK(*decode_chat_message_receipt(encode_chat_message_receipt(receipt)) == receipt);
+    CHECK(decode_chat_message_receipt(R"({"client_id":"c-1","seq":0,"stored_ms":1})").error().field ==
+          "/seq");
+}
