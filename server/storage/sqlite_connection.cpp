@@ -35,7 +35,9 @@ SqliteStatement& SqliteStatement::operator=(SqliteStatement&& other) noexcept {
 }
 
 void SqliteStatement::bind(int index, std::string_view text) {
-    sqlite3_bind_text(m_statement, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    // An empty view may have no data pointer, which SQLite would bind as NULL: it is ''.
+    sqlite3_bind_text(m_statement, index, text.data() != nullptr ? text.data() : "",
+                      static_cast<int>(text.size()), SQLITE_TRANSIENT);
 }
 
 void SqliteStatement::bind(int index, std::int64_t value) {
