@@ -101,10 +101,45 @@ CREATE TABLE feedback_activity (
 CREATE INDEX feedback_activity_by_item ON feedback_activity (feedback_id, id);
 )sql";
 
-constexpr std::array<SchemaMigration, 3> k_migrations = {{
+// Chat: conversations (their state and the last event's number, kept with each event in one
+// transaction) and their events, numbered per conversation; a message's client id is unique in
+// its conversation, so a repeated POST finds the event stored the first time.
+constexpr const char* k_chat = R"sql(
+CREATE TABLE conversations (
+    id TEXT PRIMARY KEY,
+    site TEXT NOT NULL,
+    token_digest TEXT NOT NULL,
+    locale TEXT NOT NULL,
+    page_url TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('bot', 'waiting', 'agent', 'closed')),
+    agent_label TEXT NOT NULL DEFAULT '',
+    last_seq INTEGER NOT NULL DEFAULT 0,
+    created_at_ms INTEGER NOT NULL,
+    updated_at_ms INTEGER NOT NULL
+);
+CREATE INDEX conversations_by_state ON conversations (site, state, updated_at_ms);
+CREATE TABLE chat_events (
+    conversation_id TEXT NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('message', 'handed_off', 'agent_joined', 'closed')),
+    client_id TEXT,
+    author TEXT,
+    author_label TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL DEFAULT '',
+    written_at_ms INTEGER NOT NULL DEFAULT 0,
+    reason TEXT,
+    at_ms INTEGER NOT NULL,
+    PRIMARY KEY (conversation_id, seq)
+) WITHOUT ROWID;
+CREATE UNIQUE INDEX chat_events_by_client_id ON chat_events (conversation_id, client_id)
+    WHERE client_id IS NOT NULL;
+)sql";
+
+constexpr std::array<SchemaMigration, 4> k_migrations = {{
     {1, "feedback", k_feedback},
     {2, "staff", k_staff},
     {3, "triage", k_triage},
+    {4, "chat", k_chat},
 }};
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "server/storage/feedback_columns.h"
 #include "server/storage/feedback_list_sql.h"
 #include "server/storage/schema_migrations.h"
+#include "server/storage/sqlite_chat.h"
 #include "server/storage/sqlite_insights.h"
 #include "server/storage/sqlite_staff.h"
 #include "server/storage/sqlite_triage.h"
@@ -326,8 +327,14 @@ auto SqliteStorage::with_staff_writer(Write&& write) -> decltype(write(std::decl
         m_staff_writer.emplace(std::move(*opened));
     }
     auto result = write(*m_staff_writer);
-    if (!result && result.error().code != "storage.staff_exists")
-        return make_error("storage.write_failed", result.error().message);
+    // Refusals the caller answers are passed on as they are; a failure of the store is a write failure.
+    if (!result) {
+        const std::string& code = result.error().code;
+        const bool refusal = code == "storage.staff_exists" || code == "storage.conversation_exists" ||
+                             code == "storage.no_conversation" || code.rfind("chat.", 0) == 0;
+        if (!refusal)
+            return make_error("storage.write_failed", result.error().message);
+    }
     return result;
 }
 
@@ -383,6 +390,38 @@ Result<std::int64_t> SqliteStorage::remove_stale_staff_sessions(std::int64_t idl
                                                                 std::int64_t created_before_ms) {
     return with_staff_writer([&](SqliteConnection& db) {
         return sqlite_staff::remove_stale_sessions(db, idle_before_ms, created_before_ms);
+    });
+}
+
+Result<StoredConversation> SqliteStorage::create_conversation(const NewConversation& conversation) {
+    return with_staff_writer([&](SqliteConnection& db) { return sqlite_chat::create(db, conversation); });
+}
+
+Result<std::optional<StoredConversation>> SqliteStorage::find_conversation(std::string_view id) {
+    return with_reader([&](SqliteConnection& db) -> Result<std::optional<StoredConversation>> {
+        auto found = sqlite_chat::find(db, id);
+        return found ? std::move(found) : as_read_error(found.error());
+    });
+}
+
+Result<std::vector<StoredConversation>> SqliteStorage::list_open_conversations(std::string_view site,
+                                                                               std::size_t limit) {
+    return with_reader([&](SqliteConnection& db) -> Result<std::vector<StoredConversation>> {
+        auto listed = sqlite_chat::list_open(db, site, limit);
+        return listed ? std::move(listed) : as_read_error(listed.error());
+    });
+}
+
+Result<AppendedChatEvent> SqliteStorage::append_chat_event(const ChatEventDraft& draft) {
+    return with_staff_writer([&](SqliteConnection& db) { return sqlite_chat::append(db, draft); });
+}
+
+Result<std::vector<chat::ChatEvent>> SqliteStorage::chat_events_after(std::string_view conversation_id,
+                                                                      std::uint64_t after_seq,
+                                                                      std::size_t limit) {
+    return with_reader([&](SqliteConnection& db) -> Result<std::vector<chat::ChatEvent>> {
+        auto events = sqlite_chat::events_after(db, conversation_id, after_seq, limit);
+        return events ? std::move(events) : as_read_error(events.error());
     });
 }
 

@@ -47,6 +47,14 @@ class SqliteStorage final : public Storage {
     Result<std::int64_t> remove_stale_staff_sessions(std::int64_t idle_before_ms,
                                                      std::int64_t created_before_ms) override;
 
+    Result<StoredConversation> create_conversation(const NewConversation& conversation) override;
+    Result<std::optional<StoredConversation>> find_conversation(std::string_view id) override;
+    Result<std::vector<StoredConversation>> list_open_conversations(std::string_view site,
+                                                                    std::size_t limit) override;
+    Result<AppendedChatEvent> append_chat_event(const ChatEventDraft& draft) override;
+    Result<std::vector<chat::ChatEvent>>
+    chat_events_after(std::string_view conversation_id, std::uint64_t after_seq, std::size_t limit) override;
+
   private:
     struct PendingInsert {
         NewFeedback feedback;

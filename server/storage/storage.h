@@ -11,8 +11,10 @@
 //
 // Error ids: storage.open_failed, storage.migration_failed, storage.write_failed,
 // storage.read_failed, storage.closed, storage.schema_too_new, storage.unsupported_backend,
-// storage.staff_exists.
+// storage.staff_exists, storage.conversation_exists, storage.no_conversation; and chat.* when the
+// conversation's state refuses an event (shared/core/chat).
 
+#include "server/storage/chat_record.h"
 #include "server/storage/feedback_insights.h"
 #include "server/storage/feedback_record.h"
 #include "server/storage/feedback_triage.h"
@@ -82,6 +84,21 @@ class Storage {
     // Ends sessions idle since before `idle_before_ms` or begun before `created_before_ms`; how many.
     virtual Result<std::int64_t> remove_stale_staff_sessions(std::int64_t idle_before_ms,
                                                              std::int64_t created_before_ms) = 0;
+
+    // Chat: conversations and their numbered events, written like the staff writes above (durable
+    // when the call returns: an acknowledged message survives a crash). Safe from any thread.
+    virtual Result<StoredConversation> create_conversation(const NewConversation& conversation) = 0;
+    virtual Result<std::optional<StoredConversation>> find_conversation(std::string_view id) = 0;
+    // The site's conversations not closed yet, most recently active first.
+    virtual Result<std::vector<StoredConversation>> list_open_conversations(std::string_view site,
+                                                                            std::size_t limit) = 0;
+    // Checks the event against the conversation's state, numbers it (its last seq + 1) and stores it
+    // with the conversation's new state, in one transaction. A message whose client id is stored
+    // already is answered with the stored event (duplicate), nothing written.
+    virtual Result<AppendedChatEvent> append_chat_event(const ChatEventDraft& draft) = 0;
+    // The events after `after_seq`, in order (what a stream resumed with Last-Event-ID missed).
+    virtual Result<std::vector<chat::ChatEvent>>
+    chat_events_after(std::string_view conversation_id, std::uint64_t after_seq, std::size_t limit) = 0;
 };
 
 // Opens (creating when needed) and migrates the store `spec` names: a SQLite file path (its folder

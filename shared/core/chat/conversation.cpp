@@ -13,6 +13,10 @@ namespace {
 constexpr std::array<std::string_view, 4> k_state_names = {"bot", "waiting", "agent", "closed"};
 constexpr std::array<std::string_view, 4> k_author_names = {"shopper", "bot", "agent", "system"};
 constexpr std::array<std::string_view, 3> k_status_names = {"pending", "sent", "failed"};
+constexpr std::array<std::string_view, 4> k_event_kind_names = {"message", "handed_off", "agent_joined",
+                                                                "closed"};
+constexpr std::array<std::string_view, 3> k_reason_names = {"shopper_asked", "not_helpful",
+                                                            "bot_not_confident"};
 
 template <typename Enum, std::size_t N>
 std::optional<Enum> from_name(const std::array<std::string_view, N>& names, std::string_view name) {
@@ -97,6 +101,19 @@ std::string_view status_name(DeliveryStatus status) {
 }
 std::optional<DeliveryStatus> status_from_name(std::string_view name) {
     return from_name<DeliveryStatus>(k_status_names, name);
+}
+
+std::string_view event_kind_name(ChatEvent::Kind kind) {
+    return k_event_kind_names[static_cast<std::size_t>(kind)];
+}
+std::optional<ChatEvent::Kind> event_kind_from_name(std::string_view name) {
+    return from_name<ChatEvent::Kind>(k_event_kind_names, name);
+}
+std::string_view handoff_reason_name(HandoffReason reason) {
+    return k_reason_names[static_cast<std::size_t>(reason)];
+}
+std::optional<HandoffReason> handoff_reason_from_name(std::string_view name) {
+    return from_name<HandoffReason>(k_reason_names, name);
 }
 
 const ChatMessage* Conversation::find(std::string_view client_id) const {

@@ -91,6 +91,13 @@ struct ChatEvent {
     bool operator==(const ChatEvent&) const = default;
 };
 
+// Names on the wire and in the store: "message", "handed_off", "agent_joined", "closed";
+// "shopper_asked", "not_helpful", "bot_not_confident".
+std::string_view event_kind_name(ChatEvent::Kind kind);
+std::optional<ChatEvent::Kind> event_kind_from_name(std::string_view name);
+std::string_view handoff_reason_name(HandoffReason reason);
+std::optional<HandoffReason> handoff_reason_from_name(std::string_view name);
+
 struct Csat {
     int score = 0; // 1–5
     std::string comment;

@@ -2,7 +2,6 @@
 
 #include "shared/core/protocol/wire_fields.h"
 
-#include <array>
 #include <limits>
 #include <optional>
 
@@ -15,18 +14,6 @@ using nlohmann::json;
 
 constexpr auto k_max_time = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t k_max_seq = std::numeric_limits<std::int64_t>::max();
-
-constexpr std::array<std::string_view, 4> k_kind_names = {"message", "handed_off", "agent_joined", "closed"};
-constexpr std::array<std::string_view, 3> k_reason_names = {"shopper_asked", "not_helpful",
-                                                            "bot_not_confident"};
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> named(const std::array<std::string_view, N>& names, std::string_view name) {
-    for (std::size_t i = 0; i < N; ++i)
-        if (names[i] == name)
-            return static_cast<Enum>(i);
-    return std::nullopt;
-}
 
 Result<std::string> client_id_field(const WireObject& body) {
     SW_TRY(std::string id, body.string("client_id", Presence::Required, chat::k_max_client_id_bytes));
@@ -49,7 +36,7 @@ Result<std::string> text_field(const WireObject& body) {
 std::string encode_chat_event(const ChatEvent& event) {
     json out = json::object();
     out["seq"] = event.seq;
-    out["kind"] = k_kind_names[static_cast<std::size_t>(event.kind)];
+    out["kind"] = chat::event_kind_name(event.kind);
     out["at_ms"] = event.at_ms;
     switch (event.kind) {
     case ChatEvent::Kind::Message:
@@ -60,7 +47,7 @@ std::string encode_chat_event(const ChatEvent& event) {
                           {"written_ms", event.message.written_ms}};
         break;
     case ChatEvent::Kind::HandedOff:
-        out["reason"] = k_reason_names[static_cast<std::size_t>(event.reason)];
+        out["reason"] = chat::handoff_reason_name(event.reason);
         break;
     case ChatEvent::Kind::AgentJoined:
         out["agent"] = event.agent_label;
@@ -80,7 +67,7 @@ Result<ChatEvent> decode_chat_event(std::string_view text) {
     SW_TRY(auto at, body.integer("at_ms", Presence::Required, 0, k_max_time));
     event.at_ms = *at;
     SW_TRY(std::string kind_name, body.string("kind", Presence::Required, 32));
-    const auto kind = named<ChatEvent::Kind>(k_kind_names, kind_name);
+    const auto kind = chat::event_kind_from_name(kind_name);
     if (!kind)
         return body.error("unknown_kind", "kind \"" + kind_name + "\" is not a chat event this client knows",
                           "kind");
@@ -107,7 +94,7 @@ Result<ChatEvent> decode_chat_event(std::string_view text) {
     }
     case ChatEvent::Kind::HandedOff: {
         SW_TRY(std::string reason, body.string("reason", Presence::Required, 32));
-        const auto why = named<chat::HandoffReason>(k_reason_names, reason);
+        const auto why = chat::handoff_reason_from_name(reason);
         if (!why)
             return body.error("unknown_reason", "reason \"" + reason + "\" is not one this client knows",
                               "reason");

@@ -79,7 +79,7 @@ TEST_CASE(
     write_store_at_version(location, 2, {vote, guide});
 
     auto storage = std::move(location.open().value());
-    CHECK(storage->schema_version().value() == 3);
+    CHECK(storage->schema_version().value() == schema_migrations().back().version);
     FeedbackQuery query;
     query.text = "אין משלוח";
     const auto page = storage->list_feedback(query).value();
@@ -96,4 +96,29 @@ TEST_CASE(
 
     CHECK(storage->apply_triage({page.items[0].id, TriageAction::AddTag, "shipping", "dana@shop.example", 1})
               .value() == TriageOutcome::Applied);
+}
+
+TEST_CASE("sqlite migration 4: a store from before chat (here: before triage) keeps its feedback and takes "
+          "conversations",
+          "[storage][chat]") {
+    StoreLocation location;
+    write_store_at_version(
+        location, 2, {article_vote("demo", 1, true, "fine")}); // migration 3 needs the store's SQL functions
+    auto storage = std::move(location.open().value());
+    CHECK(storage->schema_version().value() == 4);
+    CHECK(storage->count_feedback("demo").value() == 1);
+    NewConversation conversation;
+    conversation.id = "c-1";
+    conversation.site = "demo";
+    conversation.token_digest = "d";
+    conversation.locale = "en";
+    conversation.page_url = "https://shop.example/";
+    conversation.created_at_ms = 1;
+    REQUIRE(storage->create_conversation(conversation));
+    ChatEventDraft hello;
+    hello.conversation_id = "c-1";
+    hello.event.message.client_id = "s-1";
+    hello.event.message.text = "hello";
+    hello.event.at_ms = 2;
+    CHECK(storage->append_chat_event(hello).value().event.seq == 1);
 }

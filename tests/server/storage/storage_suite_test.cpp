@@ -30,11 +30,11 @@ TEST_CASE("storage: a new store is migrated to the newest schema, and reopening 
         CHECK((*storage)->backend_name() == "sqlite");
         auto version = (*storage)->schema_version();
         REQUIRE(version.has_value());
-        CHECK(*version == 3);
+        CHECK(*version == 4);
     }
     auto reopened = location.open();
     REQUIRE(reopened.has_value());
-    CHECK((*reopened)->schema_version().value() == 3);
+    CHECK((*reopened)->schema_version().value() == 4);
 }
 
 TEST_CASE("storage: a database written by a newer release is refused, not written to", "[storage]") {

@@ -1,0 +1,27 @@
+#pragma once
+// The chat tables (schema_migrations.cpp, migration 4) in SQL: each function runs on a connection
+// the caller owns — SqliteStorage gives reads a reader and writes its staff writer (small,
+// synchronous writes, durable when they return: an acknowledged message survives a crash).
+
+#include "server/storage/chat_record.h"
+#include "server/storage/sqlite_connection.h"
+#include "shared/core/result.h"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace support::server::sqlite_chat {
+
+Result<StoredConversation> create(SqliteConnection& db, const NewConversation& conversation);
+Result<std::optional<StoredConversation>> find(SqliteConnection& db, std::string_view id);
+// The site's conversations that are not closed, most recently active first (at most `limit`).
+Result<std::vector<StoredConversation>> list_open(SqliteConnection& db, std::string_view site,
+                                                  std::size_t limit);
+// In one transaction: checks the event against the conversation's state (shared/core/chat), gives
+// it the next seq, stores it and the conversation's new state.
+Result<AppendedChatEvent> append(SqliteConnection& db, const ChatEventDraft& draft);
+Result<std::vector<chat::ChatEvent>> events_after(SqliteConnection& db, std::string_view conversation_id,
+                                                  std::uint64_t after_seq, std::size_t limit);
+
+} // namespace support::server::sqlite_chat
