@@ -196,17 +196,7 @@ Result<std::vector<StoredConversation>> list_open(SqliteConnection& db, std::str
 }
 
 Result<AppendedChatEvent> append(SqliteConnection& db, const ChatEventDraft& draft) {
-    SW_TRY_VOID(db.execute("BEGIN IMMEDIATE"));
-    auto appended = append_in_transaction(db, draft);
-    if (!appended) {
-        (void)db.execute("ROLLBACK");
-        return appended;
-    }
-    if (auto committed = db.execute("COMMIT"); !committed) {
-        (void)db.execute("ROLLBACK");
-        return std::move(committed).error();
-    }
-    return appended;
+    return in_transaction(db, [&] { return append_in_transaction(db, draft); });
 }
 
 Result<std::vector<chat::ChatEvent>> events_after(SqliteConnection& db, std::string_view conversation_id,

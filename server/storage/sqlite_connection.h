@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -82,5 +83,21 @@ class SqliteConnection {
     explicit SqliteConnection(sqlite3* db) : m_db(db) {}
     sqlite3* m_db = nullptr;
 };
+
+// Runs `work` (returning a Result) between BEGIN IMMEDIATE and COMMIT; rolls back when it returns
+// an error or the commit fails, and returns what it returned.
+template <typename Work> auto in_transaction(SqliteConnection& db, Work&& work) -> decltype(work()) {
+    SW_TRY_VOID(db.execute("BEGIN IMMEDIATE"));
+    auto result = work();
+    if (!result) {
+        (void)db.execute("ROLLBACK");
+        return result;
+    }
+    if (auto committed = db.execute("COMMIT"); !committed) {
+        (void)db.execute("ROLLBACK");
+        return std::move(committed).error();
+    }
+    return result;
+}
 
 } // namespace support::server

@@ -69,17 +69,7 @@ Result<TriageOutcome> apply_in_transaction(SqliteConnection& db, const TriageCha
 } // namespace
 
 Result<TriageOutcome> apply(SqliteConnection& db, const TriageChange& change) {
-    SW_TRY_VOID(db.execute("BEGIN IMMEDIATE"));
-    auto outcome = apply_in_transaction(db, change);
-    if (!outcome) {
-        (void)db.execute("ROLLBACK");
-        return outcome;
-    }
-    if (auto committed = db.execute("COMMIT"); !committed) {
-        (void)db.execute("ROLLBACK");
-        return committed.error();
-    }
-    return outcome;
+    return in_transaction(db, [&] { return apply_in_transaction(db, change); });
 }
 
 Result<std::vector<FeedbackActivity>> activity(SqliteConnection& db, std::int64_t feedback_id) {
