@@ -48,9 +48,7 @@ Result<ChatEvent> read_event(const SqliteStatement& row) {
         event.message.author_label = row.column_text(4);
         event.message.text = row.column_text(5);
         event.message.written_ms = row.column_int(6);
-        event.message.seq = event.seq;
-        event.message.stored_ms = event.at_ms;
-        event.message.status = chat::DeliveryStatus::Sent;
+        chat::stamp_stored(event);
     } else if (event.kind == ChatEvent::Kind::HandedOff) {
         const auto reason = chat::handoff_reason_from_name(row.column_text(7));
         if (!reason)
@@ -90,11 +88,8 @@ Result<AppendedChatEvent> append_in_transaction(SqliteConnection& db, const Chat
         chat::Conversation::restore(found->state, found->agent_label, found->last_seq, {}, std::nullopt);
     ChatEvent event = wanted;
     event.seq = found->last_seq + 1;
-    if (event.kind == ChatEvent::Kind::Message) {
-        event.message.seq = event.seq;
-        event.message.stored_ms = event.at_ms;
-        event.message.status = chat::DeliveryStatus::Sent;
-    }
+    if (event.kind == ChatEvent::Kind::Message)
+        chat::stamp_stored(event);
     SW_TRY(bool applied, conversation.apply(event));
     (void)applied;
 
@@ -155,15 +150,11 @@ Result<StoredConversation> create(SqliteConnection& db, const NewConversation& c
     insert.bind(6, conversation.created_at_ms);
     SW_TRY(bool unused_row, insert.step());
     (void)unused_row;
-    StoredConversation stored;
-    stored.id = conversation.id;
-    stored.site = conversation.site;
-    stored.token_digest = conversation.token_digest;
-    stored.locale = conversation.locale;
-    stored.page_url = conversation.page_url;
-    stored.created_at_ms = conversation.created_at_ms;
-    stored.updated_at_ms = conversation.created_at_ms;
-    return stored;
+    // As the store keeps it: what find() reads is what every later call sees.
+    SW_TRY(auto stored, find(db, conversation.id));
+    if (!stored)
+        return make_error("storage.write_failed", "the conversation was not stored");
+    return std::move(*stored);
 }
 
 Result<std::optional<StoredConversation>> find(SqliteConnection& db, std::string_view id) {

@@ -327,14 +327,10 @@ auto SqliteStorage::with_staff_writer(Write&& write) -> decltype(write(std::decl
         m_staff_writer.emplace(std::move(*opened));
     }
     auto result = write(*m_staff_writer);
-    // Refusals the caller answers are passed on as they are; a failure of the store is a write failure.
-    if (!result) {
-        const std::string& code = result.error().code;
-        const bool refusal = code == "storage.staff_exists" || code == "storage.conversation_exists" ||
-                             code == "storage.no_conversation" || code.rfind("chat.", 0) == 0;
-        if (!refusal)
-            return make_error("storage.write_failed", result.error().message);
-    }
+    // SQLite's own failures (storage.sqlite.*) are write failures to the caller; what the write
+    // functions named themselves (storage.staff_exists, chat.* refusals …) is passed on as it is.
+    if (!result && result.error().code.rfind("storage.sqlite.", 0) == 0)
+        return make_error("storage.write_failed", result.error().message);
     return result;
 }
 

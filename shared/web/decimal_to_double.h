@@ -1,7 +1,8 @@
 #pragma once
 // strtod without libc's: what strtod_replacement.cpp puts in its place in the WebAssembly modules,
 // where nlohmann/json reads numbers with a fraction or an exponent through it. Emscripten's libc
-// strtod computes in long double, which WebAssembly does in software: 2.5 KB gzip of each core.
+// strtod computes in long double, which WebAssembly does in software: replacing it took 6.0 KB
+// gzip off the widget core (measured with ./scripts/build).
 //
 // Reads optional white space, a sign, then decimal digits with an optional point and exponent, or
 // "inf", "infinity", "nan" (any case). The result is correctly rounded when the significant digits

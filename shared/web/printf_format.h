@@ -1,9 +1,10 @@
 #pragma once
 // printf's formatting without libc's: what printf_replacement.cpp puts in the place of vsnprintf,
-// snprintf and fprintf in the WebAssembly modules. Emscripten's libc printf carries long-double
-// arithmetic (soft-float division, multiplication, addition) and its full floating-point printer:
-// 6 KB gzip of each core for formats that, in these apps, print integers and strings (Dear ImGui's
-// window names and "##%s" labels, nlohmann/json's "\u%04x", our own log lines).
+// snprintf and fprintf in the WebAssembly modules. Emscripten's libc printf carries its full
+// floating-point printer, with long-double arithmetic behind it, for formats that in these apps
+// print integers and strings (Dear ImGui's window names and "##%s" labels, nlohmann/json's
+// "\u%04x", our own log lines): replacing it took 1.7 KB gzip off the widget core (measured with
+// ./scripts/build; the long-double arithmetic itself went with strtod, decimal_to_double.h).
 //
 // Supported: the flags '-', '+', ' ', '#', '0'; a width and a precision (numbers or '*'); the length
 // modifiers hh, h, l, ll, j, z, t, L; the conversions d i u o x X c s p f F e E g G and %%. Floating

@@ -1,5 +1,5 @@
-// Emscripten's libc printf family (printf_core, its floating-point printer and the long-double
-// arithmetic behind it) is 6 KB gzip of each WebAssembly module. Dear ImGui formats window names and
+// Emscripten's libc printf family (printf_core and its floating-point printer) was 1.7 KB gzip of
+// the widget core. Dear ImGui formats window names and
 // labels with vsnprintf, nlohmann/json escapes control characters with snprintf, and our log lines
 // and the OpenGL backend's go to stderr with fprintf: printf_format.h formats them all, and these
 // take libc's place at link time. (The compiler writes fprintf calls without floating-point

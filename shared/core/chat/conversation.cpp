@@ -47,29 +47,26 @@ Error unknown_client_id(std::string_view id) {
                       "no message has the client id \"" + std::string(id) + "\"", "client_id");
 }
 
-// Whether a message by `author` may be stored in `state`: the bot speaks only before a person is
-// asked for... until one joins, an agent only once joined, the shopper until the end.
+Error bad_client_id() {
+    return make_error("chat.message.bad_client_id",
+                      "a client id is 1 to 64 letters, digits and - _ . : (a UUID)", "client_id");
+}
+
+Error seq_taken_error(std::uint64_t seq) {
+    return make_error("chat.message.seq_taken", "another message has seq " + std::to_string(seq), "seq");
+}
+
+// Whether a message by `author` may be stored in `state`: the bot speaks only until a person is
+// asked for, an agent only once one has joined, the shopper until the end, the system always.
 Result<void> author_may_write(Author author, ConversationState state) {
-    switch (author) {
-    case Author::System:
+    if (author == Author::System)
         return ok();
-    case Author::Shopper:
-        if (state == ConversationState::Closed)
-            return closed_error();
-        return ok();
-    case Author::Bot:
-        if (state == ConversationState::Closed)
-            return closed_error();
-        if (state != ConversationState::Bot)
-            return make_error("chat.state.bot_silent", "the bot is silent once a person is asked for");
-        return ok();
-    case Author::Agent:
-        if (state == ConversationState::Closed)
-            return closed_error();
-        if (state != ConversationState::Agent)
-            return make_error("chat.state.no_agent", "no agent has joined the conversation");
-        return ok();
-    }
+    if (state == ConversationState::Closed)
+        return closed_error();
+    if (author == Author::Bot && state != ConversationState::Bot)
+        return make_error("chat.state.bot_silent", "the bot is silent once a person is asked for");
+    if (author == Author::Agent && state != ConversationState::Agent)
+        return make_error("chat.state.no_agent", "no agent has joined the conversation");
     return ok();
 }
 
@@ -116,10 +113,38 @@ std::optional<HandoffReason> handoff_reason_from_name(std::string_view name) {
     return from_name<HandoffReason>(k_reason_names, name);
 }
 
+void stamp_stored(ChatEvent& event) {
+    event.message.seq = event.seq;
+    event.message.stored_ms = event.at_ms;
+    event.message.status = DeliveryStatus::Sent;
+}
+
+std::vector<ChatMessage>::iterator Conversation::position_of(std::string_view client_id) {
+    return std::find_if(m_messages.begin(), m_messages.end(),
+                        [&](const ChatMessage& m) { return m.client_id == client_id; });
+}
+
 const ChatMessage* Conversation::find(std::string_view client_id) const {
     const auto it = std::find_if(m_messages.begin(), m_messages.end(),
                                  [&](const ChatMessage& m) { return m.client_id == client_id; });
     return it == m_messages.end() ? nullptr : &*it;
+}
+
+bool Conversation::seq_taken(std::uint64_t seq) const {
+    return std::any_of(m_messages.begin(), m_messages.end(), [&](const ChatMessage& m) {
+        return m.status == DeliveryStatus::Sent && m.seq == seq;
+    });
+}
+
+Result<void> Conversation::check_storable(const ChatMessage& message) const {
+    SW_TRY_VOID(author_may_write(message.author, m_state));
+    if (message.seq == 0)
+        return make_error("chat.message.no_seq", "a stored message has a seq", "seq");
+    if (!is_client_id(message.client_id))
+        return bad_client_id();
+    if (seq_taken(message.seq))
+        return seq_taken_error(message.seq);
+    return ok();
 }
 
 std::size_t Conversation::first_unacknowledged() const {
@@ -140,8 +165,7 @@ Result<const ChatMessage*> Conversation::compose(std::string client_id, std::str
     if (m_state == ConversationState::Closed)
         return closed_error();
     if (!is_client_id(client_id))
-        return make_error("chat.message.bad_client_id",
-                          "a client id is 1 to 64 letters, digits and - _ . : (a UUID)", "client_id");
+        return bad_client_id();
     if (find(client_id) != nullptr)
         return make_error("chat.message.duplicate_client_id",
                           "a message with the client id \"" + client_id + "\" exists already", "client_id");
@@ -165,8 +189,7 @@ Result<const ChatMessage*> Conversation::compose(std::string client_id, std::str
 }
 
 Result<void> Conversation::mark_sent(std::string_view client_id, std::uint64_t seq, std::int64_t stored_ms) {
-    const auto it = std::find_if(m_messages.begin(), m_messages.end(),
-                                 [&](const ChatMessage& m) { return m.client_id == client_id; });
+    const auto it = position_of(client_id);
     if (it == m_messages.end())
         return unknown_client_id(client_id);
     if (it->status == DeliveryStatus::Sent) {
@@ -174,11 +197,8 @@ Result<void> Conversation::mark_sent(std::string_view client_id, std::uint64_t s
             return ok(); // the stream told us first
         return make_error("chat.message.seq_taken", "the message was acknowledged with another seq", "seq");
     }
-    const bool taken = std::any_of(m_messages.begin(), m_messages.end(), [&](const ChatMessage& m) {
-        return m.status == DeliveryStatus::Sent && m.seq == seq;
-    });
-    if (seq == 0 || taken)
-        return make_error("chat.message.seq_taken", "another message has seq " + std::to_string(seq), "seq");
+    if (seq == 0 || seq_taken(seq))
+        return seq_taken_error(seq);
     ChatMessage message = std::move(*it);
     m_messages.erase(it);
     message.seq = seq;
@@ -189,8 +209,7 @@ Result<void> Conversation::mark_sent(std::string_view client_id, std::uint64_t s
 }
 
 Result<void> Conversation::mark_failed(std::string_view client_id) {
-    const auto it = std::find_if(m_messages.begin(), m_messages.end(),
-                                 [&](const ChatMessage& m) { return m.client_id == client_id; });
+    const auto it = position_of(client_id);
     if (it == m_messages.end())
         return unknown_client_id(client_id);
     if (it->status != DeliveryStatus::Pending)
@@ -203,8 +222,7 @@ Result<void> Conversation::mark_failed(std::string_view client_id) {
 Result<void> Conversation::retry(std::string_view client_id) {
     if (m_state == ConversationState::Closed)
         return closed_error();
-    const auto it = std::find_if(m_messages.begin(), m_messages.end(),
-                                 [&](const ChatMessage& m) { return m.client_id == client_id; });
+    const auto it = position_of(client_id);
     if (it == m_messages.end())
         return unknown_client_id(client_id);
     if (it->status != DeliveryStatus::Failed)
@@ -245,21 +263,11 @@ Result<void> Conversation::close() {
 }
 
 Result<void> Conversation::add_stored(ChatMessage message) {
-    SW_TRY_VOID(author_may_write(message.author, m_state));
-    if (message.seq == 0)
-        return make_error("chat.message.no_seq", "a stored message has a seq", "seq");
-    if (!is_client_id(message.client_id))
-        return make_error("chat.message.bad_client_id",
-                          "a client id is 1 to 64 letters, digits and - _ . : (a UUID)", "client_id");
-    for (const ChatMessage& m : m_messages) {
-        if (m.client_id == message.client_id)
-            return make_error("chat.message.duplicate_client_id",
-                              "a message with the client id \"" + message.client_id + "\" exists already",
-                              "client_id");
-        if (m.status == DeliveryStatus::Sent && m.seq == message.seq)
-            return make_error("chat.message.seq_taken",
-                              "another message has seq " + std::to_string(message.seq), "seq");
-    }
+    SW_TRY_VOID(check_storable(message));
+    if (find(message.client_id) != nullptr)
+        return make_error("chat.message.duplicate_client_id",
+                          "a message with the client id \"" + message.client_id + "\" exists already",
+                          "client_id");
     message.status = DeliveryStatus::Sent;
     insert_acknowledged(std::move(message));
     return ok();
@@ -275,30 +283,18 @@ Result<bool> Conversation::apply(const ChatEvent& event) {
                           "seq");
     switch (event.kind) {
     case ChatEvent::Kind::Message: {
-        ChatMessage message = event.message;
-        message.seq = event.seq;
-        message.status = DeliveryStatus::Sent;
-        const auto mine = std::find_if(m_messages.begin(), m_messages.end(), [&](const ChatMessage& m) {
-            return m.client_id == message.client_id;
-        });
+        ChatEvent stored = event;
+        stamp_stored(stored);
+        ChatMessage& message = stored.message;
+        const auto mine = position_of(message.client_id);
         if (mine != m_messages.end() && mine->status == DeliveryStatus::Sent) {
             if (mine->seq != message.seq)
                 return make_error("chat.message.seq_taken", "the message was acknowledged with another seq",
                                   "seq");
             break; // the POST's answer came first: nothing new
         }
-        // Checked before anything changes: an error leaves the conversation as it was.
-        SW_TRY_VOID(author_may_write(message.author, m_state));
-        if (!is_client_id(message.client_id))
-            return make_error("chat.message.bad_client_id",
-                              "a client id is 1 to 64 letters, digits and - _ . : (a UUID)", "client_id");
-        const bool taken = std::any_of(m_messages.begin(), m_messages.end(), [&](const ChatMessage& m) {
-            return m.status == DeliveryStatus::Sent && m.seq == message.seq;
-        });
-        if (taken)
-            return make_error("chat.message.seq_taken",
-                              "another message has seq " + std::to_string(message.seq), "seq");
-        if (mine != m_messages.end()) { // our pending or failed message, as the server stored it
+        SW_TRY_VOID(check_storable(message)); // before anything changes
+        if (mine != m_messages.end()) {       // our pending or failed message, as the server stored it
             message.written_ms = mine->written_ms;
             m_messages.erase(mine);
         }

@@ -91,6 +91,10 @@ struct ChatEvent {
     bool operator==(const ChatEvent&) const = default;
 };
 
+// A message event's message as stored: its seq the event's, stored at the event's time, sent. Every
+// side that makes or reads an event (the store, the wire, apply()) fills these three from the event.
+void stamp_stored(ChatEvent& event);
+
 // Names on the wire and in the store: "message", "handed_off", "agent_joined", "closed";
 // "shopper_asked", "not_helpful", "bot_not_confident".
 std::string_view event_kind_name(ChatEvent::Kind kind);
@@ -159,6 +163,11 @@ class Conversation {
     bool operator==(const Conversation&) const = default;
 
   private:
+    std::vector<ChatMessage>::iterator position_of(std::string_view client_id);
+    bool seq_taken(std::uint64_t seq) const; // by an acknowledged message
+    // Whether `message`, stored, may join the transcript now (its author may write in this state,
+    // its client id is well formed, its seq is its own). Nothing changes.
+    Result<void> check_storable(const ChatMessage& message) const;
     std::size_t first_unacknowledged() const;
     void insert_acknowledged(ChatMessage message);
 

@@ -87,9 +87,7 @@ Result<ChatEvent> decode_chat_event(std::string_view text) {
         SW_TRY(event.message.text, text_field(*message));
         SW_TRY(auto written, message->integer("written_ms", Presence::Required, 0, k_max_time));
         event.message.written_ms = *written;
-        event.message.seq = event.seq;
-        event.message.stored_ms = event.at_ms;
-        event.message.status = chat::DeliveryStatus::Sent;
+        chat::stamp_stored(event);
         break;
     }
     case ChatEvent::Kind::HandedOff: {
