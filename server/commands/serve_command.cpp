@@ -131,7 +131,7 @@ int run_serve(std::span<const std::string_view> args) {
         .feedback = std::make_shared<const FeedbackApi>(storage, std::move(sites->settings), limits),
         .staff_session = staff_sessions,
         .staff_feedback = std::make_shared<const StaffFeedbackApi>(storage, staff_sessions, workers,
-                                                                   system_staff_clocks().wall_ms),
+                                                                   system_clocks().wall_ms),
         .workers = workers,
     });
 

@@ -183,7 +183,7 @@ Result<void> run_action(const StaffArgs& args, const StaffConsole& console, Stor
     SW_TRY(std::string hash, hash_password(password));
     if (args.action == "add") {
         SW_TRY(auto account,
-               storage.add_staff({args.email, args.role, hash, system_staff_clocks().wall_ms()}));
+               storage.add_staff({args.email, args.role, hash, system_clocks().wall_ms()}));
         console.out << "added " << account.email << " (" << staff_role_name(account.role) << ")\n";
         return ok();
     }

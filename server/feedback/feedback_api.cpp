@@ -1,35 +1,16 @@
 #include "server/feedback/feedback_api.h"
 
 #include "server/http/json_error.h"
+#include "server/middleware/site_cross_origin.h"
 #include "shared/core/protocol/api_paths.h"
 #include "shared/core/protocol/feedback_receipt.h"
 #include "shared/core/protocol/feedback_submission.h"
-
-#include <chrono>
 
 namespace support::server {
 
 namespace {
 
-constexpr const char* k_preflight_max_age_seconds = "600";
 constexpr const char* k_storage_retry_after_seconds = "2";
-
-bool is_json_media_type(std::string_view content_type) {
-    return header_name_equals(trim_optional_whitespace(content_type.substr(0, content_type.find(';'))),
-                              "application/json");
-}
-
-// The origin the request came through, as a browser would write it, from its Host header.
-bool is_same_origin(const HttpRequest& request, std::string_view origin) {
-    const std::string host = request.header("Host");
-    return !host.empty() && (origin == "http://" + host || origin == "https://" + host);
-}
-
-HttpResponse too_many_requests(std::int64_t wait_ms) {
-    auto response = error_response(429, make_error("api.rate_limited", "too many requests; try again later"));
-    response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, (wait_ms + 999) / 1000)));
-    return response;
-}
 
 HttpResponse receipt_response(unsigned status, const protocol::FeedbackReceipt& receipt) {
     HttpResponse response;
@@ -64,22 +45,9 @@ HttpResponse stored_response(const std::string& client_id, Result<FeedbackInsert
 
 } // namespace
 
-FeedbackClocks system_feedback_clocks() {
-    return FeedbackClocks{[] {
-                              return std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::system_clock::now().time_since_epoch())
-                                  .count();
-                          },
-                          [] {
-                              return std::chrono::duration_cast<std::chrono::milliseconds>(
-                                         std::chrono::steady_clock::now().time_since_epoch())
-                                  .count();
-                          }};
-}
-
 FeedbackApi::FeedbackApi(std::shared_ptr<Storage> storage,
                          std::map<std::string, SiteSettings, std::less<>> sites, FeedbackLimits limits,
-                         FeedbackClocks clocks)
+                         ServiceClocks clocks)
     : m_storage(std::move(storage)), m_sites(std::move(sites)), m_clocks(std::move(clocks)),
       m_per_client_ip(limits.per_client_ip, m_clocks.monotonic_ms),
       m_per_site(limits.per_site, m_clocks.monotonic_ms) {}
@@ -91,28 +59,12 @@ Reply FeedbackApi::serve(const HttpRequest& request) const {
         return error_response(404, make_error("api.site.not_found", "no such site", "site"));
 
     // Which page may read the answer: an allowed store origin is echoed, never "*".
-    const std::string origin = request.header("Origin");
-    const bool from_page = !origin.empty();
-    if (from_page && !is_same_origin(request, origin) && !site->second.allows_origin(origin))
-        return error_response(
-            403, make_error("api.cors.origin_not_allowed",
-                            "this page's origin is not in the site's allowed_origins (site.json)", "Origin"));
-    auto allow_origin = [from_page, origin](HttpResponse& response) {
-        if (!from_page)
-            return;
-        response.set_header("Access-Control-Allow-Origin", origin);
-        response.set_header("Vary", "Origin");
-    };
-
-    if (request.method == "OPTIONS") {
-        HttpResponse preflight;
-        preflight.status = 204;
-        preflight.set_header("Access-Control-Allow-Methods", "POST");
-        preflight.set_header("Access-Control-Allow-Headers", "Content-Type");
-        preflight.set_header("Access-Control-Max-Age", k_preflight_max_age_seconds);
-        allow_origin(preflight);
-        return preflight;
-    }
+    const SiteCrossOrigin cors(request, site->second);
+    if (auto refused = cors.refusal())
+        return std::move(*refused);
+    const auto allow_origin = cors.allow();
+    if (request.method == "OPTIONS")
+        return cors.preflight("POST", "Content-Type");
     if (request.method != "POST") {
         auto refused = error_response(
             405, make_error("api.feedback.method_not_allowed", "feedback is sent with POST", "method"));
@@ -123,10 +75,10 @@ Reply FeedbackApi::serve(const HttpRequest& request) const {
 
     Reply reply = [&]() -> Reply {
         if (auto wait = m_per_client_ip.take(request.remote_address))
-            return too_many_requests(*wait);
+            return rate_limited_response(*wait);
         if (auto wait = m_per_site.take(site_name))
-            return too_many_requests(*wait);
-        if (!is_json_media_type(request.header("Content-Type")))
+            return rate_limited_response(*wait);
+        if (!has_json_body(request))
             return error_response(415, make_error("api.feedback.not_json",
                                                   "send the feedback as Content-Type: application/json",
                                                   "Content-Type"));

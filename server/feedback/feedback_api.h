@@ -22,6 +22,7 @@
 
 #include "server/content/site_settings.h"
 #include "server/http/reply.h"
+#include "server/http/service_clocks.h"
 #include "server/middleware/rate_limit.h"
 #include "server/storage/storage.h"
 
@@ -41,25 +42,18 @@ struct FeedbackLimits {
     RateLimit per_site{.burst = 6'000, .per_minute = 60'000};
 };
 
-struct FeedbackClocks {
-    std::function<std::int64_t()> wall_ms;      // received_at: ms since the Unix epoch
-    std::function<std::int64_t()> monotonic_ms; // rate limits
-};
-
-FeedbackClocks system_feedback_clocks();
-
 class FeedbackApi {
   public:
     // `sites`: every site that accepts feedback, by name, with its settings.
     FeedbackApi(std::shared_ptr<Storage> storage, std::map<std::string, SiteSettings, std::less<>> sites,
-                FeedbackLimits limits = {}, FeedbackClocks clocks = system_feedback_clocks());
+                FeedbackLimits limits = {}, ServiceClocks clocks = system_clocks());
 
     Reply serve(const HttpRequest& request) const;
 
   private:
     std::shared_ptr<Storage> m_storage;
     std::map<std::string, SiteSettings, std::less<>> m_sites;
-    FeedbackClocks m_clocks;
+    ServiceClocks m_clocks;
     mutable RateLimiter m_per_client_ip;
     mutable RateLimiter m_per_site;
 };

@@ -63,6 +63,13 @@ bool HttpResponse::has_header(std::string_view name) const {
                        [&](const auto& field) { return header_name_equals(field.first, name); });
 }
 
+bool has_json_body(const HttpRequest& request) {
+    const std::string content_type = request.header("Content-Type");
+    return header_name_equals(
+        trim_optional_whitespace(std::string_view(content_type).substr(0, content_type.find(';'))),
+        "application/json");
+}
+
 std::uint64_t HttpResponse::body_size() const {
     if (file_body)
         return file_body->size();

@@ -32,6 +32,9 @@ struct HttpRequest {
     bool has_header(std::string_view name) const;
 };
 
+// Whether the request's Content-Type is application/json (parameters such as charset aside).
+bool has_json_body(const HttpRequest& request);
+
 struct HttpResponse {
     unsigned status = 200;
     HeaderList headers;

@@ -1,5 +1,7 @@
 #include "server/middleware/rate_limit.h"
 
+#include "server/http/json_error.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -63,6 +65,12 @@ void RateLimiter::give_back(std::string_view key) {
 std::size_t RateLimiter::key_count() const {
     std::lock_guard lock(m_mutex);
     return m_buckets.size();
+}
+
+HttpResponse rate_limited_response(std::int64_t wait_ms) {
+    auto response = error_response(429, make_error("api.rate_limited", "too many requests; try again later"));
+    response.set_header("Retry-After", std::to_string(std::max<std::int64_t>(1, (wait_ms + 999) / 1000)));
+    return response;
 }
 
 } // namespace support::server

@@ -20,6 +20,8 @@
 
 namespace support::server {
 
+struct HttpResponse;
+
 struct RateLimit {
     double burst = 60;      // tokens a full bucket holds
     double per_minute = 60; // tokens regained a minute
@@ -55,5 +57,8 @@ class RateLimiter {
     mutable std::mutex m_mutex;
     std::unordered_map<std::string, Bucket> m_buckets;
 };
+
+// 429 api.rate_limited with Retry-After: the wait in whole seconds, at least 1.
+HttpResponse rate_limited_response(std::int64_t wait_ms);
 
 } // namespace support::server

@@ -26,15 +26,8 @@ SignInRefused bad_credentials() {
 
 } // namespace
 
-StaffClocks system_staff_clocks() {
-    using namespace std::chrono;
-    return {
-        [] { return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count(); },
-        [] { return duration_cast<milliseconds>(steady_clock::now().time_since_epoch()).count(); },
-    };
-}
-
-StaffSessions::StaffSessions(std::shared_ptr<Storage> storage, StaffSessionPolicy policy, StaffClocks clocks)
+StaffSessions::StaffSessions(std::shared_ptr<Storage> storage, StaffSessionPolicy policy,
+                             ServiceClocks clocks)
     : m_storage(std::move(storage)), m_policy(policy), m_clocks(std::move(clocks)),
       m_per_account(policy.per_account, m_clocks.monotonic_ms),
       m_per_client_ip(policy.per_client_ip, m_clocks.monotonic_ms) {}

@@ -9,6 +9,7 @@
 // throttled per account and per client address (api.staff.throttled, with the wait) before any
 // hashing, so a flood costs no CPU. Each sign-in also clears the store of sessions that have ended.
 
+#include "server/http/service_clocks.h"
 #include "server/middleware/rate_limit.h"
 #include "server/storage/storage.h"
 
@@ -30,13 +31,6 @@ struct StaffSessionPolicy {
     RateLimit per_client_ip{.burst = 20, .per_minute = 10};
 };
 
-struct StaffClocks {
-    std::function<std::int64_t()> wall_ms;      // session times: ms since the Unix epoch
-    std::function<std::int64_t()> monotonic_ms; // throttling
-};
-
-StaffClocks system_staff_clocks();
-
 struct SignedIn {
     std::string token; // for the cookie only; never stored or logged
     std::string csrf_token;
@@ -52,7 +46,7 @@ struct SignInRefused {
 class StaffSessions {
   public:
     StaffSessions(std::shared_ptr<Storage> storage, StaffSessionPolicy policy = {},
-                  StaffClocks clocks = system_staff_clocks());
+                  ServiceClocks clocks = system_clocks());
 
     std::variant<SignedIn, SignInRefused> sign_in(std::string_view email, std::string_view password,
                                                   std::string_view client_ip);
@@ -68,7 +62,7 @@ class StaffSessions {
   private:
     std::shared_ptr<Storage> m_storage;
     StaffSessionPolicy m_policy;
-    StaffClocks m_clocks;
+    ServiceClocks m_clocks;
     RateLimiter m_per_account;
     RateLimiter m_per_client_ip;
 };

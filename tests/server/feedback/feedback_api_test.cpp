@@ -46,7 +46,7 @@ struct FeedbackSite {
         SiteSettings demo;
         demo.allowed_origins = {{"https", "shop.example", ""}, {"http", "127.0.0.1", "*"}};
         std::map<std::string, SiteSettings, std::less<>> sites{{"demo", demo}, {"closed", SiteSettings{}}};
-        FeedbackClocks clocks{[] { return std::int64_t{1'764'825'060'000}; },
+        ServiceClocks clocks{[] { return std::int64_t{1'764'825'060'000}; },
                               [this] { return now_ms.load(); }};
         router = make_routes(std::make_shared<const StaticFiles>(std::move(*files)), nullptr,
                              std::make_shared<const FeedbackApi>(storage, std::move(sites), limits, clocks));

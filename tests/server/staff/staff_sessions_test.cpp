@@ -23,7 +23,7 @@ struct SignInBench {
     std::int64_t wall = 1'764'825'000'000;
     std::int64_t steady = 0;
     StaffSessions sessions{storage, StaffSessionPolicy{},
-                           StaffClocks{[this] { return wall; }, [this] { return steady; }}};
+                           ServiceClocks{[this] { return wall; }, [this] { return steady; }}};
 
     SignInBench() {
         const PasswordHashCost cheap{.memory_kib = 64, .passes = 1, .lanes = 1};
