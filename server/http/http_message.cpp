@@ -1,5 +1,6 @@
 #include "server/http/http_message.h"
 
+#include "server/http/response_stream.h"
 #include "server/static/open_file.h"
 
 #include <algorithm>
@@ -92,6 +93,9 @@ void HttpResponse::clear_body() {
     body.clear();
     shared_body.reset();
     file_body.reset();
+    if (stream_body)
+        stream_body->close();
+    stream_body.reset();
 }
 
 } // namespace support::server

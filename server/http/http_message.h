@@ -14,7 +14,8 @@
 
 namespace support::server {
 
-class OpenFile; // server/static/open_file.h
+class OpenFile;       // server/static/open_file.h
+class ResponseStream; // server/http/response_stream.h
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
@@ -39,21 +40,24 @@ struct HttpResponse {
     unsigned status = 200;
     HeaderList headers;
     // The body is one of: bytes of the handler's own (`body`); bytes shared with other responses
-    // and sent without a copy (`shared_body`: a prepared content bundle); or an open file that the
-    // server sends with sendfile(2), never read into memory (`file_body`: static files). Set one.
+    // and sent without a copy (`shared_body`: a prepared content bundle); an open file that the
+    // server sends with sendfile(2), never read into memory (`file_body`: static files); or bytes
+    // written over time until the stream ends, sent without a Content-Length on a connection that
+    // closes after it (`stream_body`: Server-Sent Events). Set one.
     std::string body;
     std::shared_ptr<const std::string> shared_body;
     std::shared_ptr<const OpenFile> file_body;
+    std::shared_ptr<ResponseStream> stream_body;
     // Set for a HEAD response: the Content-Length of the body a GET would have sent. The body
     // itself is then empty.
     std::optional<std::uint64_t> head_content_length;
 
-    // The length of whichever body is set.
+    // The length of whichever body is set (0 for a stream: not known in advance).
     std::uint64_t body_size() const;
     // The body's bytes, read from the file when it is one: for tests and diagnostics, never for
     // sending (the server streams files). Empty when the file cannot be read.
     std::string body_bytes() const;
-    // Drops every body (HEAD, 304).
+    // Drops every body (HEAD, 304); a stream is ended.
     void clear_body();
 
     // Replaces every existing value of the named header (case-insensitive).

@@ -1,6 +1,7 @@
 #include "server/http/http_server.h"
 
 #include "server/http/json_error.h"
+#include "server/http/response_stream.h"
 #include "server/middleware/request_framing.h"
 #include "server/static/open_file.h"
 
@@ -14,6 +15,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
@@ -56,7 +58,8 @@ constexpr off_t k_sendfile_chunk = 1 << 20;
 constexpr auto k_lingering_close = std::chrono::seconds(1);
 
 // One connection. `reading` is true while the session waits for a request, so shutdown knows it
-// may close the connection without cutting a response short; only the session's strand touches it.
+// may close the connection without cutting a response short; `streaming` is the stream it is
+// sending, which shutdown ends. Only the session's strand touches them.
 struct Session {
     explicit Session(tcp::socket socket) : stream(std::move(socket)) {
         beast::error_code ec;
@@ -67,6 +70,7 @@ struct Session {
     beast::tcp_stream stream;
     std::string remote_address;
     bool reading = false;
+    std::shared_ptr<ResponseStream> streaming;
 };
 
 HttpRequest to_request(const http::request<http::string_body>& message, const std::string& remote_address) {
@@ -104,8 +108,9 @@ void set_head(http::response<Body>& message, const HttpResponse& response, unsig
     message.result(response.status);
     for (const auto& [name, value] : response.headers)
         message.insert(name, value);
-    // A HEAD answer announces the length of the body a GET would have sent.
-    if (!has_no_body_status(response.status))
+    // A HEAD answer announces the length of the body a GET would have sent. A stream has none: its
+    // body ends when the connection closes.
+    if (!has_no_body_status(response.status) && !response.stream_body)
         message.content_length(response.head_content_length.value_or(response.body_size()));
     message.keep_alive(keep_alive);
 }
@@ -140,6 +145,24 @@ void log_exception(std::exception_ptr error, const char* where) {
     } catch (...) {
         log_line(std::string("support-server: server.internal: ") + where + ": unknown exception\n");
     }
+}
+
+// The request-target as the request log writes it: a query's token= value is masked, so the log
+// never holds a secret (a chat stream's EventSource can only send its token in the query).
+std::string loggable_target(std::string_view target) {
+    std::string logged(target);
+    const auto query = logged.find('?');
+    if (query == std::string::npos)
+        return logged;
+    for (auto at = logged.find("token=", query); at != std::string::npos; at = logged.find("token=", at)) {
+        const bool parameter_start = logged[at - 1] == '?' || logged[at - 1] == '&';
+        at += 6;
+        if (!parameter_start)
+            continue;
+        const auto end = std::min(logged.find('&', at), logged.size());
+        logged.replace(at, end - at, "…");
+    }
+    return logged;
 }
 
 std::string endpoint_host(const tcp::endpoint& endpoint) {
@@ -191,6 +214,7 @@ struct HttpServer::Impl {
     asio::awaitable<bool> write_response(Session& session, HttpResponse response, unsigned version,
                                          bool keep_alive);
     asio::awaitable<bool> send_file(Session& session, const OpenFile& file);
+    asio::awaitable<void> send_stream(Session& session, ResponseStream& stream);
     asio::awaitable<void> send_error_and_close(Session& session, unsigned status, const Error& error);
     void request_stop();
     asio::awaitable<void> shut_down();
@@ -312,12 +336,14 @@ asio::awaitable<void> HttpServer::Impl::run_session(std::shared_ptr<Session> ses
             co_await wait_for(reply, stream.get_executor());
         HttpResponse response = std::move(reply).take();
         // Read after the handler ran, so a shutdown that began meanwhile answers "Connection: close".
-        const bool keep_alive = message.keep_alive() && !stopping;
+        // A stream's body ends with the connection.
+        const bool keep_alive = message.keep_alive() && !stopping && !response.stream_body;
         if (options.request_log == RequestLog::OneLinePerRequest) {
             const auto elapsed = std::chrono::duration_cast<std::chrono::microseconds>(
                 std::chrono::steady_clock::now() - started);
-            log_line(request.method + " " + request.target + " " + std::to_string(response.status) + " " +
-                     std::to_string(response.body_size()) + "B " + std::to_string(elapsed.count()) + "us\n");
+            log_line(request.method + " " + loggable_target(request.target) + " " +
+                     std::to_string(response.status) + " " + std::to_string(response.body_size()) + "B " +
+                     std::to_string(elapsed.count()) + "us\n");
         }
         const bool written =
             co_await write_response(*session, std::move(response), message.version(), keep_alive);
@@ -334,6 +360,23 @@ asio::awaitable<bool> HttpServer::Impl::write_response(Session& session, HttpRes
     auto& stream = session.stream;
     stream.expires_after(options.write_timeout);
     const bool has_body = !has_no_body_status(response.status);
+    if (response.stream_body) {
+        http::response<http::empty_body> head;
+        set_head(head, response, version, false);
+        auto body = std::move(response.stream_body);
+        http::response_serializer<http::empty_body> serializer(head);
+        auto [error, written] = co_await http::async_write_header(stream, serializer, k_use_tuple);
+        if (!error && has_body) {
+            session.streaming = body;
+            // A shutdown that began before the stream was registered would not have ended it.
+            if (stopping)
+                body->finish();
+            co_await send_stream(session, *body);
+            session.streaming.reset();
+        }
+        body->close();
+        co_return false; // the connection closes after a stream
+    }
     if (has_body && response.file_body) {
         // The header through Beast, then the file straight from the page cache to the socket.
         http::response<http::empty_body> head;
@@ -393,6 +436,43 @@ asio::awaitable<bool> HttpServer::Impl::send_file(Session& session, const OpenFi
     co_return true;
 }
 
+asio::awaitable<void> HttpServer::Impl::send_stream(Session& session, ResponseStream& body) {
+    auto& stream = session.stream;
+    const auto executor = stream.get_executor();
+    // Shared with the wake-up, which another thread may call after this coroutine has ended.
+    auto timer = std::make_shared<asio::steady_timer>(executor);
+    const auto interval = body.options().heartbeat_interval;
+    auto heartbeat_due = std::chrono::steady_clock::now() + interval;
+    auto send = [&](const std::string& bytes) -> asio::awaitable<bool> {
+        stream.expires_after(options.write_timeout);
+        auto [error, written] = co_await asio::async_write(stream, asio::buffer(bytes), k_use_tuple);
+        heartbeat_due = std::chrono::steady_clock::now() + interval;
+        co_return !error;
+    };
+    for (;;) {
+        auto pending = body.take();
+        if (!pending.bytes.empty() && !co_await send(pending.bytes))
+            co_return;
+        if (pending.finished)
+            co_return;
+        if (!pending.bytes.empty())
+            continue; // more may have been written meanwhile
+        // The wake-up is posted to the connection's strand, so it runs once the wait below began.
+        if (!body.wait([timer, executor] { asio::post(executor, [timer] { timer->cancel(); }); }))
+            continue;
+        timer->expires_at(heartbeat_due);
+        stream.expires_never();
+        // A client that closes its side makes the socket readable; nothing else is expected from it.
+        auto woken = co_await (timer->async_wait(k_use_tuple) ||
+                               stream.socket().async_wait(tcp::socket::wait_read, k_use_tuple));
+        if (woken.index() == 1)
+            co_return;
+        const auto [timer_error] = std::get<0>(woken);
+        if (!timer_error && !co_await send(body.options().heartbeat))
+            co_return;
+    }
+}
+
 void HttpServer::Impl::request_stop() {
     if (stopping.exchange(true))
         return;
@@ -417,6 +497,8 @@ asio::awaitable<void> HttpServer::Impl::shut_down() {
         asio::post(session->stream.get_executor(), [session] {
             if (session->reading)
                 session->stream.cancel();
+            if (session->streaming)
+                session->streaming->finish();
         });
     }
     live.clear();

@@ -2,6 +2,7 @@
 
 #include "catch_amalgamated.hpp"
 
+#include "running_server.h"
 #include "server/http/http_server.h"
 #include "server/routes.h"
 #include "server/static/static_files.h"
@@ -32,45 +33,6 @@ namespace {
 const std::string k_secret = "TOP-SECRET-over-the-wire-91c2";
 const std::string k_widget_js = "window.SupportWidget = {};\n";
 const std::string k_widget_js_gz = std::string("\x1f\x8b\x08\x00gzipped-loader", 18);
-
-// Runs a server on its own thread for the duration of a test.
-class RunningServer {
-  public:
-    RunningServer(RequestHandler handler, ServerOptions options = {}) {
-        options.host = "127.0.0.1";
-        options.port = 0;
-        if (options.threads == 0)
-            options.threads = 2;
-        auto server = HttpServer::listen(options, std::move(handler));
-        REQUIRE(server.has_value());
-        m_server = std::move(*server);
-        m_thread = std::thread([this] {
-            m_server->run();
-            m_finished = true;
-        });
-    }
-    ~RunningServer() { stop(); }
-
-    std::uint16_t port() const { return m_server->port(); }
-    HttpServer& server() { return *m_server; }
-    bool finished() const { return m_finished; }
-
-    // Stops the server and waits for run() to return; how long that took.
-    std::chrono::milliseconds stop() {
-        const auto started = std::chrono::steady_clock::now();
-        if (m_thread.joinable()) {
-            m_server->stop();
-            m_thread.join();
-        }
-        return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() -
-                                                                     started);
-    }
-
-  private:
-    std::unique_ptr<HttpServer> m_server;
-    std::thread m_thread;
-    std::atomic<bool> m_finished{false};
-};
 
 struct SiteOnTheWire {
     TempDir dir;
