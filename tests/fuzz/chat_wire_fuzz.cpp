@@ -1,4 +1,5 @@
-// libFuzzer target: chat events, message posts and receipts as they come over the wire (from the
+// libFuzzer target: chat events, message posts and receipts, typing, conversation starts and
+// their answers as they come over the wire (from the
 // server's stream to the widget and the console; from any client to the server). Beyond not
 // crashing: every error has a stable api.chat_* id, and what decodes encodes to text that decodes
 // to the same value.
@@ -33,5 +34,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     round_trip<support::chat::ChatEvent>(text, decode_chat_event, encode_chat_event);
     round_trip<ChatMessagePost>(text, decode_chat_message_post, encode_chat_message_post);
     round_trip<ChatMessageReceipt>(text, decode_chat_message_receipt, encode_chat_message_receipt);
+    round_trip<ChatTyping>(text, decode_chat_typing, encode_chat_typing);
+    round_trip<ConversationStart>(text, decode_conversation_start, encode_conversation_start);
+    round_trip<ConversationOpened>(text, decode_conversation_opened, encode_conversation_opened);
     return 0;
 }

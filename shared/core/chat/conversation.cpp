@@ -30,6 +30,8 @@ bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+} // namespace
+
 std::string_view trim(std::string_view text) {
     while (!text.empty() && is_space(text.front()))
         text.remove_prefix(1);
@@ -37,6 +39,8 @@ std::string_view trim(std::string_view text) {
         text.remove_suffix(1);
     return text;
 }
+
+namespace {
 
 Error closed_error() {
     return make_error("chat.state.closed", "the conversation is closed");

@@ -56,6 +56,9 @@ inline constexpr std::size_t k_max_client_id_bytes = 64;   // a UUID fits with r
 inline constexpr std::size_t k_max_agent_name_bytes = 100; // as the shopper sees the person
 inline constexpr std::size_t k_max_csat_comment_bytes = 1000;
 
+// Text as a message or comment keeps it: without the white space around it.
+std::string_view trim(std::string_view text);
+
 // A client id: 1 to 64 ASCII letters, digits and - _ . : (a UUID, or "c-1" in a test).
 bool is_client_id(std::string_view id);
 

@@ -1,5 +1,6 @@
 #include "shared/core/protocol/chat_wire.h"
 
+#include "shared/core/content/locale_tag.h"
 #include "shared/core/protocol/wire_fields.h"
 
 #include <limits>
@@ -147,6 +148,73 @@ Result<ChatMessageReceipt> decode_chat_message_receipt(std::string_view text) {
     receipt.stored_ms = *stored;
     receipt.duplicate = duplicate.value_or(false);
     return receipt;
+}
+
+std::string encode_chat_typing(const ChatTyping& typing) {
+    json out = {{"author", chat::author_name(typing.author)}};
+    if (!typing.label.empty())
+        out["label"] = typing.label;
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<ChatTyping> decode_chat_typing(std::string_view text) {
+    SW_TRY(json document, parse_wire_object(text, "api.chat_typing"));
+    const WireObject body(document, "", "api.chat_typing");
+    ChatTyping typing;
+    SW_TRY(std::string author, body.string("author", Presence::Required, 16));
+    const auto parsed = chat::author_from_name(author);
+    if (!parsed)
+        return body.error("unknown_author", "author \"" + author + "\" is not one this client knows",
+                          "author");
+    typing.author = *parsed;
+    SW_TRY(typing.label, body.string("label", Presence::Optional, chat::k_max_agent_name_bytes));
+    return typing;
+}
+
+std::string encode_conversation_start(const ConversationStart& start) {
+    json out = {{"locale", start.locale}};
+    if (start.context)
+        out["context"] = encode_context_snapshot(*start.context);
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<ConversationStart> decode_conversation_start(std::string_view text) {
+    SW_TRY(json document, parse_wire_object(text, "api.chat_start"));
+    const WireObject body(document, "", "api.chat_start");
+    ConversationStart start;
+    SW_TRY(start.locale, body.string("locale", Presence::Required, content::k_max_locale_tag_bytes + 1));
+    if (!content::is_locale_tag(start.locale))
+        return body.error("invalid_locale", "\"locale\" must be a language tag such as en or pt-BR",
+                          "locale");
+    SW_TRY(auto context, body.object("context", Presence::Optional));
+    if (context) {
+        SW_TRY(start.context, decode_context_snapshot(*context));
+    }
+    return start;
+}
+
+std::string encode_conversation_opened(const ConversationOpened& opened) {
+    json out = {{"id", opened.id},
+                {"token", opened.token},
+                {"state", chat::state_name(opened.state)},
+                {"last_seq", opened.last_seq}};
+    return out.dump();
+}
+
+Result<ConversationOpened> decode_conversation_opened(std::string_view text) {
+    SW_TRY(json document, parse_wire_object(text, "api.chat_opened"));
+    const WireObject body(document, "", "api.chat_opened");
+    ConversationOpened opened;
+    SW_TRY(opened.id, body.string("id", Presence::Required, k_max_conversation_id_bytes));
+    SW_TRY(opened.token, body.string("token", Presence::Required, k_max_conversation_token_bytes));
+    SW_TRY(std::string state, body.string("state", Presence::Required, 16));
+    const auto parsed_state = chat::state_from_name(state);
+    if (!parsed_state)
+        return body.error("unknown_state", "state \"" + state + "\" is not one this client knows", "state");
+    opened.state = *parsed_state;
+    SW_TRY(auto last_seq, body.integer("last_seq", Presence::Required, 0, k_max_seq));
+    opened.last_seq = static_cast<std::uint64_t>(*last_seq);
+    return opened;
 }
 
 } // namespace support::protocol

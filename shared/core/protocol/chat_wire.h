@@ -13,19 +13,32 @@
 // and the server's answer, 201 the first time and 200 with the same seq for every repeat:
 //   {"client_id":"6f1c…","seq":7,"stored_ms":…,"duplicate":false}
 //
+// Opening a conversation: POST …/conversations
+//   {"locale":"he","context":{…}}           (context: protocol/context_snapshot.h; optional)
+// and the server's answer, 201:
+//   {"id":"…","token":"…","state":"bot","last_seq":0}
+// The token is the shopper's key to the conversation (Authorization: Bearer TOKEN); the server
+// keeps only its digest, so it is shown once, here.
+//
 // Decoding errors name the field (its JSON pointer): api.chat_event.*, api.chat_message.*,
 // api.chat_receipt.* (invalid_json, missing_field, wrong_type, too_long, out_of_range, and
 // unknown_kind, unknown_author, unknown_reason, bad_client_id, and empty for text that is only
 // white space; an empty string is a missing_field, as everywhere on this API).
 
 #include "shared/core/chat/conversation.h"
+#include "shared/core/protocol/context_snapshot.h"
 #include "shared/core/result.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace support::protocol {
+
+// A conversation's id and its shopper's token as the server makes them (random, base64url) fit.
+inline constexpr std::size_t k_max_conversation_id_bytes = 64;
+inline constexpr std::size_t k_max_conversation_token_bytes = 64;
 
 std::string encode_chat_event(const chat::ChatEvent& event);
 Result<chat::ChatEvent> decode_chat_event(std::string_view body);
@@ -48,5 +61,40 @@ struct ChatMessageReceipt {
 };
 std::string encode_chat_message_receipt(const ChatMessageReceipt& receipt);
 Result<ChatMessageReceipt> decode_chat_message_receipt(std::string_view body);
+
+// Someone typing, as the other side's stream shows it ("event: typing", no id: it is not stored):
+//   {"author":"agent","label":"Dana"}      {"author":"shopper"}
+struct ChatTyping {
+    chat::Author author = chat::Author::Shopper;
+    std::string label; // an agent's name as the shopper sees it
+    bool operator==(const ChatTyping&) const = default;
+};
+
+std::string encode_chat_typing(const ChatTyping& typing);
+// Errors: api.chat_typing.* (missing_field, wrong_type, unknown_author, too_long).
+Result<ChatTyping> decode_chat_typing(std::string_view body);
+
+struct ConversationStart {
+    std::string locale; // a language tag ("he", "pt-BR")
+    std::optional<ContextSnapshot> context;
+    bool operator==(const ConversationStart&) const = default;
+};
+
+std::string encode_conversation_start(const ConversationStart& start);
+// Errors: api.chat_start.* (invalid_json, wrong_type, missing_field, invalid_locale, and the
+// context's own, e.g. at /context/page/url).
+Result<ConversationStart> decode_conversation_start(std::string_view body);
+
+struct ConversationOpened {
+    std::string id;
+    std::string token;
+    chat::ConversationState state = chat::ConversationState::Bot;
+    std::uint64_t last_seq = 0;
+    bool operator==(const ConversationOpened&) const = default;
+};
+
+std::string encode_conversation_opened(const ConversationOpened& opened);
+// Errors: api.chat_opened.* (missing_field, wrong_type, unknown_state, out_of_range).
+Result<ConversationOpened> decode_conversation_opened(std::string_view body);
 
 } // namespace support::protocol

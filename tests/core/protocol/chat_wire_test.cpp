@@ -101,3 +101,34 @@ TEST_CASE("a message post and its receipt read back; bad ones name the field") {
     CHECK(decode_chat_message_receipt(R"({"client_id":"c-1","seq":0,"stored_ms":1})").error().field ==
           "/seq");
 }
+
+TEST_CASE("typing reads back; an unknown author is refused") {
+    const ChatTyping agent{Author::Agent, "Dana"};
+    CHECK(encode_chat_typing(agent) == R"({"author":"agent","label":"Dana"})");
+    CHECK(*decode_chat_typing(encode_chat_typing(agent)) == agent);
+    CHECK(encode_chat_typing(ChatTyping{Author::Shopper, ""}) == R"({"author":"shopper"})");
+    CHECK(decode_chat_typing(R"({"author":"robot"})").error().code == "api.chat_typing.unknown_author");
+}
+
+TEST_CASE("a conversation start carries the locale and the page's context; its answer the token") {
+    ConversationStart start;
+    start.locale = "he";
+    start.context = ContextSnapshot{};
+    start.context->page_url = "https://shop.example/cart?email=a@b.c";
+    const auto decoded = decode_conversation_start(encode_conversation_start(start));
+    REQUIRE(decoded);
+    CHECK(decoded->locale == "he");
+    REQUIRE(decoded->context);
+    CHECK(decoded->context->page_url == "https://shop.example/cart"); // the query never travels
+    CHECK(decode_conversation_start(R"({"locale":"he_IL"})").error().code == "api.chat_start.invalid_locale");
+    CHECK(decode_conversation_start(R"({"locale":"en","context":{"page":{"url":7}}})").error().field ==
+          "/context/page/url");
+    CHECK(decode_conversation_start("{}").error().field == "/locale");
+
+    const ConversationOpened opened{"Qm9vdHN0cmFwcGVkLWlk", "token-43-characters-of-base64url-xxxxxxxxxxx",
+                                    support::chat::ConversationState::Bot, 0};
+    CHECK(*decode_conversation_opened(encode_conversation_opened(opened)) == opened);
+    CHECK(
+        decode_conversation_opened(R"({"id":"a","token":"b","state":"asleep","last_seq":0})").error().code ==
+        "api.chat_opened.unknown_state");
+}
