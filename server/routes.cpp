@@ -64,6 +64,21 @@ Router make_routes(RouteHandlers handlers) {
         router.add(std::string(k_staff_insights_route), serve_staff);
         router.add_tree(std::string(k_staff_feedback_route), serve_staff);
     }
+    if (handlers.shopper_chat) {
+        auto serve_chat = [api = std::move(handlers.shopper_chat)](const HttpRequest& request) {
+            return api->serve(request);
+        };
+        for (auto route : {protocol::k_conversations_route, protocol::k_conversation_messages_route,
+                           protocol::k_conversation_events_route, protocol::k_conversation_typing_route})
+            router.add(std::string(route), serve_chat);
+    }
+    if (handlers.staff_chat) {
+        auto serve_staff_chat = [api = std::move(handlers.staff_chat)](const HttpRequest& request) {
+            return api->serve(request);
+        };
+        router.add_tree(std::string(k_staff_conversations_route), serve_staff_chat);
+        router.add(std::string(k_staff_inbox_events_route), serve_staff_chat);
+    }
     auto serve_files = [files = std::move(static_files)](const HttpRequest& request) -> Reply {
         return files->serve(request);
     };

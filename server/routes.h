@@ -5,7 +5,10 @@
 //   GET /api/v1/sites/{site}/content      → the site's help articles (content_api.h)
 //   POST /api/v1/sites/{site}/feedback    → what a shopper tells us (feedback/feedback_api.h), when
 //                                           the server has a store
+//   /api/v1/sites/{site}/conversations…   → chat, the shopper's side (chat/shopper_chat_api.h)
 //   /api/v1/staff/session                 → staff sign-in (staff/staff_session_api.h)
+//   /api/v1/staff/conversations…, /api/v1/staff/inbox/events
+//                                         → chat, the staff's side (chat/staff_chat_api.h)
 //   /api/v1/staff/feedback…, /api/v1/staff/insights
 //                                         → the staff API over feedback (staff/staff_feedback_api.h)
 //   /console, /console/…                  → the staff console's files, with a strict CSP and never
@@ -13,6 +16,8 @@
 //   anything else                         → static files from the mounted roots
 // The content API and static files are readable from any origin (middleware/public_cross_origin.h).
 
+#include "server/chat/shopper_chat_api.h"
+#include "server/chat/staff_chat_api.h"
 #include "server/content/content_api.h"
 #include "server/feedback/feedback_api.h"
 #include "server/http/http_message.h"
@@ -36,6 +41,8 @@ struct RouteHandlers {
     std::shared_ptr<const StaffSessionApi> staff_session;
     std::shared_ptr<const StaffFeedbackApi> staff_feedback;
     std::shared_ptr<WorkerPool> workers; // runs staff sign-in (argon2id) off the connection threads
+    std::shared_ptr<const ShopperChatApi> shopper_chat = nullptr;
+    std::shared_ptr<const StaffChatApi> staff_chat = nullptr;
 };
 
 Router make_routes(RouteHandlers handlers);

@@ -1,5 +1,6 @@
 #include "server/commands/serve_command.h"
 
+#include "server/chat/in_process_chat_fan_out.h"
 #include "server/commands/exit_codes.h"
 #include "server/commands/serve_config.h"
 #include "server/content/content_api.h"
@@ -125,6 +126,15 @@ int run_serve(std::span<const std::string_view> args) {
     auto workers = std::make_shared<WorkerPool>(2);
     auto staff_sessions = std::make_shared<const StaffSessionApi>(
         std::make_shared<StaffSessions>(storage), StaffCookieOptions{.secure = config->secure_cookies});
+    std::vector<std::string> site_names;
+    for (const auto& [name, settings] : sites->settings)
+        site_names.push_back(name);
+    auto chat_fan_out = std::make_shared<InProcessChatFanOut>();
+    auto shopper_chat =
+        std::make_shared<const ShopperChatApi>(storage, chat_fan_out, sites->settings, workers, ChatLimits{});
+    auto staff_chat =
+        std::make_shared<const StaffChatApi>(storage, chat_fan_out, std::make_shared<StaffPresence>(),
+                                             staff_sessions, std::move(site_names), workers);
     Router router = make_routes(RouteHandlers{
         .static_files = std::make_shared<const StaticFiles>(std::move(*files)),
         .content = std::make_shared<const ContentApi>(sites->content),
@@ -133,6 +143,8 @@ int run_serve(std::span<const std::string_view> args) {
         .staff_feedback = std::make_shared<const StaffFeedbackApi>(storage, staff_sessions, workers,
                                                                    system_clocks().wall_ms),
         .workers = workers,
+        .shopper_chat = std::move(shopper_chat),
+        .staff_chat = std::move(staff_chat),
     });
 
     ServerOptions options;

@@ -119,7 +119,7 @@ std::optional<std::string> EventStreamClient::take_line() {
 std::optional<StreamEvent> EventStreamClient::next_event(std::chrono::milliseconds timeout) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     StreamEvent event;
-    bool has_field = false;
+    bool has_data = false; // as EventSource does, a block without data: (a retry:) dispatches nothing
     for (;;) {
         auto line = take_line();
         if (!line) {
@@ -128,8 +128,9 @@ std::optional<StreamEvent> EventStreamClient::next_event(std::chrono::millisecon
             continue;
         }
         if (line->empty()) {
-            if (has_field)
+            if (has_data)
                 return event;
+            event = StreamEvent{};
             continue;
         }
         if (line->front() == ':') {
@@ -141,13 +142,14 @@ std::optional<StreamEvent> EventStreamClient::next_event(std::chrono::millisecon
         std::string value = colon == std::string::npos ? "" : line->substr(colon + 1);
         if (!value.empty() && value.front() == ' ')
             value.erase(0, 1);
-        has_field = true;
         if (field == "id")
             event.id = value;
         else if (field == "event")
             event.type = value;
-        else if (field == "data")
-            event.data += (event.data.empty() ? "" : "\n") + value;
+        else if (field == "data") {
+            event.data += (has_data ? "\n" : "") + value;
+            has_data = true;
+        }
     }
 }
 

@@ -1,0 +1,223 @@
+#include "server/chat/shopper_chat_api.h"
+
+#include "server/chat/chat_answers.h"
+#include "server/chat/conversation_stream.h"
+#include "server/http/json_error.h"
+#include "server/middleware/site_cross_origin.h"
+#include "server/sse/server_sent_event.h"
+#include "server/staff/session_token.h"
+#include "shared/core/protocol/api_paths.h"
+#include "shared/core/protocol/chat_wire.h"
+#include "shared/core/protocol/url_encoding.h"
+
+namespace support::server {
+
+namespace {
+
+// A conversation id: the first 22 characters of a fresh 32-byte token, 132 random bits.
+constexpr std::size_t k_conversation_id_chars = 22;
+
+enum class ChatRoute { Conversations, Messages, Events, Typing, Unknown };
+
+ChatRoute route_of(std::string_view target) {
+    const std::string_view path = protocol::target_path(target);
+    if (path.ends_with("/conversations"))
+        return ChatRoute::Conversations;
+    if (path.ends_with("/messages"))
+        return ChatRoute::Messages;
+    if (path.ends_with("/events"))
+        return ChatRoute::Events;
+    if (path.ends_with("/typing"))
+        return ChatRoute::Typing;
+    return ChatRoute::Unknown;
+}
+
+std::string_view allowed_methods(ChatRoute route) {
+    return route == ChatRoute::Events ? "GET" : "POST";
+}
+
+// The shopper's token: "Authorization: Bearer TOKEN", or ?token= on a stream (EventSource).
+std::string token_of(const HttpRequest& request, ChatRoute route) {
+    const std::string authorization = request.header("Authorization");
+    constexpr std::string_view k_bearer = "Bearer ";
+    if (authorization.size() > k_bearer.size() && header_name_equals(authorization.substr(0, 7), k_bearer))
+        return std::string(trim_optional_whitespace(std::string_view(authorization).substr(k_bearer.size())));
+    if (route == ChatRoute::Events)
+        return protocol::query_parameter(request.target, "token").value_or("");
+    return {};
+}
+
+std::optional<HttpResponse> refuse_body(const HttpRequest& request) {
+    if (request.body.size() > k_max_chat_body_bytes)
+        return error_response(
+            413, make_error("api.chat.too_large", "a chat request may be at most 16 KB", "body"));
+    if (!has_json_body(request))
+        return error_response(
+            415, make_error("api.chat.not_json", "send Content-Type: application/json", "Content-Type"));
+    return std::nullopt;
+}
+
+} // namespace
+
+ShopperChatApi::ShopperChatApi(std::shared_ptr<Storage> storage, std::shared_ptr<ChatFanOut> fan_out,
+                               std::map<std::string, SiteSettings, std::less<>> sites,
+                               std::shared_ptr<WorkerPool> workers, ChatLimits limits, ServiceClocks clocks)
+    : m_storage(std::move(storage)), m_fan_out(std::move(fan_out)), m_sites(std::move(sites)),
+      m_workers(std::move(workers)), m_limits(std::move(limits)), m_clocks(std::move(clocks)),
+      m_conversations_per_client_ip(m_limits.conversations_per_client_ip, m_clocks.monotonic_ms),
+      m_messages_per_conversation(m_limits.messages_per_conversation, m_clocks.monotonic_ms),
+      m_messages_per_client_ip(m_limits.messages_per_client_ip, m_clocks.monotonic_ms),
+      m_typing_per_conversation(m_limits.typing_per_conversation, m_clocks.monotonic_ms) {}
+
+Reply ShopperChatApi::serve(const HttpRequest& request) const {
+    std::string site_name = protocol::site_of_target(request.target).value_or("");
+    const auto site = m_sites.find(site_name);
+    if (site == m_sites.end())
+        return error_response(404, make_error("api.site.not_found", "no such site", "site"));
+    const SiteCrossOrigin cors(request, site->second);
+    if (auto refused = cors.refusal())
+        return std::move(*refused);
+    const ChatRoute route = route_of(request.target);
+    if (route == ChatRoute::Unknown)
+        return error_response(404, make_error("server.route.not_found", "no such resource", "path"));
+    if (request.method == "OPTIONS")
+        return cors.preflight(allowed_methods(route), "Authorization, Content-Type, Last-Event-ID");
+    if (request.method != allowed_methods(route)) {
+        auto refused =
+            error_response(405, make_error("api.chat.method_not_allowed",
+                                           "use " + std::string(allowed_methods(route)), "method"));
+        refused.set_header("Allow", std::string(allowed_methods(route)) + ", OPTIONS");
+        return std::move(Reply(std::move(refused))).then(cors.allow());
+    }
+    // Cheap refusals answer on the connection's thread; whatever reads or writes the store runs on
+    // the worker pool.
+    Reply reply = [&]() -> Reply {
+        if (route == ChatRoute::Conversations) {
+            if (auto wait = m_conversations_per_client_ip.take(request.remote_address))
+                return rate_limited_response(*wait);
+            if (auto refused = refuse_body(request))
+                return std::move(*refused);
+        } else {
+            if (token_of(request, route).empty())
+                return chat_error_response(
+                    401,
+                    make_error("api.chat.token_missing",
+                               "send the conversation's token: Authorization: Bearer …", "Authorization"));
+            if (route == ChatRoute::Messages) {
+                if (auto wait = m_messages_per_client_ip.take(request.remote_address))
+                    return rate_limited_response(*wait);
+                if (auto refused = refuse_body(request))
+                    return std::move(*refused);
+            }
+        }
+        auto self = shared_from_this();
+        return m_workers->run([self, request, route, site_name]() -> HttpResponse {
+            if (route == ChatRoute::Conversations)
+                return self->open(request, site_name);
+            auto authorised = self->authorise(request, site_name);
+            if (auto* refused = std::get_if<HttpResponse>(&authorised))
+                return std::move(*refused);
+            const auto& conversation = std::get<StoredConversation>(authorised);
+            switch (route) {
+            case ChatRoute::Messages:
+                return self->post_message(request, conversation);
+            case ChatRoute::Events:
+                return self->stream_events(request, conversation);
+            case ChatRoute::Typing:
+                return self->typing(conversation);
+            case ChatRoute::Conversations:
+            case ChatRoute::Unknown:
+                break;
+            }
+            return error_response(404, make_error("server.route.not_found", "no such resource", "path"));
+        });
+    }();
+    return std::move(reply).then(cors.allow());
+}
+
+std::variant<StoredConversation, HttpResponse> ShopperChatApi::authorise(const HttpRequest& request,
+                                                                         const std::string& site) const {
+    const std::string token = token_of(request, route_of(request.target));
+    const std::string id = protocol::conversation_of_target(request.target).value_or("");
+    auto found = m_storage->find_conversation(id);
+    if (!found)
+        return storage_unavailable(found.error());
+    if (!*found || (*found)->site != site)
+        return chat_error_response(404, make_error("api.chat.conversation_not_found",
+                                                   "no such conversation on this site", "conversation"));
+    if (!secrets_equal(token_digest(token), (*found)->token_digest))
+        return chat_error_response(403,
+                                   make_error("api.chat.token_wrong",
+                                              "this token does not open this conversation", "Authorization"));
+    return std::move(**found);
+}
+
+HttpResponse ShopperChatApi::open(const HttpRequest& request, const std::string& site) const {
+    auto start = protocol::decode_conversation_start(request.body);
+    if (!start)
+        return chat_error_response(400, start.error());
+    auto token = new_secret_token();
+    auto id_source = new_secret_token();
+    if (!token || !id_source)
+        return storage_unavailable(
+            make_error("storage.write_failed", "no randomness for a conversation token"));
+    NewConversation conversation{id_source->substr(0, k_conversation_id_chars),
+                                 site,
+                                 token_digest(*token),
+                                 start->locale,
+                                 start->context ? start->context->page_url : std::string(),
+                                 m_clocks.wall_ms()};
+    auto created = m_storage->create_conversation(conversation);
+    if (!created)
+        return storage_unavailable(created.error());
+    HttpResponse response;
+    response.status = 201;
+    response.set_header("Content-Type", "application/json");
+    response.set_header("Cache-Control", "no-store");
+    response.body = protocol::encode_conversation_opened(
+        protocol::ConversationOpened{created->id, *token, created->state, created->last_seq});
+    return response;
+}
+
+HttpResponse ShopperChatApi::post_message(const HttpRequest& request,
+                                          const StoredConversation& conversation) const {
+    if (auto wait = m_messages_per_conversation.take(conversation.id))
+        return rate_limited_response(*wait);
+    auto post = protocol::decode_chat_message_post(request.body);
+    if (!post)
+        return chat_error_response(400, post.error());
+    chat::ChatEvent event;
+    event.kind = chat::ChatEvent::Kind::Message;
+    event.at_ms = m_clocks.wall_ms();
+    event.message.client_id = post->client_id;
+    event.message.author = chat::Author::Shopper;
+    event.message.text = std::string(chat::trim(post->text));
+    event.message.written_ms = post->written_ms;
+    return stored_event_response(*m_storage, *m_fan_out, conversation, std::move(event));
+}
+
+HttpResponse ShopperChatApi::stream_events(const HttpRequest& request,
+                                           const StoredConversation& conversation) const {
+    auto after = resume_after(request);
+    if (!after)
+        return chat_error_response(400, after.error());
+    auto stream = open_conversation_stream(m_storage, *m_fan_out, conversation, *after, StreamViewer::Shopper,
+                                           m_limits.stream);
+    if (!stream)
+        return storage_unavailable(stream.error());
+    HttpResponse response = event_stream_head();
+    response.stream_body = std::move(*stream);
+    return response;
+}
+
+HttpResponse ShopperChatApi::typing(const StoredConversation& conversation) const {
+    if (auto wait = m_typing_per_conversation.take(conversation.id))
+        return rate_limited_response(*wait);
+    m_fan_out->publish(ChatNotice::typing(conversation.site, conversation.id, chat::Author::Shopper, ""));
+    HttpResponse response;
+    response.status = 204;
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
+} // namespace support::server
