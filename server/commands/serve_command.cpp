@@ -130,8 +130,13 @@ int run_serve(std::span<const std::string_view> args) {
     for (const auto& [name, settings] : sites->settings)
         site_names.push_back(name);
     auto chat_fan_out = std::make_shared<InProcessChatFanOut>();
+    ChatLimits chat_limits;
+    const auto chat_per_ip = static_cast<double>(config->chat_per_ip_per_minute);
+    chat_limits.messages_per_client_ip = {chat_per_ip, chat_per_ip};
+    chat_limits.conversations_per_client_ip = {std::max(1.0, chat_per_ip / 10),
+                                               std::max(1.0, chat_per_ip / 20)};
     auto shopper_chat =
-        std::make_shared<const ShopperChatApi>(storage, chat_fan_out, sites->settings, workers, ChatLimits{});
+        std::make_shared<const ShopperChatApi>(storage, chat_fan_out, sites->settings, workers, chat_limits);
     auto staff_chat =
         std::make_shared<const StaffChatApi>(storage, chat_fan_out, std::make_shared<StaffPresence>(),
                                              staff_sessions, std::move(site_names), workers);

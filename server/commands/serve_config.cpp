@@ -24,13 +24,16 @@ feedback shoppers send.
                         GET /api/v1/sites/NAME/content?locale=LOCALE; NAME is [a-z0-9-]+.
                         Loaded once at start: problems are printed and articles with errors
                         left out (check them first with 'support-server check-content DIR').
-                        DIR/site.json lists the store origins that may send feedback:
+                        DIR/site.json lists the store origins that may send feedback and chat:
                         {"allowed_origins": ["https://shop.example"]}
   --db PATH             the SQLite file feedback is kept in (default var/support.db, created
                         with its folder); back it up with: sqlite3 PATH ".backup COPY"
   --feedback-per-ip N   feedback requests a minute from one client IP, also the burst
                         allowed at once (default 60); past it 429 with Retry-After
   --feedback-per-site N the same for all clients of one site together (default 60000)
+  --chat-per-ip N       chat messages a minute from one client IP, also the burst (default
+                        120); conversations opened from one IP: a tenth of it, at least 1
+                        (a shared office or mobile carrier address may need more)
   --max-connections N   connections open at once (default 10000); past it a new connection
                         gets 503 server.http.too_many_connections
   --secure-cookies      mark the staff session cookie Secure: the server is reached over
@@ -223,6 +226,9 @@ Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args) {
         } else if (name == "--feedback-per-site") {
             SW_TRY(std::string_view value, take_value());
             SW_TRY(config.feedback_per_site_per_minute, parse_per_minute(value, "--feedback-per-site"));
+        } else if (name == "--chat-per-ip") {
+            SW_TRY(std::string_view value, take_value());
+            SW_TRY(config.chat_per_ip_per_minute, parse_per_minute(value, "--chat-per-ip"));
         } else if (name == "--secure-cookies") {
             SW_TRY_VOID(reject_value());
             config.secure_cookies = true;

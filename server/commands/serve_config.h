@@ -52,6 +52,7 @@ struct ServeConfig {
     // Feedback requests a minute (and the burst allowed at once) per client IP and per site.
     std::uint32_t feedback_per_ip_per_minute = 60;
     std::uint32_t feedback_per_site_per_minute = 60'000;
+    std::uint32_t chat_per_ip_per_minute = 120;
 };
 
 // Parses the arguments that follow `serve`. Options take their value as the next argument or

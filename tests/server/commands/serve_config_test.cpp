@@ -166,3 +166,9 @@ TEST_CASE("serve --max-connections takes 1 to 1,000,000; anything else is server
         CHECK(result.error().field == "--max-connections");
     }
 }
+
+TEST_CASE("serve --chat-per-ip sets the chat rate limit per client address", "[serve_config]") {
+    CHECK(parse({"--root", "dist"})->chat_per_ip_per_minute == 120);
+    CHECK(parse({"--root", "dist", "--chat-per-ip", "5000"})->chat_per_ip_per_minute == 5000);
+    CHECK_FALSE(parse({"--root", "dist", "--chat-per-ip", "0"}).has_value());
+}
