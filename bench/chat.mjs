@@ -204,8 +204,8 @@ try {
   const heldEvents = { count: 0 };
   const held = await inBatches([...Array(extra).keys()], 200, (i) => {
     const chat = chats[i % chats.length];
-    return openStream(`/api/v1/sites/bench/conversations/${chat.id}/events?last_event_id=1000000`,
-      { Authorization: `Bearer ${chat.token}` }, () => heldEvents.count++);
+    return openStream(`/api/v1/sites/bench/conversations/${chat.id}/events`, { Authorization: `Bearer ${chat.token}` },
+      (data) => { if (JSON.parse(data).message?.client_id?.startsWith('all-')) heldEvents.count++; });
   });
   const heldOpen = held.filter((s) => s.ok).length + openStreams;
   const errors = held.filter((s) => !s.ok).reduce((counts, s) => ({ ...counts, [s.status]: (counts[s.status] || 0) + 1 }), {});
@@ -214,7 +214,7 @@ try {
   const descriptors = openDescriptors(server.pid);
   // One more message in each conversation: every held stream must deliver it.
   const broadcastStarted = performance.now();
-  await inBatches(chats, 16, (chat, ) => request('POST', `/api/v1/staff/conversations/${chat.id}/messages`, {
+  await inBatches(chats, 16, (chat) => request('POST', `/api/v1/staff/conversations/${chat.id}/messages`, {
     body: JSON.stringify({ client_id: `all-${chat.id}`, text: 'to everyone', written_ms: Date.now() }), headers: console_,
   }));
   const deadline = performance.now() + 10_000;

@@ -3,6 +3,7 @@
 #include "server/sse/server_sent_event.h"
 #include "shared/core/protocol/chat_wire.h"
 
+#include <algorithm>
 #include <mutex>
 
 namespace support::server {
@@ -96,8 +97,8 @@ Result<std::shared_ptr<ResponseStream>> open_conversation_stream(std::shared_ptr
                                                                  ResponseStreamOptions options) {
     auto stream = std::make_shared<ResponseStream>(std::move(options));
     stream->write(format_retry(k_stream_retry_ms));
-    auto feed =
-        std::make_shared<ConversationFeed>(std::move(storage), stream, conversation.id, after_seq, viewer);
+    auto feed = std::make_shared<ConversationFeed>(std::move(storage), stream, conversation.id,
+                                                   std::min(after_seq, conversation.last_seq), viewer);
     std::shared_ptr<ChatFanOut::Subscription> subscription =
         fan_out.subscribe(conversation.id, [feed](const ChatNotice& notice) { feed->hear(notice); });
     SW_TRY_VOID(feed->catch_up());

@@ -10,8 +10,10 @@
 // below the last seq sent is dropped, one that skips ahead (a notice lost, or one carrying only the
 // seq) is filled in from the store. Each event goes out as "id: SEQ" + the event's JSON
 // (protocol/chat_wire.h), so a client that reconnects with Last-Event-ID gets exactly what it
-// missed. The other side's typing goes out as an "event: typing" without an id. When the store
-// cannot be read the stream ends, and the client's reconnect tries again.
+// missed; a Last-Event-ID past the conversation's last event (a client that kept another store's
+// numbers) reads as that last event, so what is stored next still reaches it. The other side's typing goes
+// out as an "event: typing" without an id. When the store cannot be read the stream ends, and the client's
+// reconnect tries again.
 
 #include "server/chat/chat_fan_out.h"
 #include "server/http/response_stream.h"

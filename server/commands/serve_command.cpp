@@ -123,7 +123,9 @@ int run_serve(std::span<const std::string_view> args) {
     limits.per_site = {static_cast<double>(config->feedback_per_site_per_minute) / 10.0,
                        static_cast<double>(config->feedback_per_site_per_minute)};
     // Work that blocks (password hashing, staff reads and exports) runs here, off the connection threads.
-    auto workers = std::make_shared<WorkerPool>(2);
+    // Its queue takes a reconnect storm (every shopper's stream opening again after a restart) rather
+    // than answering most of it 503: each job is a quick store read or write.
+    auto workers = std::make_shared<WorkerPool>(2, 8192);
     auto staff_sessions = std::make_shared<const StaffSessionApi>(
         std::make_shared<StaffSessions>(storage), StaffCookieOptions{.secure = config->secure_cookies});
     std::vector<std::string> site_names;

@@ -211,6 +211,15 @@ TEST_CASE("chat: a stream resumed with Last-Event-ID gets exactly what it missed
     CHECK(sixth->id == "6");
     auto bad = chat.listen(opened, {{"Last-Event-ID", "five"}});
     CHECK(bad->status() == 400);
+
+    // A client ahead of the conversation (it kept numbers from elsewhere) still gets what comes next.
+    auto ahead = chat.listen(opened, {{"Last-Event-ID", "99"}});
+    REQUIRE(ahead->status() == 200);
+    CHECK_FALSE(ahead->next_event(200ms));
+    REQUIRE(chat.say(opened, "m-7", "message 7").status == 201);
+    const auto seventh = ahead->next_event(2s);
+    REQUIRE(seventh);
+    CHECK(seventh->id == "7");
 }
 
 TEST_CASE("chat: messages are rate limited per conversation, with Retry-After", "[chat_api]") {
