@@ -99,8 +99,10 @@ function openStream(target, headers, onEvent) {
           if (data) onEvent(data);
         }
       });
+      const stream = { ok: true, status: 200, ended: false, close: () => req.destroy() };
       res.on('error', () => {});
-      resolve({ ok: true, status: 200, close: () => req.destroy() });
+      res.on('close', () => (stream.ended = true));
+      resolve(stream);
     });
     req.on('error', (error) => resolve({ ok: false, status: error.code, close() {} }));
   });
@@ -200,7 +202,16 @@ try {
     `at start ${(rssAtStart / 1024).toFixed(1)} MiB`);
 
   // 2. Holding many streams at once: more tabs on the same conversations.
-  const extra = Math.max(0, hold - openStreams);
+  // The server caps connections at what its open-file limit allows (2 descriptors a connection, 64
+  // kept back); a few are left for the posts below.
+  const serverFiles = Number((/Max open files\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/limits`, 'utf8')) || [])[1]);
+  const connectionCap = Math.floor((serverFiles - 64) / 2);
+  const holdable = Math.min(hold, connectionCap - 32);
+  if (holdable < hold) {
+    console.log(`  the server's open-file limit (${serverFiles}, not raisable here) caps it at ${connectionCap} connections: ` +
+      `holding ${holdable} streams and leaving 32 connections for the posts`);
+  }
+  const extra = Math.max(0, holdable - openStreams);
   const heldEvents = { count: 0 };
   const held = await inBatches([...Array(extra).keys()], 200, (i) => {
     const chat = chats[i % chats.length];
@@ -214,9 +225,10 @@ try {
   const descriptors = openDescriptors(server.pid);
   // One more message in each conversation: every held stream must deliver it.
   const broadcastStarted = performance.now();
-  await inBatches(chats, 16, (chat) => request('POST', `/api/v1/staff/conversations/${chat.id}/messages`, {
+  const broadcast = await inBatches(chats, 16, (chat) => request('POST', `/api/v1/staff/conversations/${chat.id}/messages`, {
     body: JSON.stringify({ client_id: `all-${chat.id}`, text: 'to everyone', written_ms: Date.now() }), headers: console_,
   }));
+  const refusedPosts = broadcast.filter((answer) => answer.status !== 201).length;
   const deadline = performance.now() + 10_000;
   while (heldEvents.count < held.filter((s) => s.ok).length && performance.now() < deadline) await sleep(20);
   const broadcastMs = performance.now() - broadcastStarted;
@@ -224,7 +236,10 @@ try {
     `errors ${JSON.stringify(errors)}; server ${(rssHeld / 1024).toFixed(1)} MiB ` +
     `(${((rssHeld - rssBeforeStreams) / heldOpen).toFixed(1)} KiB a stream), ${descriptors} open descriptors`);
   console.log(`  one message to each of ${conversations} conversations reached ${heldEvents.count} of ` +
-    `${held.filter((s) => s.ok).length} extra streams in ${fmt(broadcastMs)}`);
+    `${held.filter((s) => s.ok).length} extra streams in ${fmt(broadcastMs)}` +
+    (refusedPosts ? ` (${refusedPosts} of the posts were refused)` : '') +
+    `; streams the server ended meanwhile: ${held.filter((s) => s.ok && s.ended).length}`);
+  console.log(`  open-file limits: this process ${spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim()}, the server's ${serverFiles}`);
   for (const s of [...streams.flat(), ...held]) s.close();
 } finally {
   await server.stop();
