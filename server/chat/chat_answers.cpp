@@ -9,25 +9,10 @@ namespace {
 
 constexpr const char* k_retry_after_seconds = "2";
 
-HttpResponse json_answer(unsigned status, std::string body) {
-    HttpResponse response;
-    response.status = status;
-    response.set_header("Content-Type", "application/json");
-    response.set_header("Cache-Control", "no-store");
-    response.body = std::move(body);
-    return response;
-}
-
 } // namespace
 
-HttpResponse chat_error_response(unsigned status, const Error& error) {
-    auto response = error_response(status, error);
-    response.set_header("Cache-Control", "no-store");
-    return response;
-}
-
 HttpResponse storage_unavailable(const Error& error) {
-    auto response = chat_error_response(503, error);
+    auto response = error_response(503, error);
     response.set_header("Retry-After", k_retry_after_seconds);
     return response;
 }
@@ -40,25 +25,24 @@ HttpResponse stored_event_response(Storage& storage, ChatFanOut& fan_out,
     if (!appended) {
         const std::string& code = appended.error().code;
         if (code.starts_with("chat.message."))
-            return chat_error_response(400, appended.error());
+            return error_response(400, appended.error());
         if (code.starts_with("chat."))
-            return chat_error_response(409, appended.error());
+            return error_response(409, appended.error());
         return storage_unavailable(appended.error());
     }
     const chat::ChatEvent& stored = appended->event;
     if (!appended->duplicate)
         fan_out.publish(ChatNotice::stored(conversation.site, conversation.id, stored));
     if (!is_message)
-        return json_answer(200, protocol::encode_chat_event(stored));
+        return json_response(200, protocol::encode_chat_event(stored));
     if (appended->duplicate && (stored.message.text != sent.text || stored.message.author != sent.author))
-        return chat_error_response(409,
-                                   make_error("api.chat.client_id_reused",
+        return error_response(409, make_error("api.chat.client_id_reused",
                                               "this client_id was sent before with another message; use a "
                                               "new id",
                                               "/client_id"));
-    return json_answer(appended->duplicate ? 200 : 201,
-                       protocol::encode_chat_message_receipt(protocol::ChatMessageReceipt{
-                           stored.message.client_id, stored.seq, stored.at_ms, appended->duplicate}));
+    return json_response(appended->duplicate ? 200 : 201,
+                         protocol::encode_chat_message_receipt(protocol::ChatMessageReceipt{
+                             stored.message.client_id, stored.seq, stored.at_ms, appended->duplicate}));
 }
 
 } // namespace support::server

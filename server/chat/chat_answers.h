@@ -9,9 +9,6 @@
 
 namespace support::server {
 
-// An error answer that is never cached.
-HttpResponse chat_error_response(unsigned status, const Error& error);
-
 // 503 with Retry-After for storage.read_failed / storage.write_failed and the like.
 HttpResponse storage_unavailable(const Error& error);
 

@@ -99,10 +99,10 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
                 return std::move(*refused);
         } else {
             if (token_of(request, route).empty())
-                return chat_error_response(
-                    401,
-                    make_error("api.chat.token_missing",
-                               "send the conversation's token: Authorization: Bearer …", "Authorization"));
+                return error_response(401,
+                                      make_error("api.chat.token_missing",
+                                                 "send the conversation's token: Authorization: Bearer …",
+                                                 "Authorization"));
             if (route == ChatRoute::Messages) {
                 if (auto wait = m_messages_per_client_ip.take(request.remote_address))
                     return rate_limited_response(*wait);
@@ -143,11 +143,10 @@ std::variant<StoredConversation, HttpResponse> ShopperChatApi::authorise(const H
     if (!found)
         return storage_unavailable(found.error());
     if (!*found || (*found)->site != site)
-        return chat_error_response(404, make_error("api.chat.conversation_not_found",
-                                                   "no such conversation on this site", "conversation"));
+        return error_response(404, make_error("api.chat.conversation_not_found",
+                                              "no such conversation on this site", "conversation"));
     if (!secrets_equal(token_digest(token), (*found)->token_digest))
-        return chat_error_response(403,
-                                   make_error("api.chat.token_wrong",
+        return error_response(403, make_error("api.chat.token_wrong",
                                               "this token does not open this conversation", "Authorization"));
     return std::move(**found);
 }
@@ -155,7 +154,7 @@ std::variant<StoredConversation, HttpResponse> ShopperChatApi::authorise(const H
 HttpResponse ShopperChatApi::open(const HttpRequest& request, const std::string& site) const {
     auto start = protocol::decode_conversation_start(request.body);
     if (!start)
-        return chat_error_response(400, start.error());
+        return error_response(400, start.error());
     auto token = new_secret_token();
     auto id_source = new_secret_token();
     if (!token || !id_source)
@@ -185,7 +184,7 @@ HttpResponse ShopperChatApi::post_message(const HttpRequest& request,
         return rate_limited_response(*wait);
     auto post = protocol::decode_chat_message_post(request.body);
     if (!post)
-        return chat_error_response(400, post.error());
+        return error_response(400, post.error());
     chat::ChatEvent event;
     event.kind = chat::ChatEvent::Kind::Message;
     event.at_ms = m_clocks.wall_ms();
@@ -200,7 +199,7 @@ HttpResponse ShopperChatApi::stream_events(const HttpRequest& request,
                                            const StoredConversation& conversation) const {
     auto after = resume_after(request);
     if (!after)
-        return chat_error_response(400, after.error());
+        return error_response(400, after.error());
     auto stream = open_conversation_stream(m_storage, *m_fan_out, conversation, *after, StreamViewer::Shopper,
                                            m_limits.stream);
     if (!stream)

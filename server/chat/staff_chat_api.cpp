@@ -24,16 +24,11 @@ constexpr std::size_t k_transcript_batch = 1000;
 constexpr std::size_t k_max_transcript_events = 20'000;
 
 HttpResponse refuse(unsigned status, std::string code, std::string message, std::string field = {}) {
-    return chat_error_response(status, make_error(std::move(code), std::move(message), std::move(field)));
+    return error_response(status, make_error(std::move(code), std::move(message), std::move(field)));
 }
 
 HttpResponse json_response(unsigned status, const json& body) {
-    HttpResponse response;
-    response.status = status;
-    response.set_header("Content-Type", "application/json");
-    response.set_header("Cache-Control", "no-store");
-    response.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
-    return response;
+    return server::json_response(status, body.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 HttpResponse method_not_allowed(std::string_view allow) {
@@ -213,7 +208,7 @@ HttpResponse StaffChatApi::conversation(const HttpRequest& request, const StaffS
             return method_not_allowed("GET");
         auto after = resume_after(request);
         if (!after)
-            return chat_error_response(400, after.error());
+            return error_response(400, after.error());
         auto stream = open_conversation_stream(m_storage, *m_fan_out, conversation, *after,
                                                StreamViewer::Staff, m_stream_options);
         if (!stream)
@@ -254,7 +249,7 @@ HttpResponse StaffChatApi::conversation(const HttpRequest& request, const StaffS
     } else {
         auto post = protocol::decode_chat_message_post(request.body);
         if (!post)
-            return chat_error_response(400, post.error());
+            return error_response(400, post.error());
         event.kind = chat::ChatEvent::Kind::Message;
         event.message.client_id = post->client_id;
         event.message.author = chat::Author::Agent;

@@ -13,12 +13,7 @@ namespace {
 constexpr const char* k_storage_retry_after_seconds = "2";
 
 HttpResponse receipt_response(unsigned status, const protocol::FeedbackReceipt& receipt) {
-    HttpResponse response;
-    response.status = status;
-    response.set_header("Content-Type", "application/json");
-    response.set_header("Cache-Control", "no-store");
-    response.body = protocol::encode_feedback_receipt(receipt);
-    return response;
+    return json_response(status, protocol::encode_feedback_receipt(receipt));
 }
 
 HttpResponse stored_response(const std::string& client_id, Result<FeedbackInsertResult> result) {

@@ -48,13 +48,17 @@ std::string error_json(const Error& error) {
     return out;
 }
 
-HttpResponse error_response(unsigned status, const Error& error) {
+HttpResponse json_response(unsigned status, std::string body) {
     HttpResponse response;
     response.status = status;
     response.set_header("Content-Type", "application/json");
     response.set_header("Cache-Control", "no-store");
-    response.body = error_json(error);
+    response.body = std::move(body);
     return response;
+}
+
+HttpResponse error_response(unsigned status, const Error& error) {
+    return json_response(status, error_json(error));
 }
 
 std::optional<HttpResponse> reject_unless_get_or_head(const HttpRequest& request, std::string code) {

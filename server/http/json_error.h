@@ -17,7 +17,10 @@ std::string json_quote(std::string_view text);
 // {"error":{"code":…,"message":…,"field":…}}; "field" is left out when the error names none.
 std::string error_json(const Error& error);
 
-// A response with the given status and error_json() body as application/json.
+// A JSON answer that is never cached: application/json, Cache-Control: no-store.
+HttpResponse json_response(unsigned status, std::string body);
+
+// A response with the given status and error_json() body as application/json, never cached.
 HttpResponse error_response(unsigned status, const Error& error);
 
 // For read-only resources: a 405 with `Allow: GET, HEAD` and the error id `code` when the request
