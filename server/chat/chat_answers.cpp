@@ -17,6 +17,15 @@ HttpResponse storage_unavailable(const Error& error) {
     return response;
 }
 
+HttpResponse typing_response(ChatFanOut& fan_out, const StoredConversation& conversation, chat::Author typist,
+                             std::string label) {
+    fan_out.publish(ChatNotice::typing(conversation.site, conversation.id, typist, std::move(label)));
+    HttpResponse response;
+    response.status = 204;
+    response.set_header("Cache-Control", "no-store");
+    return response;
+}
+
 HttpResponse stored_event_response(Storage& storage, ChatFanOut& fan_out,
                                    const StoredConversation& conversation, chat::ChatEvent event) {
     const bool is_message = event.kind == chat::ChatEvent::Kind::Message;

@@ -12,6 +12,11 @@ namespace support::server {
 // 503 with Retry-After for storage.read_failed / storage.write_failed and the like.
 HttpResponse storage_unavailable(const Error& error);
 
+// Announces that `typist` is typing in the conversation (to the other side's streams) and answers
+// 204.
+HttpResponse typing_response(ChatFanOut& fan_out, const StoredConversation& conversation, chat::Author typist,
+                             std::string label);
+
 // Stores `event` in the conversation (numbered, durable), announces it to the conversation's
 // streams, and answers what the store did:
 //   Message:  201 {"client_id","seq","stored_ms","duplicate":false}; a repeat of a stored client id

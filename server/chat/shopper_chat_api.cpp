@@ -89,6 +89,7 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
         refused.set_header("Allow", std::string(allowed_methods(route)) + ", OPTIONS");
         return std::move(Reply(std::move(refused))).then(cors.allow());
     }
+    const std::string token = route == ChatRoute::Conversations ? std::string() : token_of(request, route);
     // Cheap refusals answer on the connection's thread; whatever reads or writes the store runs on
     // the worker pool.
     Reply reply = [&]() -> Reply {
@@ -98,7 +99,7 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
             if (auto refused = refuse_body(request))
                 return std::move(*refused);
         } else {
-            if (token_of(request, route).empty())
+            if (token.empty())
                 return error_response(401,
                                       make_error("api.chat.token_missing",
                                                  "send the conversation's token: Authorization: Bearer …",
@@ -111,10 +112,10 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
             }
         }
         auto self = shared_from_this();
-        return m_workers->run([self, request, route, site_name]() -> HttpResponse {
+        return m_workers->run([self, request, route, site_name, token]() -> HttpResponse {
             if (route == ChatRoute::Conversations)
                 return self->open(request, site_name);
-            auto authorised = self->authorise(request, site_name);
+            auto authorised = self->authorise(request, site_name, token);
             if (auto* refused = std::get_if<HttpResponse>(&authorised))
                 return std::move(*refused);
             const auto& conversation = std::get<StoredConversation>(authorised);
@@ -136,8 +137,8 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
 }
 
 std::variant<StoredConversation, HttpResponse> ShopperChatApi::authorise(const HttpRequest& request,
-                                                                         const std::string& site) const {
-    const std::string token = token_of(request, route_of(request.target));
+                                                                         const std::string& site,
+                                                                         const std::string& token) const {
     const std::string id = protocol::conversation_of_target(request.target).value_or("");
     auto found = m_storage->find_conversation(id);
     if (!found)
@@ -212,11 +213,7 @@ HttpResponse ShopperChatApi::stream_events(const HttpRequest& request,
 HttpResponse ShopperChatApi::typing(const StoredConversation& conversation) const {
     if (auto wait = m_typing_per_conversation.take(conversation.id))
         return rate_limited_response(*wait);
-    m_fan_out->publish(ChatNotice::typing(conversation.site, conversation.id, chat::Author::Shopper, ""));
-    HttpResponse response;
-    response.status = 204;
-    response.set_header("Cache-Control", "no-store");
-    return response;
+    return typing_response(*m_fan_out, conversation, chat::Author::Shopper, "");
 }
 
 } // namespace support::server

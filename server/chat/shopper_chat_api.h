@@ -77,9 +77,9 @@ class ShopperChatApi : public std::enable_shared_from_this<ShopperChatApi> {
     HttpResponse post_message(const HttpRequest& request, const StoredConversation& conversation) const;
     HttpResponse stream_events(const HttpRequest& request, const StoredConversation& conversation) const;
     HttpResponse typing(const StoredConversation& conversation) const;
-    // The conversation the request names, when its token opens it; else the refusal.
-    std::variant<StoredConversation, HttpResponse> authorise(const HttpRequest& request,
-                                                             const std::string& site) const;
+    // The conversation the request names, when `token` opens it; else the refusal.
+    std::variant<StoredConversation, HttpResponse>
+    authorise(const HttpRequest& request, const std::string& site, const std::string& token) const;
 
     std::shared_ptr<Storage> m_storage;
     std::shared_ptr<ChatFanOut> m_fan_out;

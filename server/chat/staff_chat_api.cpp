@@ -57,18 +57,28 @@ json online_json(const std::vector<StaffPresence::Member>& members) {
     return online;
 }
 
-// The body of a POST as a JSON object; an empty body reads as {}.
-std::variant<json, HttpResponse> object_body(const HttpRequest& request) {
+// A POST's body: at most 16 KB, JSON when there is one. Each action reads it its own way (a
+// message through protocol/chat_wire.h).
+std::optional<HttpResponse> refuse_body(const HttpRequest& request) {
     if (request.body.size() > k_max_staff_chat_body)
         return refuse(413, "api.staff.too_large", "a request body is at most 16 KB", "body");
-    if (request.body.empty())
-        return json::object();
-    if (!has_json_body(request))
+    if (!request.body.empty() && !has_json_body(request))
         return refuse(415, "api.staff.not_json", "send application/json", "Content-Type");
-    json body = json::parse(request.body, nullptr, false);
-    if (body.is_discarded() || !body.is_object())
+    return std::nullopt;
+}
+
+// The name a joining agent gave ({"label":"Dana"}); nothing when the body gives none.
+std::variant<std::optional<std::string>, HttpResponse> given_label(std::string_view body) {
+    if (body.empty())
+        return std::optional<std::string>();
+    const json given = json::parse(body, nullptr, false);
+    if (given.is_discarded() || !given.is_object())
         return refuse(400, "api.staff.bad_request", "the body must be a JSON object", "body");
-    return body;
+    if (!given.contains("label"))
+        return std::optional<std::string>();
+    if (!given["label"].is_string())
+        return refuse(400, "api.staff.bad_request", "label must be a string", "/label");
+    return std::optional<std::string>(chat::trim(given["label"].get<std::string>()));
 }
 
 // What follows the conversation id in the path: "", "events", "join", …
@@ -221,31 +231,22 @@ HttpResponse StaffChatApi::conversation(const HttpRequest& request, const StaffS
         return refuse(404, "server.route.not_found", "no such resource", "path");
     if (request.method != "POST")
         return method_not_allowed("POST");
-    auto body = object_body(request);
-    if (auto* refused = std::get_if<HttpResponse>(&body))
+    if (auto refused = refuse_body(request))
         return std::move(*refused);
 
     chat::ChatEvent event;
     event.at_ms = m_clocks.wall_ms();
     if (action == "join") {
-        const json& given = std::get<json>(body);
-        std::string label = default_agent_label(session.staff.email);
-        if (given.contains("label")) {
-            if (!given["label"].is_string())
-                return refuse(400, "api.staff.bad_request", "label must be a string", "/label");
-            label = std::string(chat::trim(given["label"].get<std::string>()));
-        }
+        auto label = given_label(request.body);
+        if (auto* refused = std::get_if<HttpResponse>(&label))
+            return std::move(*refused);
         event.kind = chat::ChatEvent::Kind::AgentJoined;
-        event.agent_label = std::move(label);
+        event.agent_label =
+            std::get<std::optional<std::string>>(label).value_or(default_agent_label(session.staff.email));
     } else if (action == "close") {
         event.kind = chat::ChatEvent::Kind::Closed;
     } else if (action == "typing") {
-        m_fan_out->publish(ChatNotice::typing(conversation.site, conversation.id, chat::Author::Agent,
-                                              conversation.agent_label));
-        HttpResponse response;
-        response.status = 204;
-        response.set_header("Cache-Control", "no-store");
-        return response;
+        return typing_response(*m_fan_out, conversation, chat::Author::Agent, conversation.agent_label);
     } else {
         auto post = protocol::decode_chat_message_post(request.body);
         if (!post)
