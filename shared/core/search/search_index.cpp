@@ -235,6 +235,7 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
         hit.article = article;
         hit.score = score[article] * (k_coverage_floor + (1 - k_coverage_floor) * coverage) *
                     context_boost(m_articles[article], page);
+        hit.coverage = coverage;
         hit.confident = coverage >= k_confident_coverage;
         hits.push_back(std::move(hit));
     }

@@ -49,7 +49,8 @@ struct PageContext {
 struct SearchHit {
     std::uint32_t article = 0; // index into the articles given to build()
     float score = 0;
-    bool confident = false;                    // the best hits clear the threshold the chat bot answers from
+    float coverage = 0; // share of the query's weight the article matched, 0–1 (stop words weigh little)
+    bool confident = false;                    // coverage clears the threshold the chat bot answers from
     std::vector<ByteRange> title_highlights;   // into the article's title
     ByteRange snippet;                         // into body_text, on whole words
     std::vector<ByteRange> snippet_highlights; // into body_text, inside snippet
