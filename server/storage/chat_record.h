@@ -32,6 +32,7 @@ struct StoredConversation {
     std::uint64_t last_seq = 0;
     std::int64_t created_at_ms = 0;
     std::int64_t updated_at_ms = 0;
+    std::string reply_email; // left by the shopper for a reply when nobody was online; empty: none
 
     bool operator==(const StoredConversation&) const = default;
 };

@@ -135,11 +135,21 @@ CREATE UNIQUE INDEX chat_events_by_client_id ON chat_events (conversation_id, cl
     WHERE client_id IS NOT NULL;
 )sql";
 
-constexpr std::array<SchemaMigration, 4> k_migrations = {{
+// The chat bot: the article a bot's answer gives, whether someone was online when a conversation
+// was handed off (what the shopper was told), and the address a shopper left for a reply when
+// nobody was.
+constexpr const char* k_chat_bot = R"sql(
+ALTER TABLE chat_events ADD COLUMN article_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE chat_events ADD COLUMN staff_online INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE conversations ADD COLUMN reply_email TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<SchemaMigration, 5> k_migrations = {{
     {1, "feedback", k_feedback},
     {2, "staff", k_staff},
     {3, "triage", k_triage},
     {4, "chat", k_chat},
+    {5, "chat_bot", k_chat_bot},
 }};
 
 } // namespace

@@ -9,9 +9,10 @@ namespace {
 using chat::ChatEvent;
 
 constexpr const char* k_conversation_columns =
-    "id, site, token_digest, locale, page_url, state, agent_label, last_seq, created_at_ms, updated_at_ms";
-constexpr const char* k_event_columns =
-    "seq, kind, client_id, author, author_label, text, written_at_ms, reason, at_ms";
+    "id, site, token_digest, locale, page_url, state, agent_label, last_seq, created_at_ms, updated_at_ms, "
+    "reply_email";
+constexpr const char* k_event_columns = "seq, kind, client_id, author, author_label, text, written_at_ms, "
+                                        "reason, at_ms, article_id, staff_online";
 
 Result<StoredConversation> read_conversation(const SqliteStatement& row) {
     StoredConversation c;
@@ -28,6 +29,7 @@ Result<StoredConversation> read_conversation(const SqliteStatement& row) {
     c.last_seq = static_cast<std::uint64_t>(row.column_int(7));
     c.created_at_ms = row.column_int(8);
     c.updated_at_ms = row.column_int(9);
+    c.reply_email = row.column_text(10);
     return c;
 }
 
@@ -48,12 +50,14 @@ Result<ChatEvent> read_event(const SqliteStatement& row) {
         event.message.author_label = row.column_text(4);
         event.message.text = row.column_text(5);
         event.message.written_ms = row.column_int(6);
+        event.message.article_id = row.column_text(9);
         chat::stamp_stored(event);
     } else if (event.kind == ChatEvent::Kind::HandedOff) {
         const auto reason = chat::handoff_reason_from_name(row.column_text(7));
         if (!reason)
             return make_error("storage.read_failed", "a handoff has an unknown reason");
         event.reason = *reason;
+        event.staff_online = row.column_int(10) != 0;
     } else if (event.kind == ChatEvent::Kind::AgentJoined) {
         event.agent_label = row.column_text(4);
     }
@@ -93,9 +97,10 @@ Result<AppendedChatEvent> append_in_transaction(SqliteConnection& db, const Chat
     SW_TRY(bool applied, conversation.apply(event));
     (void)applied;
 
-    SW_TRY(auto insert, db.prepare("INSERT INTO chat_events (conversation_id, seq, kind, client_id, author, "
-                                   "author_label, text, written_at_ms, reason, at_ms) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"));
+    SW_TRY(auto insert,
+           db.prepare("INSERT INTO chat_events (conversation_id, seq, kind, client_id, author, "
+                      "author_label, text, written_at_ms, reason, at_ms, article_id, "
+                      "staff_online) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
     insert.bind(1, draft.conversation_id);
     insert.bind(2, static_cast<std::int64_t>(event.seq));
     insert.bind(3, chat::event_kind_name(event.kind));
@@ -118,6 +123,8 @@ Result<AppendedChatEvent> append_in_transaction(SqliteConnection& db, const Chat
     else
         insert.bind_null(9);
     insert.bind(10, event.at_ms);
+    insert.bind(11, message ? std::string_view(event.message.article_id) : std::string_view());
+    insert.bind(12, std::int64_t{event.kind == ChatEvent::Kind::HandedOff && event.staff_online ? 1 : 0});
     SW_TRY(bool unused_row, insert.step());
     (void)unused_row;
 
@@ -184,6 +191,21 @@ Result<std::vector<StoredConversation>> list_open(SqliteConnection& db, std::str
         conversations.push_back(std::move(conversation));
     }
     return conversations;
+}
+
+Result<void> set_reply_email(SqliteConnection& db, std::string_view conversation_id, std::string_view email,
+                             std::int64_t at_ms) {
+    SW_TRY(auto update,
+           db.prepare("UPDATE conversations SET reply_email = ?2, updated_at_ms = MAX(updated_at_ms, "
+                      "?3) WHERE id = ?1"));
+    update.bind(1, conversation_id);
+    update.bind(2, email);
+    update.bind(3, at_ms);
+    SW_TRY(bool unused_row, update.step());
+    (void)unused_row;
+    if (db.changes() == 0)
+        return make_error("storage.no_conversation", "no conversation has this id", "conversation_id");
+    return ok();
 }
 
 Result<AppendedChatEvent> append(SqliteConnection& db, const ChatEventDraft& draft) {

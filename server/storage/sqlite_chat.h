@@ -1,5 +1,5 @@
 #pragma once
-// The chat tables (schema_migrations.cpp, migration 4) in SQL: each function runs on a connection
+// The chat tables (schema_migrations.cpp, migrations 4 and 5) in SQL: each function runs on a connection
 // the caller owns — SqliteStorage gives reads a reader and writes its staff writer (small,
 // synchronous writes, durable when they return: an acknowledged message survives a crash).
 
@@ -21,6 +21,9 @@ Result<std::vector<StoredConversation>> list_open(SqliteConnection& db, std::str
 // In one transaction: checks the event against the conversation's state (shared/core/chat), gives
 // it the next seq, stores it and the conversation's new state.
 Result<AppendedChatEvent> append(SqliteConnection& db, const ChatEventDraft& draft);
+// Errors: storage.no_conversation.
+Result<void> set_reply_email(SqliteConnection& db, std::string_view conversation_id, std::string_view email,
+                             std::int64_t at_ms);
 Result<std::vector<chat::ChatEvent>> events_after(SqliteConnection& db, std::string_view conversation_id,
                                                   std::uint64_t after_seq, std::size_t limit);
 

@@ -412,6 +412,13 @@ Result<AppendedChatEvent> SqliteStorage::append_chat_event(const ChatEventDraft&
     return with_staff_writer([&](SqliteConnection& db) { return sqlite_chat::append(db, draft); });
 }
 
+Result<void> SqliteStorage::set_conversation_reply_email(std::string_view conversation_id,
+                                                         std::string_view email, std::int64_t at_ms) {
+    return with_staff_writer([&](SqliteConnection& db) {
+        return sqlite_chat::set_reply_email(db, conversation_id, email, at_ms);
+    });
+}
+
 Result<std::vector<chat::ChatEvent>> SqliteStorage::chat_events_after(std::string_view conversation_id,
                                                                       std::uint64_t after_seq,
                                                                       std::size_t limit) {

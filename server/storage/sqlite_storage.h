@@ -52,6 +52,8 @@ class SqliteStorage final : public Storage {
     Result<std::vector<StoredConversation>> list_open_conversations(std::string_view site,
                                                                     std::size_t limit) override;
     Result<AppendedChatEvent> append_chat_event(const ChatEventDraft& draft) override;
+    Result<void> set_conversation_reply_email(std::string_view conversation_id, std::string_view email,
+                                              std::int64_t at_ms) override;
     Result<std::vector<chat::ChatEvent>>
     chat_events_after(std::string_view conversation_id, std::uint64_t after_seq, std::size_t limit) override;
 

@@ -96,6 +96,10 @@ class Storage {
     // with the conversation's new state, in one transaction. A message whose client id is stored
     // already is answered with the stored event (duplicate), nothing written.
     virtual Result<AppendedChatEvent> append_chat_event(const ChatEventDraft& draft) = 0;
+    // The address the shopper left for a reply (validated by the caller; empty removes it).
+    // Errors: storage.no_conversation.
+    virtual Result<void> set_conversation_reply_email(std::string_view conversation_id,
+                                                      std::string_view email, std::int64_t at_ms) = 0;
     // The events after `after_seq`, in order (what a stream resumed with Last-Event-ID missed).
     virtual Result<std::vector<chat::ChatEvent>>
     chat_events_after(std::string_view conversation_id, std::uint64_t after_seq, std::size_t limit) = 0;

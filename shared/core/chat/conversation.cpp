@@ -148,6 +148,13 @@ Result<void> Conversation::check_storable(const ChatMessage& message) const {
         return bad_client_id();
     if (seq_taken(message.seq))
         return seq_taken_error(message.seq);
+    if (!message.article_id.empty() && message.author != Author::Bot)
+        return make_error("chat.message.article_not_bot", "only the bot's answers give an article",
+                          "article");
+    if (message.article_id.size() > k_max_article_id_bytes)
+        return make_error("chat.message.article_too_long",
+                          "an article id is at most " + std::to_string(k_max_article_id_bytes) + " bytes",
+                          "article");
     return ok();
 }
 
@@ -307,6 +314,7 @@ Result<bool> Conversation::apply(const ChatEvent& event) {
     }
     case ChatEvent::Kind::HandedOff:
         SW_TRY_VOID(hand_off(event.reason));
+        m_handoff = Handoff{event.reason, event.staff_online};
         break;
     case ChatEvent::Kind::AgentJoined:
         SW_TRY_VOID(agent_joined(event.agent_label));
@@ -338,13 +346,15 @@ Result<void> Conversation::rate(int score, std::string_view comment, std::int64_
 }
 
 Conversation Conversation::restore(ConversationState state, std::string agent_label, std::uint64_t last_seq,
-                                   std::vector<ChatMessage> messages, std::optional<Csat> csat) {
+                                   std::vector<ChatMessage> messages, std::optional<Csat> csat,
+                                   std::optional<Handoff> handoff) {
     Conversation conversation;
     conversation.m_state = state;
     conversation.m_agent_label = std::move(agent_label);
     conversation.m_last_seq = last_seq;
     conversation.m_messages = std::move(messages);
     conversation.m_csat = std::move(csat);
+    conversation.m_handoff = handoff;
     return conversation;
 }
 

@@ -55,6 +55,7 @@ inline constexpr std::size_t k_max_message_bytes = 4000;   // UTF-8 bytes of one
 inline constexpr std::size_t k_max_client_id_bytes = 64;   // a UUID fits with room to spare
 inline constexpr std::size_t k_max_agent_name_bytes = 100; // as the shopper sees the person
 inline constexpr std::size_t k_max_csat_comment_bytes = 1000;
+inline constexpr std::size_t k_max_article_id_bytes = 64; // content/article.h's limit
 
 // Text as a message or comment keeps it: without the white space around it.
 std::string_view trim(std::string_view text);
@@ -68,6 +69,7 @@ struct ChatMessage {
     Author author = Author::Shopper;
     std::string author_label; // an agent's name as the shopper sees it; empty for the others
     std::string text;
+    std::string article_id;      // a bot's answer: the help article it gives (shown with "open article")
     std::int64_t written_ms = 0; // by the writer's clock
     std::int64_t stored_ms = 0;  // by the server's, once acknowledged
     DeliveryStatus status = DeliveryStatus::Sent;
@@ -89,7 +91,9 @@ struct ChatEvent {
     ChatMessage message;     // Message: as stored (status Sent, its seq the event's)
     std::string agent_label; // AgentJoined: who
     HandoffReason reason = HandoffReason::ShopperAsked; // HandedOff
-    std::int64_t at_ms = 0;                             // by the server's clock
+    bool staff_online =
+        false;              // HandedOff: someone was online to answer (else the shopper may leave an email)
+    std::int64_t at_ms = 0; // by the server's clock
 
     bool operator==(const ChatEvent&) const = default;
 };
@@ -104,6 +108,14 @@ std::string_view event_kind_name(ChatEvent::Kind kind);
 std::optional<ChatEvent::Kind> event_kind_from_name(std::string_view name);
 std::string_view handoff_reason_name(HandoffReason reason);
 std::optional<HandoffReason> handoff_reason_from_name(std::string_view name);
+
+// Why and how the conversation left the bot: what the shopper is told happens next.
+struct Handoff {
+    HandoffReason reason = HandoffReason::ShopperAsked;
+    bool staff_online = false;
+
+    bool operator==(const Handoff&) const = default;
+};
 
 struct Csat {
     int score = 0; // 1–5
@@ -123,6 +135,8 @@ class Conversation {
     // The last event applied: what Last-Event-ID says when the stream reconnects.
     std::uint64_t last_seq() const { return m_last_seq; }
     const std::optional<Csat>& csat() const { return m_csat; }
+    // Set once a HandedOff event is applied (an agent may also join straight from the bot: none).
+    const std::optional<Handoff>& handoff() const { return m_handoff; }
 
     // The shopper writes: the message is pending until the server acknowledges it. Errors:
     // chat.message.empty, chat.message.too_long, chat.message.invalid_utf8, chat.message.bad_client_id,
@@ -161,7 +175,8 @@ class Conversation {
 
     // For conversation_json.h: a conversation as it was saved (checked there).
     static Conversation restore(ConversationState state, std::string agent_label, std::uint64_t last_seq,
-                                std::vector<ChatMessage> messages, std::optional<Csat> csat);
+                                std::vector<ChatMessage> messages, std::optional<Csat> csat,
+                                std::optional<Handoff> handoff = std::nullopt);
 
     bool operator==(const Conversation&) const = default;
 
@@ -179,6 +194,7 @@ class Conversation {
     std::uint64_t m_last_seq = 0;
     std::vector<ChatMessage> m_messages;
     std::optional<Csat> m_csat;
+    std::optional<Handoff> m_handoff;
 };
 
 } // namespace support::chat

@@ -70,6 +70,11 @@ Result<ChatMessage> read_message(const json& item, const std::string& base) {
     SW_TRY(message.written_ms, read_time(item, "written", base));
     SW_TRY(message.stored_ms, read_time(item, "stored", base));
     SW_TRY(message.status, read_name<DeliveryStatus>(item, "status", base, &status_from_name));
+    if (item.contains("article")) {
+        SW_TRY(message.article_id, read_text(item, "article", base, k_max_article_id_bytes, false));
+        if (message.author != Author::Bot)
+            return bad_shape(base + "/article", "only the bot's answers give an article");
+    }
     const bool acknowledged = message.status == DeliveryStatus::Sent;
     if (acknowledged != (message.seq != 0))
         return bad_shape(base + "/seq", "a sent message has a seq, a pending or failed one none");
@@ -82,15 +87,19 @@ Result<ChatMessage> read_message(const json& item, const std::string& base) {
 
 std::string serialize_conversation(const Conversation& conversation) {
     json messages = json::array();
-    for (const ChatMessage& m : conversation.messages())
-        messages.push_back({{"cid", m.client_id},
-                            {"seq", m.seq},
-                            {"author", author_name(m.author)},
-                            {"label", m.author_label},
-                            {"text", m.text},
-                            {"written", m.written_ms},
-                            {"stored", m.stored_ms},
-                            {"status", status_name(m.status)}});
+    for (const ChatMessage& m : conversation.messages()) {
+        json message = {{"cid", m.client_id},
+                        {"seq", m.seq},
+                        {"author", author_name(m.author)},
+                        {"label", m.author_label},
+                        {"text", m.text},
+                        {"written", m.written_ms},
+                        {"stored", m.stored_ms},
+                        {"status", status_name(m.status)}};
+        if (!m.article_id.empty())
+            message["article"] = m.article_id;
+        messages.push_back(std::move(message));
+    }
     json document = {{"v", k_saved_conversation_version},
                      {"state", state_name(conversation.state())},
                      {"agent", conversation.agent_label()},
@@ -98,6 +107,9 @@ std::string serialize_conversation(const Conversation& conversation) {
                      {"messages", std::move(messages)}};
     if (const auto& csat = conversation.csat())
         document["csat"] = {{"score", csat->score}, {"comment", csat->comment}, {"given", csat->given_ms}};
+    if (const auto& handoff = conversation.handoff())
+        document["handoff"] = {{"reason", handoff_reason_name(handoff->reason)},
+                               {"staff_online", handoff->staff_online}};
     return document.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -164,7 +176,23 @@ Result<Conversation> parse_conversation(std::string_view text) {
         SW_TRY(given.given_ms, read_time(*rating, "given", "/csat"));
         csat = std::move(given);
     }
-    return Conversation::restore(state, std::move(agent), last_seq, std::move(messages), std::move(csat));
+    std::optional<Handoff> handoff;
+    if (const auto given = document.find("handoff"); given != document.end()) {
+        if (!given->is_object())
+            return bad_shape("/handoff", "handoff must be an object");
+        if (state == ConversationState::Bot)
+            return bad_shape("/handoff", "a conversation still with the bot was not handed off");
+        Handoff read;
+        SW_TRY(read.reason,
+               read_name<HandoffReason>(*given, "reason", "/handoff", &handoff_reason_from_name));
+        const auto online = given->find("staff_online");
+        if (online == given->end() || !online->is_boolean())
+            return bad_shape("/handoff/staff_online", "staff_online must be true or false");
+        read.staff_online = online->get<bool>();
+        handoff = read;
+    }
+    return Conversation::restore(state, std::move(agent), last_seq, std::move(messages), std::move(csat),
+                                 handoff);
 }
 
 } // namespace support::chat

@@ -46,9 +46,12 @@ std::string encode_chat_event(const ChatEvent& event) {
                           {"label", event.message.author_label},
                           {"text", event.message.text},
                           {"written_ms", event.message.written_ms}};
+        if (!event.message.article_id.empty())
+            out["message"]["article"] = event.message.article_id;
         break;
     case ChatEvent::Kind::HandedOff:
         out["reason"] = chat::handoff_reason_name(event.reason);
+        out["staff_online"] = event.staff_online;
         break;
     case ChatEvent::Kind::AgentJoined:
         out["agent"] = event.agent_label;
@@ -88,6 +91,8 @@ Result<ChatEvent> decode_chat_event(std::string_view text) {
         SW_TRY(event.message.text, text_field(*message));
         SW_TRY(auto written, message->integer("written_ms", Presence::Required, 0, k_max_time));
         event.message.written_ms = *written;
+        SW_TRY(event.message.article_id,
+               message->string("article", Presence::Optional, chat::k_max_article_id_bytes));
         chat::stamp_stored(event);
         break;
     }
@@ -98,6 +103,8 @@ Result<ChatEvent> decode_chat_event(std::string_view text) {
             return body.error("unknown_reason", "reason \"" + reason + "\" is not one this client knows",
                               "reason");
         event.reason = *why;
+        SW_TRY(auto online, body.boolean("staff_online", Presence::Optional));
+        event.staff_online = online.value_or(false);
         break;
     }
     case ChatEvent::Kind::AgentJoined: {

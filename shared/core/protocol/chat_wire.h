@@ -4,7 +4,9 @@
 // An event of a conversation's stream: the `data:` of one Server-Sent Event, whose `id:` is seq.
 //   {"seq":5,"kind":"message","at_ms":…,"message":{"client_id":"a-9f…","author":"agent",
 //    "label":"Dana","text":"Hi, I'm Dana.","written_ms":…}}
-//   {"seq":3,"kind":"handed_off","at_ms":…,"reason":"shopper_asked"}
+//   {"seq":2,"kind":"message","at_ms":…,"message":{"client_id":"bot-1","author":"bot","label":"",
+//    "text":"How do I return an item?\n\nYou have 30 days …","written_ms":…,"article":"returns"}}
+//   {"seq":3,"kind":"handed_off","at_ms":…,"reason":"shopper_asked","staff_online":true}
 //   {"seq":4,"kind":"agent_joined","at_ms":…,"agent":"Dana"}
 //   {"seq":6,"kind":"closed","at_ms":…}
 //

@@ -16,7 +16,8 @@ Conversation lived_conversation() {
     hello.seq = 1;
     hello.message.client_id = "b-1";
     hello.message.author = Author::Bot;
-    hello.message.text = "Hi! What can I help with?";
+    hello.message.text = "How do I return an item?";
+    hello.message.article_id = "how-to-return";
     REQUIRE(c.apply(hello));
     REQUIRE(c.compose("c-1", "איפה ההזמנה שלי?", k_now));
     REQUIRE(c.mark_sent("c-1", 2, k_now + 30));
@@ -27,7 +28,10 @@ Conversation lived_conversation() {
     ChatEvent waiting;
     waiting.seq = 3;
     waiting.kind = ChatEvent::Kind::HandedOff;
+    waiting.reason = HandoffReason::NotHelpful;
+    waiting.staff_online = true;
     REQUIRE(c.apply(waiting));
+    REQUIRE(c.handoff() == Handoff{HandoffReason::NotHelpful, true});
     ChatEvent joined;
     joined.seq = 4;
     joined.kind = ChatEvent::Kind::AgentJoined;
@@ -91,6 +95,10 @@ TEST_CASE("what is not a saved conversation is refused with a stable id and the 
     CHECK(broken("\"messages\":[", "\"csat\":{\"score\":5,\"comment\":\"\",\"given\":1},\"messages\":[")
               .error()
               .field == "/csat"); // not closed
+    CHECK(broken("\"author\":\"bot\"", "\"author\":\"agent\"").error().field ==
+          "/messages/0/article"); // only the bot gives articles
+    CHECK(broken("\"staff_online\":true", "\"staff_online\":1").error().field == "/handoff/staff_online");
+    CHECK(broken("\"reason\":\"not_helpful\"", "\"reason\":\"bored\"").error().field == "/handoff/reason");
 }
 
 TEST_CASE("a saved conversation larger than 1 MB is refused before it is parsed") {

@@ -32,7 +32,16 @@ TEST_CASE("every chat event kind reads back as it was written") {
     handed.seq = 3;
     handed.kind = ChatEvent::Kind::HandedOff;
     handed.reason = HandoffReason::BotNotConfident;
+    handed.staff_online = true;
     handed.at_ms = 10;
+    ChatEvent answer;
+    answer.seq = 2;
+    answer.at_ms = 9;
+    answer.message.client_id = "bot-1";
+    answer.message.author = Author::Bot;
+    answer.message.text = "How do I return an item?\n\nYou have 30 days …";
+    answer.message.article_id = "how-to-return";
+    support::chat::stamp_stored(answer);
     ChatEvent joined;
     joined.seq = 4;
     joined.kind = ChatEvent::Kind::AgentJoined;
@@ -42,7 +51,7 @@ TEST_CASE("every chat event kind reads back as it was written") {
     closed.seq = 6;
     closed.kind = ChatEvent::Kind::Closed;
     closed.at_ms = 12;
-    for (const ChatEvent& event : {agent_message(), handed, joined, closed}) {
+    for (const ChatEvent& event : {agent_message(), answer, handed, joined, closed}) {
         const auto back = decode_chat_event(encode_chat_event(event));
         REQUIRE(back);
         CHECK(*back == event);

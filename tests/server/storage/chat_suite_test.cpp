@@ -220,3 +220,32 @@ TEST_CASE("storage: the open conversations of a site, most recently active first
     CHECK((*open)[0].id == "newer");
     CHECK((*open)[1].id == "older");
 }
+
+TEST_CASE("storage: a bot's answer keeps its article, a handoff whether someone was online, a conversation "
+          "the address left for a reply",
+          "[storage][chat]") {
+    StoreLocation location;
+    auto storage = location.open();
+    REQUIRE(storage);
+    Storage& s = **storage;
+    REQUIRE(s.create_conversation(new_conversation("c")));
+    REQUIRE(s.append_chat_event(message("c", "s-1", Author::Shopper, "how do I return shoes?")));
+    auto answer = message("c", "bot-1", Author::Bot, "How do I return an item?");
+    answer.event.message.article_id = "how-to-return";
+    REQUIRE(s.append_chat_event(answer));
+    auto handoff = state("c", ChatEvent::Kind::HandedOff);
+    handoff.event.staff_online = true;
+    REQUIRE(s.append_chat_event(handoff));
+    REQUIRE(s.set_conversation_reply_email("c", "noa@example.com", k_now + 9));
+    CHECK(s.set_conversation_reply_email("nobody", "noa@example.com", k_now).error().code ==
+          "storage.no_conversation");
+
+    const auto events = s.chat_events_after("c", 0, 10).value();
+    REQUIRE(events.size() == 3);
+    CHECK(events[0].message.article_id.empty());
+    CHECK(events[1].message.article_id == "how-to-return");
+    CHECK(events[2].staff_online);
+    const auto conversation = s.find_conversation("c").value();
+    CHECK(conversation->reply_email == "noa@example.com");
+    CHECK(conversation->updated_at_ms == k_now + 9);
+}
