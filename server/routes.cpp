@@ -68,8 +68,10 @@ Router make_routes(RouteHandlers handlers) {
         auto serve_chat = [api = std::move(handlers.shopper_chat)](const HttpRequest& request) {
             return api->serve(request);
         };
-        for (auto route : {protocol::k_conversations_route, protocol::k_conversation_messages_route,
-                           protocol::k_conversation_events_route, protocol::k_conversation_typing_route})
+        for (auto route :
+             {protocol::k_conversations_route, protocol::k_conversation_messages_route,
+              protocol::k_conversation_events_route, protocol::k_conversation_typing_route,
+              protocol::k_conversation_handoff_route, protocol::k_conversation_reply_email_route})
             router.add(std::string(route), serve_chat);
     }
     if (handlers.staff_chat) {

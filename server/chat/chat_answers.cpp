@@ -26,11 +26,15 @@ HttpResponse typing_response(ChatFanOut& fan_out, const StoredConversation& conv
     return response;
 }
 
-HttpResponse stored_event_response(Storage& storage, ChatFanOut& fan_out,
-                                   const StoredConversation& conversation, chat::ChatEvent event) {
-    const bool is_message = event.kind == chat::ChatEvent::Kind::Message;
-    const chat::ChatMessage sent = event.message;
+Result<AppendedChatEvent> store_and_announce(Storage& storage, ChatFanOut& fan_out,
+                                             const StoredConversation& conversation, chat::ChatEvent event) {
     auto appended = storage.append_chat_event(ChatEventDraft{conversation.id, std::move(event)});
+    if (appended && !appended->duplicate)
+        fan_out.publish(ChatNotice::stored(conversation.site, conversation.id, appended->event));
+    return appended;
+}
+
+HttpResponse stored_event_response(const Result<AppendedChatEvent>& appended, const chat::ChatEvent& sent) {
     if (!appended) {
         const std::string& code = appended.error().code;
         if (code.starts_with("chat.message."))
@@ -40,11 +44,10 @@ HttpResponse stored_event_response(Storage& storage, ChatFanOut& fan_out,
         return storage_unavailable(appended.error());
     }
     const chat::ChatEvent& stored = appended->event;
-    if (!appended->duplicate)
-        fan_out.publish(ChatNotice::stored(conversation.site, conversation.id, stored));
-    if (!is_message)
+    if (sent.kind != chat::ChatEvent::Kind::Message)
         return json_response(200, protocol::encode_chat_event(stored));
-    if (appended->duplicate && (stored.message.text != sent.text || stored.message.author != sent.author))
+    if (appended->duplicate &&
+        (stored.message.text != sent.message.text || stored.message.author != sent.message.author))
         return error_response(409, make_error("api.chat.client_id_reused",
                                               "this client_id was sent before with another message; use a "
                                               "new id",
@@ -52,6 +55,12 @@ HttpResponse stored_event_response(Storage& storage, ChatFanOut& fan_out,
     return json_response(appended->duplicate ? 200 : 201,
                          protocol::encode_chat_message_receipt(protocol::ChatMessageReceipt{
                              stored.message.client_id, stored.seq, stored.at_ms, appended->duplicate}));
+}
+
+HttpResponse stored_event_response(Storage& storage, ChatFanOut& fan_out,
+                                   const StoredConversation& conversation, chat::ChatEvent event) {
+    const chat::ChatEvent sent = event;
+    return stored_event_response(store_and_announce(storage, fan_out, conversation, std::move(event)), sent);
 }
 
 } // namespace support::server

@@ -28,4 +28,10 @@ HttpResponse typing_response(ChatFanOut& fan_out, const StoredConversation& conv
 HttpResponse stored_event_response(Storage& storage, ChatFanOut& fan_out,
                                    const StoredConversation& conversation, chat::ChatEvent event);
 
+// The two halves of stored_event_response, for a caller with work between them (the bot's turn):
+// store and announce; then answer what the store did with `sent` (the event as asked for).
+Result<AppendedChatEvent> store_and_announce(Storage& storage, ChatFanOut& fan_out,
+                                             const StoredConversation& conversation, chat::ChatEvent event);
+HttpResponse stored_event_response(const Result<AppendedChatEvent>& appended, const chat::ChatEvent& sent);
+
 } // namespace support::server

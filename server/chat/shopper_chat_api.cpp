@@ -10,6 +10,8 @@
 #include "shared/core/protocol/chat_wire.h"
 #include "shared/core/protocol/url_encoding.h"
 
+#include <cstdio>
+
 namespace support::server {
 
 namespace {
@@ -17,7 +19,10 @@ namespace {
 // A conversation id: the first 22 characters of a fresh 32-byte token, 132 random bits.
 constexpr std::size_t k_conversation_id_chars = 22;
 
-enum class ChatRoute { Conversations, Messages, Events, Typing, Unknown };
+enum class ChatRoute { Conversations, Messages, Events, Typing, Handoff, ReplyEmail, Unknown };
+
+// The most events the bot reads back to know what it said before (its memory of a conversation).
+constexpr std::size_t k_bot_memory_events = 500;
 
 ChatRoute route_of(std::string_view target) {
     const std::string_view path = protocol::target_path(target);
@@ -29,6 +34,10 @@ ChatRoute route_of(std::string_view target) {
         return ChatRoute::Events;
     if (path.ends_with("/typing"))
         return ChatRoute::Typing;
+    if (path.ends_with("/handoff"))
+        return ChatRoute::Handoff;
+    if (path.ends_with("/reply-email"))
+        return ChatRoute::ReplyEmail;
     return ChatRoute::Unknown;
 }
 
@@ -60,10 +69,12 @@ std::optional<HttpResponse> refuse_body(const HttpRequest& request) {
 } // namespace
 
 ShopperChatApi::ShopperChatApi(std::shared_ptr<Storage> storage, std::shared_ptr<ChatFanOut> fan_out,
+                               std::shared_ptr<const ChatBot> bot,
                                std::map<std::string, SiteSettings, std::less<>> sites,
                                std::shared_ptr<WorkerPool> workers, ChatLimits limits, ServiceClocks clocks)
-    : m_storage(std::move(storage)), m_fan_out(std::move(fan_out)), m_sites(std::move(sites)),
-      m_workers(std::move(workers)), m_limits(std::move(limits)), m_clocks(std::move(clocks)),
+    : m_storage(std::move(storage)), m_fan_out(std::move(fan_out)), m_bot(std::move(bot)),
+      m_sites(std::move(sites)), m_workers(std::move(workers)), m_limits(std::move(limits)),
+      m_clocks(std::move(clocks)),
       m_conversations_per_client_ip(m_limits.conversations_per_client_ip, m_clocks.monotonic_ms),
       m_messages_per_conversation(m_limits.messages_per_conversation, m_clocks.monotonic_ms),
       m_messages_per_client_ip(m_limits.messages_per_client_ip, m_clocks.monotonic_ms),
@@ -104,7 +115,8 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
                                       make_error("api.chat.token_missing",
                                                  "send the conversation's token: Authorization: Bearer …",
                                                  "Authorization"));
-            if (route == ChatRoute::Messages) {
+            if (route == ChatRoute::Messages || route == ChatRoute::Handoff ||
+                route == ChatRoute::ReplyEmail) {
                 if (auto wait = m_messages_per_client_ip.take(request.remote_address))
                     return rate_limited_response(*wait);
                 if (auto refused = refuse_body(request))
@@ -126,6 +138,10 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
                 return self->stream_events(request, conversation);
             case ChatRoute::Typing:
                 return self->typing(conversation);
+            case ChatRoute::Handoff:
+                return self->hand_off(request, conversation);
+            case ChatRoute::ReplyEmail:
+                return self->set_reply_email(request, conversation);
             case ChatRoute::Conversations:
             case ChatRoute::Unknown:
                 break;
@@ -193,7 +209,66 @@ HttpResponse ShopperChatApi::post_message(const HttpRequest& request,
     event.message.author = chat::Author::Shopper;
     event.message.text = std::string(chat::trim(post->text));
     event.message.written_ms = post->written_ms;
+    const chat::ChatEvent sent = event;
+    auto appended = store_and_announce(*m_storage, *m_fan_out, conversation, std::move(event));
+    if (appended && !appended->duplicate && m_bot)
+        bot_turn(conversation, appended->event);
+    return stored_event_response(appended, sent);
+}
+
+void ShopperChatApi::bot_turn(const StoredConversation& conversation, const chat::ChatEvent& said) const {
+    if (conversation.state != chat::ConversationState::Bot)
+        return;
+    auto events = m_storage->chat_events_after(conversation.id, 0, k_bot_memory_events);
+    if (!events) {
+        std::fprintf(stderr, "support-server: the bot could not read conversation %s: %s\n",
+                     conversation.id.c_str(), events.error().message.c_str());
+        return;
+    }
+    std::erase_if(*events, [&](const chat::ChatEvent& event) { return event.seq >= said.seq; });
+    auto turn = m_bot->respond(conversation, *events, said.message, m_clocks.wall_ms());
+    if (!turn)
+        return;
+    auto stored = store_and_announce(*m_storage, *m_fan_out, conversation, std::move(*turn));
+    // A person who joined meanwhile silences the bot (chat.state.*): nothing to tell anyone.
+    if (!stored && !stored.error().code.starts_with("chat."))
+        std::fprintf(stderr, "support-server: the bot's answer in conversation %s was not stored: %s\n",
+                     conversation.id.c_str(), stored.error().message.c_str());
+}
+
+HttpResponse ShopperChatApi::hand_off(const HttpRequest& request,
+                                      const StoredConversation& conversation) const {
+    if (auto wait = m_messages_per_conversation.take(conversation.id))
+        return rate_limited_response(*wait);
+    auto asked = protocol::decode_handoff_request(request.body);
+    if (!asked)
+        return error_response(400, asked.error());
+    const std::int64_t now = m_clocks.wall_ms();
+    chat::ChatEvent event;
+    if (m_bot) {
+        event = m_bot->handoff(asked->reason, now);
+    } else {
+        event.kind = chat::ChatEvent::Kind::HandedOff;
+        event.reason = asked->reason;
+        event.at_ms = now;
+    }
     return stored_event_response(*m_storage, *m_fan_out, conversation, std::move(event));
+}
+
+HttpResponse ShopperChatApi::set_reply_email(const HttpRequest& request,
+                                             const StoredConversation& conversation) const {
+    if (auto wait = m_messages_per_conversation.take(conversation.id))
+        return rate_limited_response(*wait);
+    auto email = protocol::decode_reply_email(request.body);
+    if (!email)
+        return error_response(400, email.error());
+    if (auto stored = m_storage->set_conversation_reply_email(conversation.id, *email, m_clocks.wall_ms());
+        !stored)
+        return storage_unavailable(stored.error());
+    HttpResponse response;
+    response.status = 204;
+    response.set_header("Cache-Control", "no-store");
+    return response;
 }
 
 HttpResponse ShopperChatApi::stream_events(const HttpRequest& request,

@@ -45,6 +45,7 @@ json conversation_json(const StoredConversation& conversation) {
             {"agent", conversation.agent_label},
             {"locale", conversation.locale},
             {"page_url", conversation.page_url},
+            {"reply_email", conversation.reply_email},
             {"last_seq", conversation.last_seq},
             {"created_at_ms", conversation.created_at_ms},
             {"updated_at_ms", conversation.updated_at_ms}};

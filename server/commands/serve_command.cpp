@@ -137,11 +137,12 @@ int run_serve(std::span<const std::string_view> args) {
     chat_limits.messages_per_client_ip = {chat_per_ip, chat_per_ip};
     chat_limits.conversations_per_client_ip = {std::max(1.0, chat_per_ip / 10),
                                                std::max(1.0, chat_per_ip / 20)};
-    auto shopper_chat =
-        std::make_shared<const ShopperChatApi>(storage, chat_fan_out, sites->settings, workers, chat_limits);
-    auto staff_chat =
-        std::make_shared<const StaffChatApi>(storage, chat_fan_out, std::make_shared<StaffPresence>(),
-                                             staff_sessions, std::move(site_names), workers);
+    auto presence = std::make_shared<StaffPresence>();
+    auto bot = std::make_shared<const ChatBot>(sites->content, presence);
+    auto shopper_chat = std::make_shared<const ShopperChatApi>(storage, chat_fan_out, std::move(bot),
+                                                               sites->settings, workers, chat_limits);
+    auto staff_chat = std::make_shared<const StaffChatApi>(storage, chat_fan_out, presence, staff_sessions,
+                                                           std::move(site_names), workers);
     Router router = make_routes(RouteHandlers{
         .static_files = std::make_shared<const StaticFiles>(std::move(*files)),
         .content = std::make_shared<const ContentApi>(sites->content),

@@ -13,11 +13,7 @@
 
 namespace support::server {
 
-namespace {
-
-constexpr std::string_view k_fallback_locale = "en";
-
-} // namespace
+namespace {} // namespace
 
 ContentApi::ContentApi(const std::vector<SiteContent>& sites) {
     for (const SiteContent& site_content : sites) {
@@ -37,12 +33,12 @@ ContentApi::ContentApi(const std::vector<SiteContent>& sites) {
         for (const guide::Guide& guide : site_content.guides)
             bundle_for(guide.locale)->guides.push_back(guide);
         if (std::none_of(bundles.begin(), bundles.end(), [](const content::ArticleBundle& b) {
-                return content::same_locale(b.locale, k_fallback_locale);
+                return content::same_locale(b.locale, content::k_fallback_locale);
             }))
             bundles.push_back(
-                content::ArticleBundle{site_content.site, std::string(k_fallback_locale), {}, {}});
+                content::ArticleBundle{site_content.site, std::string(content::k_fallback_locale), {}, {}});
 
-        Site site{site_content.site, {}};
+        Site site{site_content.site, {}, {}};
         for (const content::ArticleBundle& bundle : bundles) {
             std::string body = content::serialize_article_bundle(bundle);
             PreparedBundle prepared{bundle.locale, {}, make_etag_for_bytes(body), {}, {}};
@@ -51,6 +47,7 @@ ContentApi::ContentApi(const std::vector<SiteContent>& sites) {
                 prepared.gzip_body = std::make_shared<const std::string>(std::move(*gzip));
             }
             prepared.body = std::make_shared<const std::string>(std::move(body));
+            site.locales.push_back(prepared.locale);
             site.bundles.push_back(std::move(prepared));
         }
         m_sites.push_back(std::move(site));
@@ -66,23 +63,7 @@ const ContentApi::Site* ContentApi::find_site(std::string_view name) const {
 }
 
 const ContentApi::PreparedBundle& ContentApi::choose_bundle(const Site& site, std::string_view requested) {
-    auto find = [&](auto&& predicate) -> const PreparedBundle* {
-        for (const PreparedBundle& bundle : site.bundles) {
-            if (predicate(bundle.locale))
-                return &bundle;
-        }
-        return nullptr;
-    };
-    const std::string_view language = content::language_of(requested);
-    if (const auto* exact = find([&](std::string_view l) { return content::same_locale(l, requested); }))
-        return *exact;
-    if (const auto* same_language =
-            find([&](std::string_view l) { return content::same_locale(l, language); }))
-        return *same_language;
-    if (const auto* regional =
-            find([&](std::string_view l) { return content::same_locale(content::language_of(l), language); }))
-        return *regional;
-    return *find([](std::string_view l) { return content::same_locale(l, k_fallback_locale); });
+    return site.bundles[content::closest_locale(site.locales, requested).value()]; // "en" is always there
 }
 
 HttpResponse ContentApi::serve(const HttpRequest& request) const {

@@ -56,6 +56,7 @@ class ContentApi {
     struct Site {
         std::string name;
         std::vector<PreparedBundle> bundles; // one per locale, "en" always among them
+        std::vector<std::string> locales;    // the bundles' locales, in the same order
     };
 
     const Site* find_site(std::string_view name) const;

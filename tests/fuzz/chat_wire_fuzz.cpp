@@ -1,5 +1,5 @@
 // libFuzzer target: chat events, message posts and receipts, typing, conversation starts and
-// their answers as they come over the wire (from the
+// their answers, handoff requests and reply addresses as they come over the wire (from the
 // server's stream to the widget and the console; from any client to the server). Beyond not
 // crashing: every error has a stable api.chat_* id, and what decodes encodes to text that decodes
 // to the same value.
@@ -37,5 +37,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     round_trip<ChatTyping>(text, decode_chat_typing, encode_chat_typing);
     round_trip<ConversationStart>(text, decode_conversation_start, encode_conversation_start);
     round_trip<ConversationOpened>(text, decode_conversation_opened, encode_conversation_opened);
+    round_trip<HandoffRequest>(text, decode_handoff_request, encode_handoff_request);
+    round_trip<std::string>(text, decode_reply_email,
+                            [](const std::string& email) { return encode_reply_email(email); });
     return 0;
 }

@@ -63,4 +63,22 @@ bool same_locale(std::string_view a, std::string_view b) {
     return true;
 }
 
+std::optional<std::size_t> closest_locale(std::span<const std::string> available,
+                                          std::string_view requested) {
+    const auto find = [&](auto&& fits) -> std::optional<std::size_t> {
+        for (std::size_t i = 0; i < available.size(); ++i)
+            if (fits(std::string_view(available[i])))
+                return i;
+        return std::nullopt;
+    };
+    const std::string_view language = language_of(requested);
+    if (auto exact = find([&](std::string_view l) { return same_locale(l, requested); }))
+        return exact;
+    if (auto same_language = find([&](std::string_view l) { return same_locale(l, language); }))
+        return same_language;
+    if (auto regional = find([&](std::string_view l) { return same_locale(language_of(l), language); }))
+        return regional;
+    return find([](std::string_view l) { return same_locale(l, k_fallback_locale); });
+}
+
 } // namespace support::content

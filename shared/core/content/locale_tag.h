@@ -4,6 +4,9 @@
 // "en", "he", "ar", "fa", "pt-BR", "zh-Hant-TW". Comparison ignores case, as BCP 47 does.
 
 #include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
 #include <string_view>
 
 namespace support::content {
@@ -19,5 +22,12 @@ std::string_view language_of(std::string_view tag);
 
 // Equal ignoring ASCII case: "pt-br" names the same locale as "pt-BR".
 bool same_locale(std::string_view a, std::string_view b);
+
+inline constexpr std::string_view k_fallback_locale = "en";
+
+// Which of a site's locales answers a shopper asking for `requested`, the first that it has: the
+// exact tag → its language ("pt-BR" → "pt") → another tag of that language ("pt" → "pt-BR") →
+// "en". Its index in `available`; none when not even English is there.
+std::optional<std::size_t> closest_locale(std::span<const std::string> available, std::string_view requested);
 
 } // namespace support::content

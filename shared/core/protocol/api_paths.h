@@ -8,6 +8,8 @@
 //   POST     …/conversations/{conversation}/messages the shopper writes
 //   GET      …/conversations/{conversation}/events   the conversation's live stream (SSE)
 //   POST     …/conversations/{conversation}/typing   the shopper is typing
+//   POST     …/conversations/{conversation}/handoff  the shopper asks for a person
+//   POST     …/conversations/{conversation}/reply-email  where to reply when nobody is online
 
 #include <optional>
 #include <string>
@@ -25,6 +27,10 @@ inline constexpr std::string_view k_conversation_events_route =
     "/api/v1/sites/{site}/conversations/{conversation}/events";
 inline constexpr std::string_view k_conversation_typing_route =
     "/api/v1/sites/{site}/conversations/{conversation}/typing";
+inline constexpr std::string_view k_conversation_handoff_route =
+    "/api/v1/sites/{site}/conversations/{conversation}/handoff";
+inline constexpr std::string_view k_conversation_reply_email_route =
+    "/api/v1/sites/{site}/conversations/{conversation}/reply-email";
 
 // Request-targets for the widget, the site and locale percent-encoded:
 // "/api/v1/sites/demo/content?locale=he".

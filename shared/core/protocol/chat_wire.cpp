@@ -1,6 +1,7 @@
 #include "shared/core/protocol/chat_wire.h"
 
 #include "shared/core/content/locale_tag.h"
+#include "shared/core/protocol/feedback_submission.h"
 #include "shared/core/protocol/wire_fields.h"
 
 #include <limits>
@@ -176,6 +177,35 @@ Result<ChatTyping> decode_chat_typing(std::string_view text) {
     typing.author = *parsed;
     SW_TRY(typing.label, body.string("label", Presence::Optional, chat::k_max_agent_name_bytes));
     return typing;
+}
+
+std::string encode_handoff_request(const HandoffRequest& request) {
+    json out = {{"reason", chat::handoff_reason_name(request.reason)}};
+    return out.dump();
+}
+
+Result<HandoffRequest> decode_handoff_request(std::string_view text) {
+    SW_TRY(json document, parse_wire_object(text, "api.chat_handoff"));
+    const WireObject body(document, "", "api.chat_handoff");
+    SW_TRY(std::string name, body.string("reason", Presence::Required, 32));
+    const auto reason = chat::handoff_reason_from_name(name);
+    if (!reason || *reason == chat::HandoffReason::BotNotConfident)
+        return body.error("unknown_reason", "reason must be \"shopper_asked\" or \"not_helpful\"", "reason");
+    return HandoffRequest{*reason};
+}
+
+std::string encode_reply_email(std::string_view email) {
+    json out = {{"email", std::string(email)}};
+    return out.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Result<std::string> decode_reply_email(std::string_view text) {
+    SW_TRY(json document, parse_wire_object(text, "api.chat_reply_email"));
+    const WireObject body(document, "", "api.chat_reply_email");
+    SW_TRY(std::string email, body.string("email", Presence::Required, k_max_email_bytes));
+    if (!is_reply_email(email))
+        return body.error("invalid_email", "\"email\" must be an address such as name@example.com", "email");
+    return email;
 }
 
 std::string encode_conversation_start(const ConversationStart& start) {

@@ -76,6 +76,22 @@ std::string encode_chat_typing(const ChatTyping& typing);
 // Errors: api.chat_typing.* (missing_field, wrong_type, unknown_author, too_long).
 Result<ChatTyping> decode_chat_typing(std::string_view body);
 
+// The shopper asks for a person: POST …/conversations/{id}/handoff
+//   {"reason":"shopper_asked"}   ("Talk to a person")     {"reason":"not_helpful"}   ("No" to the bot)
+// answered 200 with the stored handed_off event (its staff_online says what happens next).
+struct HandoffRequest {
+    chat::HandoffReason reason = chat::HandoffReason::ShopperAsked; // never bot_not_confident: the bot's own
+    bool operator==(const HandoffRequest&) const = default;
+};
+std::string encode_handoff_request(const HandoffRequest& request);
+// Errors: api.chat_handoff.* (invalid_json, missing_field, wrong_type, unknown_reason).
+Result<HandoffRequest> decode_handoff_request(std::string_view body);
+
+// Where to reply when nobody was online: POST …/conversations/{id}/reply-email {"email":"noa@example.com"}
+// answered 204. Errors: api.chat_reply_email.* (missing_field, wrong_type, too_long, invalid_email).
+std::string encode_reply_email(std::string_view email);
+Result<std::string> decode_reply_email(std::string_view body);
+
 struct ConversationStart {
     std::string locale; // a language tag ("he", "pt-BR")
     std::optional<ContextSnapshot> context;

@@ -141,3 +141,14 @@ TEST_CASE("a conversation start carries the locale and the page's context; its a
         decode_conversation_opened(R"({"id":"a","token":"b","state":"asleep","last_seq":0})").error().code ==
         "api.chat_opened.unknown_state");
 }
+
+TEST_CASE("a handoff request names the shopper's reason; a reply address must be one") {
+    CHECK(decode_handoff_request(encode_handoff_request({HandoffReason::NotHelpful}))->reason ==
+          HandoffReason::NotHelpful);
+    CHECK(decode_handoff_request(R"({"reason":"bot_not_confident"})").error().code ==
+          "api.chat_handoff.unknown_reason");
+    CHECK(decode_handoff_request("[]").error().code.rfind("api.chat_handoff.", 0) == 0);
+    CHECK(*decode_reply_email(encode_reply_email("נועה@example.co.il")) == "נועה@example.co.il");
+    CHECK(decode_reply_email(R"({"email":"noa@"})").error().code == "api.chat_reply_email.invalid_email");
+    CHECK(decode_reply_email(R"({"email":7})").error().field == "/email");
+}

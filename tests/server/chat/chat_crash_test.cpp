@@ -123,6 +123,8 @@ TEST_CASE("crash: every chat message acknowledged before a SIGKILL is in the con
         while (auto event = stream.next_event(500ms)) {
             CHECK(event->id == std::to_string(expected_seq++));
             const auto data = json::parse(event->data);
+            if (data["kind"] != "message")
+                continue; // the bot handed the first question to a person: the site has no articles
             CHECK(stored.insert(data["message"]["client_id"].get<std::string>()).second); // once each
         }
         for (const auto& client_id : acknowledged[s])
