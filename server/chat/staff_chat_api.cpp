@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace support::server {
 
@@ -147,13 +148,10 @@ HttpResponse StaffChatApi::list(const HttpRequest& request) const {
     }
     std::vector<StoredConversation> items;
     for (const std::string& site : m_sites) {
-        auto open = m_storage->list_open_conversations(site, k_max_listed_conversations);
-        if (!open)
-            return storage_unavailable(open.error());
-        for (auto& conversation : *open) {
-            if (std::find(wanted.begin(), wanted.end(), conversation.state) != wanted.end())
-                items.push_back(std::move(conversation));
-        }
+        auto listed = m_storage->list_conversations(site, wanted, k_max_listed_conversations);
+        if (!listed)
+            return storage_unavailable(listed.error());
+        std::move(listed->begin(), listed->end(), std::back_inserter(items));
     }
     std::stable_sort(items.begin(), items.end(),
                      [](const auto& a, const auto& b) { return a.updated_at_ms > b.updated_at_ms; });

@@ -175,13 +175,22 @@ Result<std::optional<StoredConversation>> find(SqliteConnection& db, std::string
     return std::optional(std::move(conversation));
 }
 
-Result<std::vector<StoredConversation>> list_open(SqliteConnection& db, std::string_view site,
-                                                  std::size_t limit) {
+Result<std::vector<StoredConversation>> list(SqliteConnection& db, std::string_view site,
+                                             std::span<const chat::ConversationState> states,
+                                             std::size_t limit) {
+    if (states.empty())
+        return std::vector<StoredConversation>();
+    std::string placeholders;
+    for (std::size_t i = 0; i < states.size(); ++i)
+        placeholders += (i ? ", ?" : "?") + std::to_string(i + 3);
+    // conversations_by_state (site, state, updated_at_ms) serves each state's part of the list.
     SW_TRY(auto statement, db.prepare(std::string("SELECT ") + k_conversation_columns +
-                                      " FROM conversations WHERE site = ?1 AND state <> 'closed' "
-                                      "ORDER BY updated_at_ms DESC, id LIMIT ?2"));
+                                      " FROM conversations WHERE site = ?1 AND state IN (" + placeholders +
+                                      ") ORDER BY updated_at_ms DESC, id LIMIT ?2"));
     statement.bind(1, site);
     statement.bind(2, static_cast<std::int64_t>(limit));
+    for (std::size_t i = 0; i < states.size(); ++i)
+        statement.bind(static_cast<int>(i + 3), chat::state_name(states[i]));
     std::vector<StoredConversation> conversations;
     for (;;) {
         SW_TRY(bool row, statement.step());

@@ -8,6 +8,7 @@
 #include "shared/core/result.h"
 
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -15,9 +16,11 @@ namespace support::server::sqlite_chat {
 
 Result<StoredConversation> create(SqliteConnection& db, const NewConversation& conversation);
 Result<std::optional<StoredConversation>> find(SqliteConnection& db, std::string_view id);
-// The site's conversations that are not closed, most recently active first (at most `limit`).
-Result<std::vector<StoredConversation>> list_open(SqliteConnection& db, std::string_view site,
-                                                  std::size_t limit);
+// The site's conversations in one of `states`, most recently active first (at most `limit`): the
+// filter is in the query, so a crowd of conversations in other states never hides these.
+Result<std::vector<StoredConversation>> list(SqliteConnection& db, std::string_view site,
+                                             std::span<const chat::ConversationState> states,
+                                             std::size_t limit);
 // In one transaction: checks the event against the conversation's state (shared/core/chat), gives
 // it the next seq, stores it and the conversation's new state.
 Result<AppendedChatEvent> append(SqliteConnection& db, const ChatEventDraft& draft);

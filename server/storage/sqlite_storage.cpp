@@ -400,10 +400,11 @@ Result<std::optional<StoredConversation>> SqliteStorage::find_conversation(std::
     });
 }
 
-Result<std::vector<StoredConversation>> SqliteStorage::list_open_conversations(std::string_view site,
-                                                                               std::size_t limit) {
+Result<std::vector<StoredConversation>>
+SqliteStorage::list_conversations(std::string_view site, std::span<const chat::ConversationState> states,
+                                  std::size_t limit) {
     return with_reader([&](SqliteConnection& db) -> Result<std::vector<StoredConversation>> {
-        auto listed = sqlite_chat::list_open(db, site, limit);
+        auto listed = sqlite_chat::list(db, site, states, limit);
         return listed ? std::move(listed) : as_read_error(listed.error());
     });
 }

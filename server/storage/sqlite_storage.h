@@ -49,8 +49,9 @@ class SqliteStorage final : public Storage {
 
     Result<StoredConversation> create_conversation(const NewConversation& conversation) override;
     Result<std::optional<StoredConversation>> find_conversation(std::string_view id) override;
-    Result<std::vector<StoredConversation>> list_open_conversations(std::string_view site,
-                                                                    std::size_t limit) override;
+    Result<std::vector<StoredConversation>>
+    list_conversations(std::string_view site, std::span<const chat::ConversationState> states,
+                       std::size_t limit) override;
     Result<AppendedChatEvent> append_chat_event(const ChatEventDraft& draft) override;
     Result<void> set_conversation_reply_email(std::string_view conversation_id, std::string_view email,
                                               std::int64_t at_ms) override;

@@ -24,6 +24,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,9 +90,10 @@ class Storage {
     // when the call returns: an acknowledged message survives a crash). Safe from any thread.
     virtual Result<StoredConversation> create_conversation(const NewConversation& conversation) = 0;
     virtual Result<std::optional<StoredConversation>> find_conversation(std::string_view id) = 0;
-    // The site's conversations not closed yet, most recently active first.
-    virtual Result<std::vector<StoredConversation>> list_open_conversations(std::string_view site,
-                                                                            std::size_t limit) = 0;
+    // The site's conversations in one of `states`, most recently active first (at most `limit`).
+    virtual Result<std::vector<StoredConversation>>
+    list_conversations(std::string_view site, std::span<const chat::ConversationState> states,
+                       std::size_t limit) = 0;
     // Checks the event against the conversation's state, numbers it (its last seq + 1) and stores it
     // with the conversation's new state, in one transaction. A message whose client id is stored
     // already is answered with the stored event (duplicate), nothing written.

@@ -214,11 +214,33 @@ TEST_CASE("storage: the open conversations of a site, most recently active first
     later.event.at_ms = k_now + 100;
     REQUIRE(s.append_chat_event(later));
     REQUIRE(s.append_chat_event(state("done", ChatEvent::Kind::Closed)));
-    auto open = s.list_open_conversations("demo", 10);
+    const std::vector<chat::ConversationState> open_states{
+        chat::ConversationState::Bot, chat::ConversationState::Waiting, chat::ConversationState::Agent};
+    auto open = s.list_conversations("demo", open_states, 10);
     REQUIRE(open);
     REQUIRE(open->size() == 2);
     CHECK((*open)[0].id == "newer");
     CHECK((*open)[1].id == "older");
+}
+
+TEST_CASE("storage: conversations waiting for a person are listed however many are still with the bot",
+          "[storage][chat]") {
+    StoreLocation location;
+    auto storage = location.open();
+    REQUIRE(storage);
+    Storage& s = **storage;
+    REQUIRE(s.create_conversation(new_conversation("waiting")));
+    REQUIRE(s.append_chat_event(state("waiting", ChatEvent::Kind::HandedOff)));
+    for (int i = 0; i < 30; ++i) { // newer, and with the bot
+        auto c = new_conversation("bot-" + std::to_string(i));
+        c.created_at_ms = k_now + 10 + i;
+        REQUIRE(s.create_conversation(c));
+    }
+    const std::vector<chat::ConversationState> waiting{chat::ConversationState::Waiting};
+    const auto listed = s.list_conversations("demo", waiting, 5).value();
+    REQUIRE(listed.size() == 1);
+    CHECK(listed[0].id == "waiting");
+    CHECK(s.list_conversations("demo", {}, 5).value().empty());
 }
 
 TEST_CASE("storage: a bot's answer keeps its article, a handoff whether someone was online, a conversation "
