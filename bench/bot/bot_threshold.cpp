@@ -214,6 +214,16 @@ int main(int argc, char** argv) {
         "min coverage with lead", [](BotPolicy& p, float v) { p.min_coverage_with_lead = v; },
         {0.30f, 0.40f, 0.50f, 0.60f, 0.70f}, defaults.min_coverage_with_lead);
 
+    std::printf(
+        "The title rule: the best hit's title names ≥ min title coverage of the question's content words "
+        "while it leads the runner-up by the title lead (100: off):\n\n");
+    sweep(
+        "title lead", [](BotPolicy& p, float v) { p.title_lead = v; }, {1.0f, 1.1f, 1.2f, 1.3f, 1.5f, 100.0f},
+        defaults.title_lead);
+    sweep(
+        "min title coverage", [](BotPolicy& p, float v) { p.min_title_coverage = v; }, {0.5f, 0.75f, 1.0f},
+        defaults.min_title_coverage);
+
     std::printf("At the defaults, per query set\n\n");
     print_header("query set");
     std::map<std::string, Tally> by_language;

@@ -21,14 +21,20 @@ bool offered_before(const BotMemory& memory, std::string_view id) {
            memory.offered_articles.end();
 }
 
-bool confident(const std::vector<search::SearchHit>& hits, const BotPolicy& policy) {
+bool confident(const search::SearchIndex& index, std::string_view question,
+               const std::vector<search::SearchHit>& hits, const BotPolicy& policy) {
     if (hits.empty())
         return false;
     const search::SearchHit& best = hits.front();
     if (best.coverage >= policy.min_coverage)
         return true;
-    const bool stands_out = hits.size() < 2 || best.score >= policy.clear_lead * hits[1].score;
-    return best.coverage >= policy.min_coverage_with_lead && stands_out;
+    const float lead = hits.size() < 2 ? 1e9f : best.score / std::max(hits[1].score, 1e-9f);
+    if (best.content_coverage >= policy.min_coverage_with_lead && lead >= policy.clear_lead)
+        return true;
+    // Asked in the words of the article's title ("How do I return an item?"), the function words
+    // that coverage barely counts aside.
+    return lead >= policy.title_lead &&
+           index.title_coverage(question, best.article) >= policy.min_title_coverage;
 }
 
 } // namespace
@@ -47,9 +53,14 @@ BotReply decide_bot_reply(const search::SearchIndex& index, std::string_view mes
     case ShopperIntent::Question:
         break;
     }
-    const std::vector<search::SearchHit> hits = index.rank(message, page, 2);
-    if (!confident(hits, policy))
-        return hand_off(HandoffReason::BotNotConfident);
+    // The page's own articles rank higher, which settles a close call ("how do I return this" on a
+    // product page) but also narrows a clear one's lead; either ranking being sure is enough.
+    std::vector<search::SearchHit> hits = index.rank(message, page, 2);
+    if (!confident(index, message, hits, policy)) {
+        hits = index.rank(message, search::PageContext{}, 2);
+        if (!confident(index, message, hits, policy))
+            return hand_off(HandoffReason::BotNotConfident);
+    }
     if (offered_before(memory, index.article(hits.front().article).id))
         return hand_off(HandoffReason::NotHelpful);
     BotReply reply;

@@ -10,11 +10,12 @@
 //   the article given before, again  → hand off (NotHelpful): it did not help the first time
 //
 // "Answers well": the best hit matches at least `min_coverage` of the question's weight
-// (search::SearchHit::coverage: rare words weigh most, stop words little), or at least
-// `min_coverage_with_lead` while it scores `clear_lead` times the runner-up or more (one article
-// stands out). The defaults were tuned on the judged queries of ../shared/eval/search with
-// `./scripts/bench bot` (docs/chat.md): 94 % of the answers given are right, 2 % of questions the
-// FAQ does not cover get one.
+// (search::SearchHit::coverage: rare words weigh most, stop words little); or at least
+// `min_coverage_with_lead` of its content words while it scores `clear_lead` times the runner-up
+// or more (one article stands out); or its title names the question's content words while it
+// leads by `title_lead` (a question asked in the FAQ's own words). The defaults were tuned on the
+// judged queries of ../shared/eval/search with `./scripts/bench bot` (docs/chat.md): 93 % of the
+// answers given are right, 1 in 42 questions the FAQ does not cover gets one.
 //
 // Pure: the index is built by the caller (the server, per site and locale).
 
@@ -30,8 +31,10 @@ namespace support::chat {
 
 struct BotPolicy {
     float min_coverage = 0.75f;
-    float min_coverage_with_lead = 0.5f;
-    float clear_lead = 2.0f; // best score ÷ the runner-up's
+    float min_coverage_with_lead = 0.5f; // of the question's content words
+    float clear_lead = 2.0f;             // best score ÷ the runner-up's
+    float min_title_coverage = 1.0f; // the best hit's title names this much of the question's content words
+    float title_lead = 1.2f;         // …while it scores this many times the runner-up
 };
 
 struct BotReply {

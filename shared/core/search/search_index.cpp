@@ -165,6 +165,7 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
     std::vector<std::uint8_t> seen(count, 0);
     std::vector<std::uint32_t> touched, word_touched;
     float total_importance = 0;
+    float content_importance = 0; // of the words that are not stop words
     // Content words the index does not know in any reading: what the shopper asks about that no
     // article mentions ("helicopters").
     float unknown_importance = 0;
@@ -173,6 +174,7 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
         total_importance += word.importance;
         if (!word.stop_word) {
             has_content_word = true;
+            content_importance += word.importance;
             if (word.candidates.empty())
                 unknown_importance += word.importance;
         }
@@ -236,6 +238,8 @@ std::vector<SearchHit> SearchIndex::rank_words(const std::vector<QueryWord>& wor
         hit.score = score[article] * (k_coverage_floor + (1 - k_coverage_floor) * coverage) *
                     context_boost(m_articles[article], page);
         hit.coverage = coverage;
+        hit.content_coverage =
+            content_importance > 0 ? content_covered[article] / content_importance : coverage;
         hit.confident = coverage >= k_confident_coverage;
         hits.push_back(std::move(hit));
     }

@@ -50,7 +50,8 @@ struct SearchHit {
     std::uint32_t article = 0; // index into the articles given to build()
     float score = 0;
     float coverage = 0; // share of the query's weight the article matched, 0–1 (stop words weigh little)
-    bool confident = false;                    // coverage clears the threshold the chat bot answers from
+    float content_coverage = 0; // the same over the query's content words alone (all of it when it has none)
+    bool confident = false;     // coverage clears the threshold the chat bot answers from
     std::vector<ByteRange> title_highlights;   // into the article's title
     ByteRange snippet;                         // into body_text, on whole words
     std::vector<ByteRange> snippet_highlights; // into body_text, inside snippet
@@ -67,6 +68,9 @@ class SearchIndex {
     std::vector<SearchHit> search(std::string_view query, const PageContext& page, std::size_t limit) const;
     // The same ranking without highlights: for the chat bot and for measuring ranking alone.
     std::vector<SearchHit> rank(std::string_view query, const PageContext& page, std::size_t limit) const;
+    // The share of the query's content words (their weight) the article's title names, 0–1: a
+    // question asked in the words of an article's title is that article's question (the chat bot).
+    float title_coverage(std::string_view query, std::uint32_t article) const;
     // Fills the title highlights, snippet and snippet highlights of a hit of `query`.
     void highlight(std::string_view query, SearchHit& hit) const;
 

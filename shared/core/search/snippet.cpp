@@ -60,6 +60,22 @@ bool SearchIndex::title_names_any(const SearchableArticle& article,
     return false;
 }
 
+float SearchIndex::title_coverage(std::string_view query, std::uint32_t article) const {
+    float total = 0, named = 0;
+    for (const QueryWord& word : analyse_query(query)) {
+        if (word.stop_word)
+            continue;
+        total += word.importance;
+        std::vector<std::uint32_t> terms;
+        for (const Candidate& candidate : word.candidates)
+            terms.push_back(candidate.term);
+        std::sort(terms.begin(), terms.end());
+        if (!terms.empty() && title_names_any(m_articles[article], terms))
+            named += word.importance;
+    }
+    return total > 0 ? named / total : 0;
+}
+
 void SearchIndex::highlight(std::string_view query, SearchHit& hit) const {
     highlight_terms(matched_terms(analyse_query(query)), hit);
 }

@@ -68,9 +68,30 @@ TEST_CASE("A stricter policy answers less: the threshold decides") {
     BotPolicy strict;
     strict.min_coverage = 1.01f;
     strict.min_coverage_with_lead = 1.01f;
+    strict.min_title_coverage = 1.01f;
     const BotReply reply = decide_bot_reply(index, "how long is delivery", PageContext{}, {}, strict);
     CHECK(reply.kind == BotReply::Kind::HandOff);
     CHECK(reply.reason == HandoffReason::BotNotConfident);
+}
+
+TEST_CASE("A question asked in the words of an article's title gets that article, function words aside") {
+    const SearchIndex index = store_faq();
+    CHECK(answer_id(index, "Which jacket size should I choose?") == "size-guide");
+    CHECK(answer_id(index, "I forgot my password") == "password-reset");
+}
+
+TEST_CASE("An article tied to the page does not make the bot unsure of a question another answers") {
+    auto articles = std::vector<SearchableArticle>{};
+    const SearchIndex plain = store_faq();
+    for (std::uint32_t i = 0; i < plain.size(); ++i)
+        articles.push_back(plain.article(i));
+    articles[4].pages = {"/index.html"}; // the size guide is this page's article
+    const SearchIndex index = SearchIndex::build(articles);
+    PageContext page;
+    page.path = "/index.html";
+    const BotReply reply = decide_bot_reply(index, "How do I return an item?", page, {});
+    REQUIRE(reply.kind == BotReply::Kind::Answer);
+    CHECK(index.article(reply.article).id == "returns");
 }
 
 TEST_CASE("Asking for a person hands off at once, even with a question the FAQ answers") {
