@@ -15,7 +15,7 @@ namespace {
 // The staff API through the browser's fetch, with the session cookie.
 StaffTransport browser_transport() {
     return [](StaffRequest request, std::function<void(StaffAnswer)> done) {
-        web::http_request({request.method, request.url, request.json_body, request.csrf_token},
+        web::http_request({request.method, request.url, request.json_body, request.csrf_token, {}},
                           [done = std::move(done)](web::HttpAnswer answer) {
                               done(StaffAnswer{answer.status, std::move(answer.body)});
                           });

@@ -241,6 +241,9 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
         value = std::move(*typed);
         changed = true;
     }
+    const bool sends = multiline && options.send != nullptr;
+    if (sends)
+        *options.send = ctx.take_activation(id); // Enter in the native element (after its text)
 
     // Drawn when the native input is not over it; while focused the input shows the same value.
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -288,12 +291,15 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     node.value = value;
     node.placeholder = options.placeholder;
     node.input = options.kind == TextFieldKind::Email       ? TextInput::Email
+                 : sends                                    ? TextInput::Message
                  : options.kind == TextFieldKind::Multiline ? TextInput::Multiline
                  : options.kind == TextFieldKind::Password  ? TextInput::Password
                                                             : TextInput::Text;
     node.max_chars = options.max_chars;
     if (options.invalid)
         node.state |= NodeState_Invalid;
+    if (ctx.app_changed_value(id, value))
+        node.state |= NodeState_Replaced;
     node.rect = last_item_rect();
     ctx.emit(std::move(node));
     return changed;
@@ -312,6 +318,17 @@ void status_text(const char* id, std::string_view text) {
     node.role = Role::Status;
     node.name = std::string(text);
     node.rect = text.empty() ? Rect{pos.x, pos.y, 0, 0} : last_item_rect();
+    ctx.emit(std::move(node));
+}
+
+void announcement(const char* id, std::string_view text) {
+    UiContext& ctx = current_context();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    SemanticNode node;
+    node.id = ctx.unique_static_id(ImGui::GetID(id));
+    node.role = Role::Status;
+    node.name = std::string(text);
+    node.rect = Rect{pos.x, pos.y, 0, 0};
     ctx.emit(std::move(node));
 }
 

@@ -62,6 +62,9 @@ struct TextFieldOptions {
     std::uint32_t max_chars = 0; // the most characters the native element takes; 0: no limit
     bool invalid = false;        // drawn with the error colour, aria-invalid for assistive technology
     bool show_label = false;     // the label drawn above the box (a form's field), not only its name
+    // Multiline only: Enter sends (sets *send on that frame) and Shift+Enter starts a new line, as in
+    // a chat; the phone keyboard shows a Send key.
+    bool* send = nullptr;
 };
 
 // A text field. While it holds DOM focus a native <input> (a <textarea> for Multiline) sits over it
@@ -73,6 +76,10 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
 // ("3 articles found"). Draw it on every frame of a view, even empty, so the region exists before
 // its first announcement.
 void status_text(const char* id, std::string_view text);
+
+// A polite live region that is not drawn: screen readers announce `text` when it changes (a chat
+// message that is already on screen). Draw it on every frame of the view, even empty.
+void announcement(const char* id, std::string_view text);
 
 // A form's error ("Enter an e-mail address like name@example.com"): drawn in the error colour and
 // announced like status_text. Draw it on every frame of the form, even empty.

@@ -43,7 +43,8 @@ enum NodeState : std::uint32_t {
     NodeState_Expanded = 1u << 3,
     NodeState_Selected = 1u << 4,
     NodeState_Busy = 1u << 5,
-    NodeState_Invalid = 1u << 6, // a text field whose value the form refused (aria-invalid)
+    NodeState_Invalid = 1u << 6,  // a text field whose value the form refused (aria-invalid)
+    NodeState_Replaced = 1u << 7, // a text field whose value the app replaced: the native element takes it
 };
 
 // What a text or search box takes, for the native element the mirror puts over it.
@@ -51,6 +52,8 @@ enum class TextInput : std::uint8_t {
     Text,      // one line: <input type=text>
     Email,     // one line, an e-mail address: <input type=email autocomplete=email>
     Multiline, // several lines: <textarea>
+    Message,   // several lines where Enter sends and Shift+Enter starts a new line: <textarea
+               // enterkeyhint=send>
     Password,  // one line, hidden: <input type=password autocomplete=current-password>
 };
 

@@ -37,6 +37,8 @@ nlohmann::json node_to_json(const SemanticNode& node) {
             out["input"] = "email";
         else if (node.input == TextInput::Multiline)
             out["input"] = "multiline";
+        else if (node.input == TextInput::Message)
+            out["input"] = "message";
         else if (node.input == TextInput::Password)
             out["input"] = "password";
         if (node.max_chars != 0)

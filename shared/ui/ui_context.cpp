@@ -83,7 +83,16 @@ std::optional<std::string> UiContext::take_text(NodeId id) {
         return std::nullopt;
     std::string value = std::move(it->second);
     m_texts.erase(it);
+    m_field_values[id] = value;
     return value;
+}
+
+bool UiContext::app_changed_value(NodeId id, const std::string& value) {
+    const auto [it, first] = m_field_values.try_emplace(id, value);
+    if (first || it->second == value)
+        return false;
+    it->second = value;
+    return true;
 }
 
 std::size_t UiContext::emit(SemanticNode node) {

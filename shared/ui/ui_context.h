@@ -62,6 +62,10 @@ class UiContext {
     // For controls.
     bool take_activation(NodeId id);
     std::optional<std::string> take_text(NodeId id);
+    // What a text field's native element was last told or last reported; a field whose value the
+    // app changed since (a sent chat message clearing its box) has the mirror replace the element's
+    // value even while it has focus.
+    bool app_changed_value(NodeId id, const std::string& value);
     NodeId focused() const { return m_focused; }
     bool focus_ring_visible(NodeId id) const {
         return id != 0 && id == m_focused && m_focus_visibility == FocusVisibility::Visible;
@@ -133,6 +137,7 @@ class UiContext {
     bool m_right_to_left = false;
     std::vector<NodeId> m_activations;
     std::unordered_map<NodeId, std::string> m_texts;
+    std::unordered_map<NodeId, std::string> m_field_values; // as the native element has it
     std::vector<OpenContainer> m_containers;
     NodeId m_focused = 0;
     NodeId m_focus_arrived = 0; // focused since its last draw: scrolled into view when drawn

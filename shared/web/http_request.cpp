@@ -29,7 +29,7 @@ void http_request(const HttpCall& call, HttpCallback done) {
     const std::uint32_t id = p.next_id++;
     p.callbacks.emplace(id, std::move(done));
     sw_web_http_request(id, call.method.c_str(), call.url.c_str(), call.json_body.c_str(),
-                        call.csrf_token.c_str());
+                        call.csrf_token.c_str(), call.authorization.c_str());
 }
 
 void download(const std::string& url) {

@@ -10,6 +10,7 @@ void sw_web_console_error(const char* message); // a bug of ours, for the page's
 void sw_web_sync_mirror(const char* json);
 void sw_web_focus_node(std::uint32_t id);
 void sw_web_request_close(int focus_launcher);
+void sw_web_set_unread(int count, const char* label);
 char* sw_web_config_string(const char* key); // malloc'd UTF-8, or null when unset; caller frees
 int sw_web_viewport_width();
 void sw_web_fetch_font();
@@ -18,7 +19,9 @@ double sw_web_now_ms();
 void sw_web_request_frame_after(int ms);
 void sw_web_fetch_text(std::uint32_t request_id, const char* url);
 void sw_web_http_request(std::uint32_t request_id, const char* method, const char* url, const char* json_body,
-                         const char* csrf_token);
+                         const char* csrf_token, const char* authorization);
+void sw_web_stream_open(std::uint32_t stream_id, const char* url);
+void sw_web_stream_close(std::uint32_t stream_id);
 void sw_web_download(const char* url);
 void sw_web_queue_feedback(const char* body, int hold_ms);
 void sw_web_prepare_feedback();

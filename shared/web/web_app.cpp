@@ -98,6 +98,10 @@ void run(WebApp& app) {
     sw_web_fetch_font();
 }
 
+void set_unread(int count, const std::string& label) {
+    sw_web_set_unread(count, label.c_str());
+}
+
 void request_close(AfterClose after) {
     sw_web_request_close(after == AfterClose::FocusLauncher ? 1 : 0);
 }

@@ -45,6 +45,9 @@ void run(WebApp& app);
 // KeepFocus leaves it where the app put it (on a guide's callout on the page).
 enum class AfterClose : std::uint8_t { FocusLauncher, KeepFocus };
 void request_close(AfterClose after = AfterClose::FocusLauncher);
+// For apps: the launcher shows `count` unread messages (0: no badge) and is named `label` for
+// assistive technology ("Help, 2 new messages").
+void set_unread(int count, const std::string& label);
 // For apps: a string from the loader's configuration (data-* attributes), or fallback.
 std::string config_string(const char* key, const std::string& fallback);
 // For apps: the page's viewport width in CSS pixels (≤ 480: a phone-sized sheet).

@@ -214,7 +214,8 @@ mergeInto(LibraryManager.library, {
       switch (node.role) {
         case 'button': return 'button';
         case 'link': return 'a';
-        case 'textbox': return node.input === 'multiline' ? 'textarea' : node.input === 'email' ? 'input:email' :
+        case 'textbox': return node.input === 'multiline' ? 'textarea' : node.input === 'message' ? 'textarea:message' :
+          node.input === 'email' ? 'input:email' :
           node.input === 'password' ? 'input:password' : 'input:text';
         case 'searchbox': return 'input:search';
         case 'heading': return 'h' + (node.level || 2);
@@ -243,7 +244,18 @@ mergeInto(LibraryManager.library, {
         el.setAttribute('aria-valuemax', '100');
       }
       if (parts[0] === 'input' || parts[0] === 'textarea') {
-        if (parts[1]) el.type = parts[1];
+        if (parts[1] && parts[0] === 'input') el.type = parts[1];
+        if (parts[1] === 'message') {
+          // A chat's box: Enter sends (after the text it holds reaches the core), Shift+Enter and
+          // an IME composing a word keep the browser's new line.
+          el.enterKeyHint = 'send';
+          el.addEventListener('keydown', function (e) {
+            if (e.key !== 'Enter' || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+            e.preventDefault();
+            SwWeb.sendText(el);
+            _sw_web_on_activate(el.swId);
+          });
+        }
         // An e-mail address reads left to right and is the browser's to autofill; other text
         // takes the direction of what is typed.
         var email = parts[1] === 'email', password = parts[1] === 'password';
@@ -319,7 +331,9 @@ mergeInto(LibraryManager.library, {
         if (SwWeb.isField(el)) {
           if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
           if (el.placeholder !== node.placeholder) el.placeholder = node.placeholder || '';
-          if (el !== active && el.value !== node.value) el.value = node.value;
+          // A focused element keeps what is being typed, unless the app replaced the value (state
+          // 128: a sent message clears its box).
+          if ((el !== active || (node.state & 128)) && el.value !== node.value) el.value = node.value;
           if (node.maxLength) el.maxLength = node.maxLength; else el.removeAttribute('maxlength');
         } else if (tag === 'div:progressbar') {
           if (el.getAttribute('aria-label') !== node.name) el.setAttribute('aria-label', node.name);
@@ -426,6 +440,12 @@ mergeInto(LibraryManager.library, {
     if (el) el.focus({ preventScroll: true });
   },
 
+  // The launcher's badge: `count` unread chat messages, and the launcher's accessible name saying so.
+  sw_web_set_unread: function (count, labelPtr) {
+    var host = Module['swHost'];
+    if (host && host.setUnread) host.setUnread(count, UTF8ToString(labelPtr));
+  },
+
   sw_web_request_close: function (focusLauncher) {
     var host = Module['swHost'];
     if (host && host.requestClose) host.requestClose({ focusLauncher: !!focusLauncher });
@@ -473,19 +493,50 @@ mergeInto(LibraryManager.library, {
 
   // A request to the app's own server with its cookies → _sw_web_on_http(id, status, body), the body
   // whatever the status (status 0 and the browser's message when the request failed).
-  sw_web_http_request: function (id, methodPtr, urlPtr, bodyPtr, csrfPtr) {
-    var body = UTF8ToString(bodyPtr), csrf = UTF8ToString(csrfPtr);
+  // With an authorization (the widget's chat, to a server on another origin) no cookies are sent.
+  sw_web_http_request: function (id, methodPtr, urlPtr, bodyPtr, csrfPtr, authorizationPtr) {
+    var body = UTF8ToString(bodyPtr), csrf = UTF8ToString(csrfPtr), authorization = UTF8ToString(authorizationPtr);
     var headers = { Accept: 'application/json' };
     if (body) headers['Content-Type'] = 'application/json';
     if (csrf) headers['X-CSRF-Token'] = csrf;
+    if (authorization) headers.Authorization = authorization;
     var deliver = function (status, text) {
       var ptr = allocateUTF8(text);
       _sw_web_on_http(id, status, ptr);
       _free(ptr);
     };
-    fetch(UTF8ToString(urlPtr), { method: UTF8ToString(methodPtr), credentials: 'same-origin', headers: headers, body: body || undefined })
+    fetch(UTF8ToString(urlPtr), { method: UTF8ToString(methodPtr), credentials: authorization ? 'omit' : 'same-origin', headers: headers, body: body || undefined })
       .then(function (response) { return response.text().then(function (text) { deliver(response.status, text); }); })
       .catch(function (e) { deliver(0, String((e && e.message) || e)); });
+  },
+
+  // Server-Sent Event streams (EventSource; no cookies): each event → _sw_web_on_stream_event(id,
+  // type, last event id, data) for the default type and for `typing`; the connection's state →
+  // _sw_web_on_stream_state(id, state): 1 open, 0 reconnecting (the browser retries by itself, with
+  // Last-Event-ID), 2 closed for good (refused: the app decides whether to open it again).
+  $SwStreams: {},
+  sw_web_stream_open__deps: ['$SwStreams'],
+  sw_web_stream_open: function (id, urlPtr) {
+    var source = new EventSource(UTF8ToString(urlPtr));
+    SwStreams[id] = source;
+    var deliver = function (type, e) {
+      if (SwStreams[id] !== source) return;
+      var t = allocateUTF8(type), i = allocateUTF8(e.lastEventId || ''), d = allocateUTF8(String(e.data || ''));
+      _sw_web_on_stream_event(id, t, i, d);
+      _free(t);
+      _free(i);
+      _free(d);
+    };
+    source.onopen = function () { if (SwStreams[id] === source) _sw_web_on_stream_state(id, 1); };
+    source.onerror = function () { if (SwStreams[id] === source) _sw_web_on_stream_state(id, source.readyState === 2 ? 2 : 0); };
+    source.onmessage = function (e) { deliver('message', e); };
+    source.addEventListener('typing', function (e) { deliver('typing', e); });
+  },
+  sw_web_stream_close__deps: ['$SwStreams'],
+  sw_web_stream_close: function (id) {
+    var source = SwStreams[id];
+    delete SwStreams[id];
+    if (source) source.close();
   },
 
   // A download the browser saves (the server names the file in Content-Disposition).
