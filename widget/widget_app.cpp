@@ -41,6 +41,13 @@ void WidgetApp::on_loaded() {
     // A guide in progress on the page before: continue it here as soon as the content is in.
     if (m_guide.load_saved())
         load_content();
+    // A conversation from before goes on: its stream reopens and what arrives shows on the launcher.
+    m_chat.on_unread_changed([](int count) {
+        web::set_unread(count, count > 0
+                                   ? tr_count("Help, {count} new messages", static_cast<std::uint64_t>(count))
+                                   : std::string());
+    });
+    m_chat.start(web::config_string("server", ""), web::config_string("site", ""));
 }
 
 void WidgetApp::start() {
@@ -121,6 +128,8 @@ bool WidgetApp::on_command(const std::string& name, const std::string& argument)
 }
 
 void WidgetApp::on_open_changed(bool open) {
+    m_open = open;
+    update_chat_watching();
     // On a phone, focus goes to Close rather than the search field, so the keyboard does not cover
     // the panel the moment it opens.
     if (!open) {
@@ -131,9 +140,13 @@ void WidgetApp::on_open_changed(bool open) {
     }
     m_focus_after_open = web::viewport_width() <= k_phone_viewport_max ? FocusAfterOpen::CloseButton
                                                                        : FocusAfterOpen::SearchField;
-    // Opened while a guide runs: the panel shows where the shopper is in it.
+    // Opened while a guide runs: the panel shows where the shopper is in it. Opened during a
+    // conversation: the panel shows it, with what arrived meanwhile.
     if (m_guide.running() && m_views.top().kind != ViewKind::Guide)
         navigate({ViewKind::Guide, 0});
+    else if (m_chat.started() && m_chat.conversation().state() != chat::ConversationState::Closed &&
+             m_views.top().kind == ViewKind::Home)
+        open_chat();
     read_page();
 }
 
@@ -302,6 +315,7 @@ void WidgetApp::send_problem_report() {
 
 void WidgetApp::navigate(ViewEntry entry) {
     send_pending_no(false);
+    m_chat.set_watching(m_open && entry.kind == ViewKind::Chat);
     // Where feedback may be given, the outbox is fetched ahead, so what is sent is kept at once.
     if (entry.kind == ViewKind::Article || entry.kind == ViewKind::ReportProblem)
         web::prepare_feedback();
@@ -318,8 +332,24 @@ void WidgetApp::apply(const ViewAction& action) {
         navigate({ViewKind::Article, action.article});
         return;
     case Kind::OfferChat:
+        // What the shopper searched for without an answer is the question: it waits in the box.
+        if (m_chat_draft.text.empty() && !m_chat.started() && m_search.results().empty())
+            m_chat_draft.text = std::string(chat::trim(m_search_query));
         leave_unanswered_search();
+        open_chat();
+        return;
+    case Kind::ShowContactDetails:
         navigate({ViewKind::Contact, 0});
+        return;
+    case Kind::SendChat:
+    case Kind::ChatTyping:
+    case Kind::RetryChatMessage:
+    case Kind::ChatAnswerHelped:
+    case Kind::ChatAnswerDidNotHelp:
+    case Kind::TalkToPerson:
+    case Kind::LeaveReplyEmail:
+    case Kind::StartNewChat:
+        apply_chat(action);
         return;
     case Kind::OpenLink:
         web::open_link(action.href);
@@ -362,6 +392,64 @@ void WidgetApp::apply(const ViewAction& action) {
     }
 }
 
+void WidgetApp::open_chat() {
+    navigate({ViewKind::Chat, 0});
+    m_chat_draft.focus_box = true;
+    update_chat_watching();
+}
+
+void WidgetApp::update_chat_watching() {
+    m_chat.set_watching(m_open && m_views.top().kind == ViewKind::Chat);
+}
+
+void WidgetApp::apply_chat(const ViewAction& action) {
+    using Kind = ViewAction::Kind;
+    switch (action.kind) {
+    case Kind::SendChat: {
+        if (chat::trim(m_chat_draft.text).empty())
+            return;
+        const std::string locale =
+            m_content.locale().empty() ? web::config_string("locale", "en") : m_content.locale();
+        if (auto sent = m_chat.send(m_chat_draft.text, locale, web::read_page_facts().url); !sent) {
+            m_chat_draft.error = sent.error().code == "chat.message.too_long"
+                                     ? tr("This message is too long. Split it into shorter ones.")
+                                     : tr("This message cannot be sent.");
+            return;
+        }
+        m_chat_draft.text.clear();
+        m_chat_draft.error.clear();
+        return;
+    }
+    case Kind::ChatTyping:
+        m_chat.typing();
+        return;
+    case Kind::RetryChatMessage:
+        m_chat.retry(action.href);
+        return;
+    case Kind::ChatAnswerHelped:
+        // The bot's article helped: that counts as "Yes" to the article itself.
+        if (action.article < m_content.size())
+            answer_helpful(action.article, HelpfulAnswer::Yes);
+        return;
+    case Kind::ChatAnswerDidNotHelp:
+        m_chat.hand_off(chat::HandoffReason::NotHelpful);
+        return;
+    case Kind::TalkToPerson:
+        m_chat.hand_off(chat::HandoffReason::ShopperAsked);
+        return;
+    case Kind::LeaveReplyEmail:
+        m_chat_draft.email_invalid = !m_chat.leave_reply_email(m_chat_draft.email);
+        return;
+    case Kind::StartNewChat:
+        m_chat.start_over();
+        m_chat_draft = {};
+        m_chat_draft.focus_box = true;
+        return;
+    default:
+        return;
+    }
+}
+
 void WidgetApp::draw_back_button() {
     if (!m_views.can_go_back())
         return;
@@ -374,6 +462,7 @@ void WidgetApp::draw_back_button() {
         send_pending_no(false);
         m_views.pop();
         m_focus_view = true;
+        update_chat_watching();
     }
 }
 
@@ -404,6 +493,9 @@ void WidgetApp::draw_view() {
         break;
     case ViewKind::ReportProblem:
         action = draw_report_problem_view(m_report);
+        break;
+    case ViewKind::Chat:
+        action = draw_chat_view(m_chat, m_chat_draft, m_content);
         break;
     }
     apply(action);
@@ -465,6 +557,7 @@ std::string WidgetApp::debug_state_json() const {
     };
     if (m_views.top().kind == ViewKind::Article)
         state["article"] = m_content.article(m_views.top().article).id;
+    state["chat"] = nlohmann::json::parse(m_chat.debug_json());
     nlohmann::json guides = nlohmann::json::array();
     for (const std::uint32_t index : m_search.guides())
         guides.push_back(m_content.guides()[index].id);

@@ -10,9 +10,11 @@
 #include "shared/web/local_storage.h"
 #include "shared/web/web_app.h"
 #include "widget/active_guide.h"
+#include "widget/chat_session.h"
 #include "widget/help_content.h"
 #include "widget/help_search.h"
 #include "widget/views/article_view.h"
+#include "widget/views/chat_view.h"
 #include "widget/views/report_problem_view.h"
 #include "widget/views/view_action.h"
 #include "widget/views/view_stack.h"
@@ -65,6 +67,11 @@ class WidgetApp final : public web::WebApp {
     // "Report a problem with this page": checks the form and sends it, or names what to fix.
     void send_problem_report();
     void send_feedback(protocol::FeedbackSubmission submission);
+    // The chat view's requests (widget/chat_session.h).
+    void apply_chat(const ViewAction& action);
+    void open_chat();
+    // Whether the shopper sees the chat now: what arrives is read, and the launcher's badge clears.
+    void update_chat_watching();
     // A new client id, the time, the locale and what the page knows.
     void stamp(protocol::FeedbackSubmission& submission) const;
 
@@ -87,6 +94,9 @@ class WidgetApp final : public web::WebApp {
     HelpfulComment m_comment;
     ProblemReportForm m_report;
     std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready
+    ChatSession m_chat{m_storage};
+    ChatDraft m_chat_draft;
+    bool m_open = false;
 };
 
 } // namespace support::widget

@@ -134,6 +134,8 @@
 .launcher,.panel{position:fixed;z-index:var(--sw-z);font:16px/1.4 system-ui,sans-serif}\
 button{font:inherit;cursor:pointer}\
 .launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px #0004;display:grid;place-items:center}\
+.badge{position:absolute;top:-4px;${side}:-4px;min-width:22px;height:22px;padding:0 6px;box-sizing:border-box;border:2px solid #fff;border-radius:11px;background:#b91c1c;color:#fff;font:700 12px/18px system-ui,sans-serif;text-align:center}\
+.badge[hidden]{display:none}\
 .launcher svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}\
 [aria-expanded=true] .ask,[aria-expanded=false] .shut{display:none}\
 button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}\
@@ -167,7 +169,8 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
     { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'sw-panel' },
     icon('ask', 'M21 12a8 8 0 0 1-11.6 7.1L4 20.5l1.4-5A8 8 0 1 1 21 12zM9.6 9.5a2.5 2.5 0 0 1 4.8.8c0 1.7-2.4 2.2-2.4 3.7M12 16.5h.01'),
     icon('shut', 'M6 9l6 6 6-6'),
-    h('span', { class: 'vh' }, helpWord)
+    h('span', { class: 'vh' }, helpWord),
+    h('span', { class: 'badge', hidden: '', 'aria-hidden': 'true' })
   );
   const canvas = h('canvas', {});
   const panel = h('div', { id: 'sw-panel', class: 'panel', role: 'dialog', 'aria-label': helpWord, hidden: '' }, canvas);
@@ -236,7 +239,16 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
           // The core may ask from inside a frame; act once it has returned, so swSetOpen(false)
           // never re-enters it. It says whether focus goes back to the launcher (Close, Escape)
           // or stays where it put it (a guide's callout on the page).
-          swHost: { requestClose: (o) => queueMicrotask(() => setOpen(false, !o || o.focusLauncher)) },
+          swHost: {
+            requestClose: (o) => queueMicrotask(() => setOpen(false, !o || o.focusLauncher)),
+            // Chat messages the shopper has not seen: a badge, and the launcher's name says so.
+            setUnread: (count, label) => {
+              const badge = launcher.querySelector('.badge');
+              badge.hidden = !(count > 0);
+              badge.textContent = count > 9 ? '9+' : String(count);
+              launcher.querySelector('.vh').textContent = count > 0 && label ? label : helpWord;
+            },
+          },
         });
       } catch (e) {
         loading = null;
@@ -313,10 +325,12 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
   for (const args of (prior && prior.q) || []) SupportWidget(...args);
 
   // What earlier pages left: a guide in progress continues here without the shopper opening the
-  // panel, and feedback the server has not acknowledged yet goes out (below).
+  // panel, a chat goes on listening, and feedback the server has not acknowledged yet goes out (below).
   let unsent;
   try {
     localStorage.getItem(`support-widget:${site}:guide-progress`) && load();
+    // A conversation in progress: the core listens for replies so the launcher can show them.
+    localStorage.getItem(`support-widget:${site}:chat`) && load();
     unsent = /"id"/.test(localStorage.getItem(`support-widget:${site}:feedback-outbox`));
   } catch {
     // Storage blocked: there is nothing to continue or send.

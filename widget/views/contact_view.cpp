@@ -28,7 +28,6 @@ ViewAction draw_contact_details(const HelpContent& content) {
 
 ViewAction draw_contact_view(const HelpContent& content) {
     ui::heading(tr("Contact us"), 2);
-    ui::paragraph(tr("Live chat is not available in this help window yet."));
     ViewAction action = draw_contact_details(content);
     // Something wrong with the page itself reaches the team from here too, without leaving the panel.
     if (ViewAction report = draw_report_problem_link(); report.kind != ViewAction::Kind::None)

@@ -106,6 +106,14 @@ ViewAction draw_help(const HelpContent& content, const HelpSearch& search, std::
 
 ViewAction draw_home_view(const HelpContent& content, const HelpSearch& search, std::string_view query) {
     ViewAction action = draw_help(content, search, query);
+    // Chat is always a step away (a search that found nothing offers it with a button already).
+    const bool offered =
+        !text::is_blank(query) && search.results().empty() && content.state() == ContentState::Ready;
+    if (!offered) {
+        ImGui::Spacing();
+        if (ui::link(tr("Chat with us")))
+            action.kind = ViewAction::Kind::OfferChat;
+    }
     // Below the help, whatever it shows (even when the articles could not load).
     if (ViewAction report = draw_report_problem_link(); report.kind != ViewAction::Kind::None)
         action = report;

@@ -14,6 +14,8 @@ const char* view_name(ViewKind kind) {
         return "guide";
     case ViewKind::ReportProblem:
         return "report";
+    case ViewKind::Chat:
+        return "chat";
     }
     return "home";
 }

@@ -8,7 +8,7 @@
 
 namespace support::widget {
 
-enum class ViewKind : std::uint8_t { Home, Article, Contact, Guide, ReportProblem };
+enum class ViewKind : std::uint8_t { Home, Article, Contact, Guide, ReportProblem, Chat };
 
 struct ViewEntry {
     ViewKind kind = ViewKind::Home;
@@ -16,7 +16,7 @@ struct ViewEntry {
     bool operator==(const ViewEntry&) const = default;
 };
 
-// For debug state and tests: "home", "article", "contact", "guide", "report".
+// For debug state and tests: "home", "article", "contact", "guide", "report", "chat".
 const char* view_name(ViewKind kind);
 
 class ViewStack {

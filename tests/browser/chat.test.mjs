@@ -1,0 +1,166 @@
+// Chat as a shopper on a store page uses it, with the widget served from another origin than the
+// store: the bot answers what the FAQ covers, a "No" hands the conversation to a person, and an
+// agent signed in from a second browser context answers — the shopper sees it without a reload, the
+// transcript survives one, and a dropped network loses and doubles nothing. Controls are found by
+// role and name, in the page's language.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { openPanel, pressEnter, repoRoot, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+
+const TEST = { timeout: 90_000 };
+const EMAIL = 'dana.levi@shop.example';
+const PASSWORD = 'correct horse battery staple';
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+describe('chat', () => {
+  const env = useDemoServerAndBrowser();
+  let store;
+  before(async () => {
+    const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
+    const added = spawnSync(bin, ['staff', 'add', EMAIL, '--db', env.server.db], { input: `${PASSWORD}\n`, encoding: 'utf8' });
+    assert.equal(added.status, 0, added.stderr);
+    store = await startStoreServer({ widgetUrl: env.server.url });
+  });
+  after(async () => store?.stop());
+
+  /** An agent in a second browser context, signed in to the staff API the console uses. */
+  async function agent() {
+    const { context } = await env.open();
+    const signedIn = await context.request.post(`${env.server.url}/api/v1/staff/session`, { data: { email: EMAIL, password: PASSWORD } });
+    assert.equal(signedIn.status(), 200, await signedIn.text());
+    const csrf = (await signedIn.json()).csrf_token;
+    const headers = { 'X-CSRF-Token': csrf, Origin: env.server.url };
+    const call = async (method, url, data) => {
+      const response = await context.request.fetch(`${env.server.url}/api/v1/staff${url}`, { method, headers, data });
+      assert.ok(response.ok(), `${method} ${url}: ${response.status()} ${await response.text()}`);
+      return response.status() === 204 ? null : response.json();
+    };
+    return {
+      list: (state = '') => call('GET', `/conversations${state ? `?state=${state}` : ''}`),
+      transcript: (id) => call('GET', `/conversations/${id}`),
+      join: (id) => call('POST', `/conversations/${id}/join`, { label: 'Dana' }),
+      reply: (id, clientId, text) => call('POST', `/conversations/${id}/messages`, { client_id: clientId, text, written_ms: Date.now() }),
+    };
+  }
+
+  /** A shopper on a store page (the store's own origin) with the panel open on the chat. */
+  async function shopper(pagePath = '/index.html', contextOptions) {
+    const opened = await env.open(contextOptions);
+    await opened.page.goto(store.url + pagePath, { waitUntil: 'networkidle' });
+    const lang = /\/(he|ar|fa)\.html/.exec(pagePath)?.[1] ?? 'en';
+    const w = await openPanel(opened.page, lang);
+    const said = w.words;
+    await waitFor(async () => (await w.debug()).content === 'ready', { timeout: 10_000, message: 'the help content' });
+    // Below the suggestions: reached from the keyboard, as a screen-reader user does.
+    await pressEnter(opened.page, w.dialog.getByRole('link', { name: said['Chat with us'], exact: true }));
+    const box = w.dialog.getByRole('textbox', { name: said['Message'], exact: true });
+    await box.waitFor({ timeout: 5_000 });
+    const write = async (text) => {
+      await box.click({ timeout: 5_000 });
+      await opened.page.keyboard.type(text);
+      await opened.page.keyboard.press('Enter');
+    };
+    return { ...opened, w, said, box, write, chat: async () => (await w.debug()).chat };
+  }
+
+  const paragraph = (w, text) => w.dialog.getByRole('paragraph').filter({ hasText: text });
+
+  it('the bot answers a question the FAQ covers; "No" hands off; the agent\'s reply arrives without a reload and survives one', TEST, async () => {
+    const s = await shopper('/index.html');
+    await s.write('How do I return an item?');
+    // The bot's answer: the article's title in the transcript, "Open article", and its question.
+    await s.w.dialog.getByRole('button', { name: 'Open article', exact: true }).waitFor({ timeout: 10_000 });
+    await paragraph(s.w, 'Did that answer your question?').waitFor({ timeout: 5_000 });
+    assert.equal((await s.chat()).state, 'bot');
+    assert.equal(await s.box.inputValue(), '', 'the sent text should leave the box');
+    // Screen readers hear the answer once it arrives.
+    const news = await s.w.dialog.getByRole('status').allTextContents();
+    assert.ok(news.some((t) => t.startsWith('Assistant: ')), `no announcement of the answer in ${JSON.stringify(news)}`);
+
+    await s.w.dialog.getByRole('button', { name: 'No', exact: true }).click({ timeout: 5_000 });
+    // Nobody is online: the shopper is told so and may leave an address.
+    await paragraph(s.w, 'Nobody from our team is online right now').waitFor({ timeout: 10_000 });
+    assert.equal((await s.chat()).state, 'waiting');
+    await s.w.dialog.getByRole('textbox', { name: 'Email for a reply (optional)', exact: true }).click();
+    await s.page.keyboard.type('noa@example.com');
+    await s.w.dialog.getByRole('button', { name: 'Save email', exact: true }).click();
+    await paragraph(s.w, 'We will reply to noa@example.com.').waitFor({ timeout: 5_000 });
+
+    const a = await agent();
+    const waiting = await waitFor(async () => (await a.list()).items.find((c) => c.state === 'waiting'), { message: 'the conversation in the staff list' });
+    assert.equal(waiting.reply_email, 'noa@example.com');
+    assert.match(waiting.page_url, /\/index\.html$/);
+    await a.join(waiting.id);
+    await a.reply(waiting.id, 'agent-1', 'Hi, I am Dana. Which order is it?');
+    // Without a reload: the agent's words and who is answering.
+    await paragraph(s.w, 'Hi, I am Dana. Which order is it?').waitFor({ timeout: 10_000 });
+    await paragraph(s.w, 'You are chatting with Dana from our team.').waitFor({ timeout: 5_000 });
+
+    // After a reload the panel opens on the same conversation, every message once.
+    await s.page.reload({ waitUntil: 'networkidle' });
+    const again = await openPanel(s.page);
+    await paragraph(again, 'Hi, I am Dana. Which order is it?').waitFor({ timeout: 10_000 });
+    const after = (await again.debug()).chat;
+    assert.equal(after.state, 'agent');
+    assert.equal(after.messages, 3, JSON.stringify(after)); // the question, the bot's answer, Dana's reply
+    assert.equal(after.pending, 0);
+    const transcript = await a.transcript(waiting.id);
+    assert.deepEqual(transcript.events.map((e) => e.kind), ['message', 'message', 'handed_off', 'agent_joined', 'message']);
+    assert.deepEqual(s.log.errors, []);
+  });
+
+  it('a closed panel shows the agent\'s reply as a badge on the launcher, read when the panel opens', TEST, async () => {
+    const s = await shopper('/index.html');
+    await s.w.dialog.getByRole('link', { name: 'Talk to a person', exact: true }).count(); // none before a first message
+    await s.write('My parcel arrived wet and the box was torn');
+    await paragraph(s.w, 'Nobody from our team is online right now').waitFor({ timeout: 10_000 }); // the bot was not confident
+    await s.w.close.click();
+    const a = await agent();
+    const id = (await s.chat()).started && (await a.list()).items[0].id;
+    await a.join(id);
+    await a.reply(id, 'agent-1', 'Sorry to hear that! Can you send a photo?');
+    const unread = s.page.getByRole('button', { name: 'Help, 1 new message', exact: true });
+    await unread.waitFor({ timeout: 10_000 });
+    await unread.click();
+    await paragraph(s.w, 'Sorry to hear that! Can you send a photo?').waitFor({ timeout: 10_000 });
+    await s.w.close.click();
+    await s.page.getByRole('button', { name: 'Help', exact: true }).waitFor({ timeout: 5_000 }); // the badge is gone
+  });
+
+  it('with the network dropped and restored, nothing the shopper wrote or the agent answered is missed or doubled', TEST, async () => {
+    const s = await shopper('/index.html');
+    await s.write('I need to talk to a person about an invoice');
+    const a = await agent();
+    const conversation = await waitFor(async () => (await a.list()).items.find((c) => c.state === 'waiting'), { message: 'the handoff' });
+    await a.join(conversation.id);
+    await paragraph(s.w, 'You are chatting with Dana from our team.').waitFor({ timeout: 10_000 });
+
+    await s.context.setOffline(true);
+    await s.write('Are you still there?');
+    await paragraph(s.w, 'Sending…').waitFor({ timeout: 5_000 });
+    await a.reply(conversation.id, 'agent-1', 'Yes — one moment please.');
+    await sleep(1500);
+    await s.context.setOffline(false);
+    await paragraph(s.w, 'Yes — one moment please.').waitFor({ timeout: 40_000 });
+    await waitFor(async () => (await s.chat()).pending === 0, { timeout: 40_000, message: 'the queued message to be sent' });
+    // Each once, in the order the server received them (the agent's reply came first).
+    const events = (await a.transcript(conversation.id)).events.filter((e) => e.kind === 'message');
+    assert.deepEqual(events.map((e) => e.message.text),
+      ['I need to talk to a person about an invoice', 'Yes — one moment please.', 'Are you still there?']);
+    const shown = (await s.chat()).messages;
+    assert.equal(shown, 3);
+    assert.equal(await paragraph(s.w, 'Yes — one moment please.').count(), 1);
+  });
+
+  it('a Hebrew shopper on a phone gets the bot\'s answer from the Hebrew articles, in Hebrew', TEST, async () => {
+    const s = await shopper('/he.html', PHONE);
+    await s.write('איך מחזירים מוצר?');
+    await s.w.dialog.getByRole('button', { name: s.said['Open article'], exact: true }).waitFor({ timeout: 10_000 });
+    await paragraph(s.w, s.said['Did that answer your question?']).waitFor({ timeout: 5_000 });
+    await pressEnter(s.page, s.w.dialog.getByRole('button', { name: s.said['Open article'], exact: true }));
+    await waitFor(async () => (await s.w.debug()).view === 'article', { timeout: 5_000, message: 'the article open' });
+    assert.deepEqual(s.log.errors, []);
+  });
+});

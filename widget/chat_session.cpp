@@ -1,0 +1,442 @@
+#include "widget/chat_session.h"
+
+#include "shared/core/chat/conversation_json.h"
+#include "shared/core/parse_json.h"
+#include "shared/core/protocol/api_paths.h"
+#include "shared/core/protocol/chat_wire.h"
+#include "shared/core/protocol/feedback_submission.h"
+#include "shared/core/protocol/url_encoding.h"
+#include "shared/core/protocol/uuid.h"
+#include "shared/web/call_later.h"
+#include "shared/web/feedback_queue.h"
+#include "shared/web/http_request.h"
+#include "shared/web/web_app.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace support::widget {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* k_storage_key = "chat";
+constexpr int k_saved_version = 1;
+constexpr int k_first_retry_ms = 1000;
+constexpr int k_max_retry_ms = 30'000;
+constexpr std::int64_t k_typing_fresh_ms = 6000;
+constexpr std::int64_t k_typing_every_ms = 3000;
+
+// 1 s, 2 s, 4 s … 30 s: how long to wait after `failures` attempts in a row.
+int backoff_ms(int failures) {
+    int delay = k_first_retry_ms;
+    for (int i = 1; i < failures && delay < k_max_retry_ms; ++i)
+        delay *= 2;
+    return std::min(delay, k_max_retry_ms);
+}
+
+// The server could not take it now (offline, overloaded, restarting): try again later. Anything
+// else outside 2xx is its answer about this request, which a repeat would not change.
+bool worth_retrying(int status) {
+    return status == 0 || status == 408 || status == 429 || status >= 500;
+}
+
+bool incoming(const chat::ChatMessage& message) {
+    return message.author == chat::Author::Bot || message.author == chat::Author::Agent;
+}
+
+} // namespace
+
+void ChatSession::start(std::string server, std::string site) {
+    m_server = std::move(server);
+    m_site = std::move(site);
+    restore();
+    if (started() && m_chat.state() != chat::ConversationState::Closed)
+        listen();
+    pump();
+    notify_unread();
+}
+
+std::string ChatSession::conversations_url() const {
+    return m_server + protocol::conversations_target(m_site);
+}
+
+std::string ChatSession::conversation_url(std::string_view part) const {
+    return m_server + protocol::conversation_target(m_site, m_id, part);
+}
+
+void ChatSession::restore() {
+    auto stored = m_storage.get(k_storage_key);
+    if (!stored || !*stored)
+        return;
+    const json saved = parse_json(**stored);
+    const auto text = [&](const char* key) {
+        const auto it = saved.is_object() ? saved.find(key) : saved.end();
+        return it != saved.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    auto transcript = chat::parse_conversation(text("transcript"));
+    if (!saved.is_object() || saved.value("v", 0) != k_saved_version || text("id").empty() || !transcript) {
+        std::fprintf(stderr, "support widget: the saved chat could not be read; starting a new one\n");
+        (void)m_storage.remove(k_storage_key);
+        return;
+    }
+    m_id = text("id");
+    m_token = text("token");
+    m_locale = text("locale");
+    m_page_url = text("page_url");
+    m_reply_email = text("reply_email");
+    m_seen_seq = saved.value("seen", std::uint64_t{0});
+    m_chat = std::move(*transcript);
+}
+
+void ChatSession::save() {
+    if (!started() && m_chat.messages().empty()) {
+        (void)m_storage.remove(k_storage_key);
+        return;
+    }
+    const json saved = {{"v", k_saved_version},
+                        {"id", m_id},
+                        {"token", m_token},
+                        {"locale", m_locale},
+                        {"page_url", m_page_url},
+                        {"seen", m_seen_seq},
+                        {"reply_email", m_reply_email},
+                        {"transcript", chat::serialize_conversation(m_chat)}};
+    if (auto kept = m_storage.set(k_storage_key, saved.dump(-1, ' ', false, json::error_handler_t::replace));
+        !kept)
+        std::fprintf(stderr, "support widget: the chat is not kept across pages (%s)\n",
+                     kept.error().code.c_str());
+}
+
+Result<void> ChatSession::send(std::string_view text, const std::string& locale,
+                               const std::string& page_url) {
+    const std::string client_id = protocol::format_uuid_v4(web::random_bytes_16());
+    SW_TRY(const chat::ChatMessage* composed, m_chat.compose(client_id, text, web::now_ms()));
+    (void)composed;
+    if (!started()) {
+        m_locale = locale;
+        m_page_url = page_url;
+    }
+    save();
+    pump();
+    return ok();
+}
+
+void ChatSession::retry(const std::string& client_id) {
+    if (m_chat.retry(client_id)) {
+        save();
+        pump();
+    }
+}
+
+void ChatSession::open_conversation() {
+    if (m_opening)
+        return;
+    m_opening = true;
+    protocol::ConversationStart start;
+    start.locale = m_locale.empty() ? "en" : m_locale;
+    if (!m_page_url.empty()) {
+        protocol::ContextSnapshot context;
+        context.page_url = m_page_url;
+        start.context = std::move(context);
+    }
+    const std::uint32_t generation = m_generation;
+    web::http_request({.method = "POST",
+                       .url = conversations_url(),
+                       .json_body = protocol::encode_conversation_start(start)},
+                      [this, generation](web::HttpAnswer answer) {
+                          if (generation != m_generation)
+                              return;
+                          m_opening = false;
+                          auto opened = answer.status == 201
+                                            ? protocol::decode_conversation_opened(answer.body)
+                                            : Result<protocol::ConversationOpened>(
+                                                  make_error("chat.open.failed", answer.body));
+                          if (!opened) {
+                              if (worth_retrying(answer.status)) {
+                                  ++m_send_failures;
+                                  resend_later();
+                                  return;
+                              }
+                              std::fprintf(stderr, "support widget: the chat could not be opened (%d): %s\n",
+                                           answer.status, answer.body.c_str());
+                              for (const chat::ChatMessage& m : std::vector(m_chat.messages()))
+                                  if (m.status == chat::DeliveryStatus::Pending)
+                                      (void)m_chat.mark_failed(m.client_id);
+                              save();
+                              return;
+                          }
+                          m_id = opened->id;
+                          m_token = opened->token;
+                          m_send_failures = 0;
+                          save();
+                          listen();
+                          pump();
+                      });
+}
+
+void ChatSession::pump() {
+    if (m_sending || m_opening || m_resend_scheduled || m_server.empty())
+        return;
+    const auto& messages = m_chat.messages();
+    const auto next = std::find_if(messages.begin(), messages.end(), [](const chat::ChatMessage& m) {
+        return m.status == chat::DeliveryStatus::Pending;
+    });
+    if (next == messages.end())
+        return;
+    if (!started()) {
+        open_conversation();
+        return;
+    }
+    m_sending = true;
+    const std::string client_id = next->client_id;
+    const std::uint32_t generation = m_generation;
+    web::http_request(
+        {.method = "POST",
+         .url = conversation_url("messages"),
+         .json_body = protocol::encode_chat_message_post({next->client_id, next->text, next->written_ms}),
+         .authorization = authorization()},
+        [this, generation, client_id](web::HttpAnswer answer) {
+            if (generation != m_generation)
+                return;
+            m_sending = false;
+            if (answer.status == 200 || answer.status == 201) {
+                if (auto receipt = protocol::decode_chat_message_receipt(answer.body))
+                    (void)m_chat.mark_sent(client_id, receipt->seq, receipt->stored_ms);
+                m_send_failures = 0;
+            } else if (worth_retrying(answer.status)) {
+                ++m_send_failures;
+                resend_later();
+                return;
+            } else {
+                std::fprintf(stderr, "support widget: a chat message was refused (%d): %s\n", answer.status,
+                             answer.body.c_str());
+                (void)m_chat.mark_failed(client_id);
+            }
+            save();
+            pump();
+        });
+}
+
+void ChatSession::resend_later() {
+    if (m_resend_scheduled)
+        return;
+    m_resend_scheduled = true;
+    const std::uint32_t generation = m_generation;
+    web::call_later(backoff_ms(m_send_failures), [this, generation] {
+        if (generation != m_generation)
+            return;
+        m_resend_scheduled = false;
+        pump();
+    });
+}
+
+void ChatSession::listen() {
+    if (!started() || m_chat.state() == chat::ConversationState::Closed) {
+        m_stream.close();
+        m_link = ChatLink::Idle;
+        return;
+    }
+    m_link = ChatLink::Connecting;
+    const std::string url = conversation_url("events") + "?token=" + protocol::encode_url_component(m_token) +
+                            "&last_event_id=" + std::to_string(m_chat.last_seq());
+    m_stream.open(url, {.on_event =
+                            [this](const web::StreamEvent& event) {
+                                if (event.type == "typing") {
+                                    auto typing = protocol::decode_chat_typing(event.data);
+                                    if (typing && typing->author == chat::Author::Agent) {
+                                        m_typist = typing->label;
+                                        m_typist_until_ms = web::now_ms() + k_typing_fresh_ms;
+                                        web::call_later(int(k_typing_fresh_ms) + 50, [] {});
+                                    }
+                                    return;
+                                }
+                                apply(event.data);
+                            },
+                        .on_state =
+                            [this](web::StreamState state) {
+                                switch (state) {
+                                case web::StreamState::Open:
+                                    m_link = ChatLink::Live;
+                                    m_stream_failures = 0;
+                                    pump(); // the connection is back: what waits goes now
+                                    break;
+                                case web::StreamState::Connecting:
+                                    m_link = ChatLink::Interrupted; // the browser retries by itself
+                                    break;
+                                case web::StreamState::Closed:
+                                    m_link = ChatLink::Interrupted;
+                                    ++m_stream_failures;
+                                    relisten_later();
+                                    break;
+                                }
+                            }});
+}
+
+void ChatSession::relisten_later() {
+    m_stream.close();
+    const std::uint32_t generation = m_generation;
+    web::call_later(backoff_ms(m_stream_failures), [this, generation] {
+        if (generation == m_generation && !m_stream.is_open())
+            listen();
+    });
+}
+
+void ChatSession::apply(const std::string& data) {
+    auto event = protocol::decode_chat_event(data);
+    if (!event) {
+        std::fprintf(stderr, "support widget: a chat event could not be read: %s\n",
+                     event.error().message.c_str());
+        return;
+    }
+    auto applied = m_chat.apply(*event);
+    if (!applied) {
+        if (applied.error().code == "chat.event.gap") {
+            listen(); // from the last event applied: the server sends what is missing
+            return;
+        }
+        std::fprintf(stderr, "support widget: a chat event did not apply: %s\n",
+                     applied.error().message.c_str());
+        return;
+    }
+    if (!*applied)
+        return;
+    if (event->kind == chat::ChatEvent::Kind::HandedOff)
+        m_handoff_pending = false;
+    if (event->kind == chat::ChatEvent::Kind::Message && event->message.author == chat::Author::Agent)
+        m_typist_until_ms = 0; // the message they were typing arrived
+    if (m_watching)
+        m_seen_seq = m_chat.last_seq();
+    save();
+    notify_unread();
+    if (m_chat.state() == chat::ConversationState::Closed) {
+        m_stream.close();
+        m_link = ChatLink::Idle;
+    }
+}
+
+void ChatSession::hand_off(chat::HandoffReason reason) {
+    if (!started() || m_chat.state() != chat::ConversationState::Bot || m_handoff_pending)
+        return;
+    m_handoff_pending = true;
+    const std::uint32_t generation = m_generation;
+    web::http_request({.method = "POST",
+                       .url = conversation_url("handoff"),
+                       .json_body = protocol::encode_handoff_request({reason}),
+                       .authorization = authorization()},
+                      [this, generation](web::HttpAnswer answer) {
+                          if (generation != m_generation)
+                              return;
+                          if (answer.status == 200) {
+                              // The stream brings the same event; applying it first is as good.
+                              if (auto event = protocol::decode_chat_event(answer.body);
+                                  event && event->seq == m_chat.last_seq() + 1)
+                                  apply(answer.body);
+                          } else if (answer.status != 409) { // 409: handed off already
+                              std::fprintf(stderr, "support widget: the handoff failed (%d)\n",
+                                           answer.status);
+                          }
+                          m_handoff_pending = false;
+                      });
+}
+
+Result<void> ChatSession::leave_reply_email(std::string_view email) {
+    const std::string address(chat::trim(email));
+    if (!protocol::is_reply_email(address))
+        return make_error("chat.reply_email.invalid", "not an e-mail address", "email");
+    m_reply_email = address;
+    save();
+    web::http_request({.method = "POST",
+                       .url = conversation_url("reply-email"),
+                       .json_body = protocol::encode_reply_email(address),
+                       .authorization = authorization()},
+                      [](web::HttpAnswer answer) {
+                          if (answer.status != 204)
+                              std::fprintf(stderr, "support widget: the reply address was not kept (%d)\n",
+                                           answer.status);
+                      });
+    return ok();
+}
+
+void ChatSession::typing() {
+    const std::int64_t now = web::now_ms();
+    if (!started() || now - m_last_typing_sent_ms < k_typing_every_ms ||
+        m_chat.state() == chat::ConversationState::Closed)
+        return;
+    m_last_typing_sent_ms = now;
+    web::http_request({.method = "POST",
+                       .url = conversation_url("typing"),
+                       .json_body = "{}",
+                       .authorization = authorization()},
+                      [](web::HttpAnswer) {});
+}
+
+void ChatSession::start_over() {
+    ++m_generation;
+    m_stream.close();
+    m_id.clear();
+    m_token.clear();
+    m_chat = chat::Conversation();
+    m_seen_seq = 0;
+    m_reply_email.clear();
+    m_link = ChatLink::Idle;
+    m_opening = m_sending = m_resend_scheduled = m_handoff_pending = false;
+    m_send_failures = m_stream_failures = 0;
+    save();
+    notify_unread();
+}
+
+void ChatSession::set_watching(bool watching) {
+    m_watching = watching;
+    if (watching && m_seen_seq != m_chat.last_seq()) {
+        m_seen_seq = m_chat.last_seq();
+        save();
+        notify_unread();
+    }
+}
+
+int ChatSession::unread() const {
+    return static_cast<int>(
+        std::count_if(m_chat.messages().begin(), m_chat.messages().end(),
+                      [&](const chat::ChatMessage& m) { return incoming(m) && m.seq > m_seen_seq; }));
+}
+
+void ChatSession::notify_unread() {
+    const int count = unread();
+    if (count == m_last_unread_told)
+        return;
+    m_last_unread_told = count;
+    if (m_on_unread)
+        m_on_unread(count);
+}
+
+std::string ChatSession::typist() const {
+    return web::now_ms() < m_typist_until_ms ? m_typist : std::string();
+}
+
+const chat::ChatMessage* ChatSession::newest_incoming() const {
+    const auto& messages = m_chat.messages();
+    const auto it = std::find_if(messages.rbegin(), messages.rend(), incoming);
+    return it == messages.rend() ? nullptr : &*it;
+}
+
+std::string ChatSession::debug_json() const {
+    const char* links[] = {"idle", "connecting", "live", "interrupted"};
+    int pending = 0, failed = 0;
+    for (const chat::ChatMessage& m : m_chat.messages()) {
+        pending += m.status == chat::DeliveryStatus::Pending;
+        failed += m.status == chat::DeliveryStatus::Failed;
+    }
+    const json state = {{"started", started()},
+                        {"state", chat::state_name(m_chat.state())},
+                        {"link", links[static_cast<int>(m_link)]},
+                        {"messages", m_chat.messages().size()},
+                        {"pending", pending},
+                        {"failed", failed},
+                        {"last_seq", m_chat.last_seq()},
+                        {"unread", unread()}};
+    return state.dump();
+}
+
+} // namespace support::widget

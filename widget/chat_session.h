@@ -1,0 +1,116 @@
+#pragma once
+// The shopper's conversation as the widget holds it: the model (shared/core/chat), the requests
+// that open it and send what the shopper writes, and the live stream that brings everything the
+// server decided — the bot's answers, a handoff, the agent, their typing, the close.
+//
+// What the shopper writes is kept at once (pending, in localStorage with the transcript), sent one
+// message at a time in the order written, and sent again with backoff while the server cannot be
+// reached (the server stores a client id once, so a repeat is harmless): nothing typed is lost to
+// a dropped connection or a reload. A message the server refuses for good is failed, with Retry.
+// The stream resumes from the last event applied (Last-Event-ID), so after a reconnect nothing is
+// missed or doubled; an event that skips a number reopens it from there.
+//
+// The conversation is opened on the server with the first message, not when the chat view is shown.
+
+#include "shared/core/chat/conversation.h"
+#include "shared/core/persistence/key_value_store.h"
+#include "shared/web/event_stream.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace support::widget {
+
+enum class ChatLink : std::uint8_t {
+    Idle,        // no conversation yet, or it is closed: nothing to listen to
+    Connecting,  // the stream is (re)connecting
+    Live,        // the stream is open
+    Interrupted, // the stream was refused or the network is gone: trying again
+};
+
+class ChatSession {
+  public:
+    explicit ChatSession(persistence::KeyValueStore& storage) : m_storage(storage) {}
+
+    // Where the server is and who the shopper is talking to; then the saved conversation (if any)
+    // comes back and its stream reopens, so the launcher's badge counts what arrives meanwhile.
+    void start(std::string server, std::string site);
+    // Called when the unread count changes (for the launcher's badge).
+    void on_unread_changed(std::function<void(int)> callback) { m_on_unread = std::move(callback); }
+
+    // The shopper writes. Opens the conversation first when there is none (in `locale`, from
+    // `page_url`). Errors: the model's (chat.message.empty, too_long, …; chat.state.closed).
+    Result<void> send(std::string_view text, const std::string& locale, const std::string& page_url);
+    void retry(const std::string& client_id);
+    // "Talk to a person", or "No" to the bot's "did that answer your question?".
+    void hand_off(chat::HandoffReason reason);
+    // Where staff reply when nobody was online. Errors: chat.reply_email.invalid.
+    Result<void> leave_reply_email(std::string_view email);
+    // The shopper is typing (sent at most every few seconds).
+    void typing();
+    // A fresh conversation after a closed one.
+    void start_over();
+
+    // Whether the shopper can see the transcript now (panel open on the chat view): what arrives
+    // then is read.
+    void set_watching(bool watching);
+
+    bool started() const { return !m_id.empty(); }
+    const chat::Conversation& conversation() const { return m_chat; }
+    ChatLink link() const { return m_link; }
+    int unread() const;
+    // The agent's name while they are typing (a notice is fresh for a few seconds); empty otherwise.
+    std::string typist() const;
+    const std::string& reply_email() const { return m_reply_email; }
+    // A handoff asked for and not answered yet (the button pressed, the answer on its way).
+    bool handoff_pending() const { return m_handoff_pending; }
+    // The most recent message from the bot or a person, for screen readers ("Dana: …"); its seq.
+    const chat::ChatMessage* newest_incoming() const;
+
+    // For SupportWidget('debug') and tests.
+    std::string debug_json() const;
+
+  private:
+    std::string conversations_url() const;
+    std::string conversation_url(std::string_view part) const;
+    std::string authorization() const { return "Bearer " + m_token; }
+    void restore();
+    void save();
+    void open_conversation();
+    void pump();   // sends the next pending message, if none is on its way
+    void listen(); // (re)opens the stream after the last event applied
+    void apply(const std::string& data);
+    void resend_later();
+    void relisten_later();
+    void notify_unread();
+
+    persistence::KeyValueStore& m_storage;
+    std::string m_server;
+    std::string m_site;
+    std::string m_id;
+    std::string m_token;
+    std::string m_locale;
+    std::string m_page_url;
+    chat::Conversation m_chat;
+    std::uint64_t m_seen_seq = 0; // incoming messages up to this seq were seen
+    std::string m_reply_email;
+    ChatLink m_link = ChatLink::Idle;
+    web::EventStream m_stream;
+    std::uint32_t m_generation = 0; // bumped by start_over: answers to older requests are dropped
+    bool m_opening = false;
+    bool m_sending = false;
+    bool m_resend_scheduled = false;
+    bool m_handoff_pending = false;
+    int m_send_failures = 0;
+    int m_stream_failures = 0;
+    bool m_watching = false;
+    std::int64_t m_typist_until_ms = 0;
+    std::string m_typist;
+    std::int64_t m_last_typing_sent_ms = 0;
+    int m_last_unread_told = -1;
+    std::function<void(int)> m_on_unread;
+};
+
+} // namespace support::widget
