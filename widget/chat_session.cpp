@@ -372,6 +372,12 @@ void ChatSession::typing() {
                       [](web::HttpAnswer) {});
 }
 
+Result<void> ChatSession::rate(int score, std::string_view comment) {
+    SW_TRY_VOID(m_chat.rate(score, comment, web::now_ms()));
+    save();
+    return ok();
+}
+
 void ChatSession::start_over() {
     ++m_generation;
     m_stream.close();

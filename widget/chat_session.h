@@ -50,6 +50,8 @@ class ChatSession {
     Result<void> leave_reply_email(std::string_view email);
     // The shopper is typing (sent at most every few seconds).
     void typing();
+    // After a close: the rating, kept with the transcript. Errors: the model's (chat.csat.*).
+    Result<void> rate(int score, std::string_view comment);
     // A fresh conversation after a closed one.
     void start_over();
 
@@ -58,6 +60,7 @@ class ChatSession {
     void set_watching(bool watching);
 
     bool started() const { return !m_id.empty(); }
+    const std::string& id() const { return m_id; }
     const chat::Conversation& conversation() const { return m_chat; }
     ChatLink link() const { return m_link; }
     int unread() const;

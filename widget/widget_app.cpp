@@ -348,6 +348,7 @@ void WidgetApp::apply(const ViewAction& action) {
     case Kind::ChatAnswerDidNotHelp:
     case Kind::TalkToPerson:
     case Kind::LeaveReplyEmail:
+    case Kind::RateChat:
     case Kind::StartNewChat:
         apply_chat(action);
         return;
@@ -440,6 +441,22 @@ void WidgetApp::apply_chat(const ViewAction& action) {
     case Kind::LeaveReplyEmail:
         m_chat_draft.email_invalid = !m_chat.leave_reply_email(m_chat_draft.email);
         return;
+    case Kind::RateChat: {
+        if (m_chat_draft.score < 1) {
+            m_chat_draft.score_missing = true;
+            return;
+        }
+        if (!m_chat.rate(m_chat_draft.score, m_chat_draft.csat_comment))
+            return;
+        // Through the outbox, like every feedback: kept until the server has it.
+        protocol::FeedbackSubmission rating;
+        rating.kind = protocol::FeedbackKind::ChatCsat;
+        rating.subject = m_chat.id();
+        rating.score = m_chat_draft.score;
+        rating.comment = std::string(chat::trim(m_chat_draft.csat_comment));
+        send_feedback(std::move(rating));
+        return;
+    }
     case Kind::StartNewChat:
         m_chat.start_over();
         m_chat_draft = {};

@@ -56,13 +56,15 @@ std::optional<FeedbackItem> parse_feedback_item(const json& item) {
             out.tags.push_back(tag.get<std::string>());
     const json& s = member(item, "submission");
     out.kind = text(s, "kind");
-    for (const char* field : {"article_id", "topic", "guide_id", "query"})
+    for (const char* field : {"article_id", "topic", "guide_id", "query", "conversation_id"})
         if (out.subject.empty())
             out.subject = text(s, field);
     if (const json& helpful = member(s, "helpful"); helpful.is_boolean())
         out.helpful = helpful.get<bool>();
     out.outcome = text(s, "outcome");
     out.step = text(s, "step");
+    if (const json& score = member(s, "score"); score.is_number_integer())
+        out.score = score.get<int>();
     out.comment = text(s, "comment");
     out.email = text(s, "email");
     out.locale = text(s, "locale");
@@ -92,6 +94,8 @@ std::string describe_feedback(const FeedbackItem& item) {
                                            : "Guide completed";
     if (item.kind == "problem_report")
         return "Problem report";
+    if (item.kind == "chat_csat")
+        return "Chat rated " + std::to_string(item.score) + " of 5";
     return item.kind;
 }
 

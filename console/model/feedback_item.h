@@ -27,10 +27,11 @@ struct FeedbackItem {
     std::int64_t received_at_ms = 0;
     std::string status; // "new", "in_progress", "resolved"
     std::vector<std::string> tags;
-    std::string kind; // "article_helpful", "page", "guide", "search_miss", "problem_report"
+    std::string kind; // "article_helpful", "page", "guide", "search_miss", "problem_report", "chat_csat"
     std::string subject;
     std::optional<bool> helpful;
     std::string outcome; // guide: "completed" or "abandoned"
+    int score = 0;       // chat_csat: 1–5
     std::string step;
     std::string comment;
     std::string email; // where the shopper wants a reply

@@ -115,12 +115,13 @@ void draw_filters(FeedbackViewState& state) {
         {{"All##status", ""}, {"New", "new"}, {"In progress", "in_progress"}, {"Resolved", "resolved"}}};
     static constexpr std::array<Choice, 3> k_helpful = {
         {{"Any answer", ""}, {"Helpful", "yes"}, {"Not helpful", "no"}}};
-    static constexpr std::array<Choice, 6> k_kind = {{{"All kinds", ""},
+    static constexpr std::array<Choice, 7> k_kind = {{{"All kinds", ""},
                                                       {"Article votes", "article_helpful"},
                                                       {"Page votes", "page"},
                                                       {"Searches", "search_miss"},
                                                       {"Guides", "guide"},
-                                                      {"Problem reports", "problem_report"}}};
+                                                      {"Problem reports", "problem_report"},
+                                                      {"Chat ratings", "chat_csat"}}};
     choice_buttons("status", k_status, state.filters.status, true);
     choice_buttons("helpful", k_helpful, state.filters.helpful);
     choice_buttons("kind", k_kind, state.filters.kind, true);

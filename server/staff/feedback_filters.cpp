@@ -110,7 +110,8 @@ Result<FeedbackQuery> parse_feedback_filters(std::string_view target) {
     if (const auto kind = parameters.text("kind"); !kind.empty()) {
         query.kind = protocol::parse_feedback_kind(kind);
         if (!query.kind)
-            return bad_filter("kind", "expected article_helpful, page, guide, search_miss or problem_report");
+            return bad_filter(
+                "kind", "expected article_helpful, page, guide, search_miss, problem_report or chat_csat");
     }
     query.subject = parameters.text("subject");
     query.page_url = parameters.text("page");

@@ -36,6 +36,9 @@ FeedbackColumns to_feedback_columns(const NewFeedback& feedback) {
     columns.subject = submission.subject;
     if (submission.helpful)
         columns.helpful = *submission.helpful ? 1 : 0;
+    // A chat rated 4 or 5 helped, 1 to 3 did not: the console's Helpful filter reads it so.
+    if (submission.score)
+        columns.helpful = *submission.score >= 4 ? 1 : 0;
     columns.page_url = submission.context.page_url;
     columns.locale = submission.locale;
     columns.comment = submission.comment;

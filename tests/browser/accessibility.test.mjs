@@ -69,10 +69,22 @@ describe('accessibility', () => {
     await audit(page);
   });
 
-  it('axe finds no violations in the contact view', TEST, async () => {
+  it('axe finds no violations in the chat with the bot\'s answer, its handoff and the contact view', TEST, async () => {
     const { page, w } = await openHelp('/index.html');
     await searchFor(page, w, 'zxqv kettlebell sponsorship');
     await w.dialog.getByRole('button', { name: 'Chat with us', exact: true }).click({ timeout: 5_000 });
+    const box = w.dialog.getByRole('textbox', { name: 'Message', exact: true });
+    await box.click({ timeout: 5_000 });
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('How do I track my order?');
+    await page.keyboard.press('Enter');
+    await w.dialog.getByRole('button', { name: 'Open article', exact: true }).waitFor({ timeout: 10_000 });
+    await audit(page);
+    await w.dialog.getByRole('button', { name: 'No', exact: true }).click({ timeout: 5_000 });
+    await w.dialog.getByRole('button', { name: 'Save email', exact: true }).waitFor({ timeout: 10_000 });
+    await audit(page);
+    await w.dialog.getByRole('link', { name: 'Other ways to contact us', exact: true }).focus();
+    await page.keyboard.press('Enter');
     await w.dialog.getByRole('heading', { name: 'Contact us', exact: true }).waitFor({ timeout: 5_000 });
     await audit(page);
   });

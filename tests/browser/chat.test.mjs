@@ -4,10 +4,8 @@
 // transcript survives one, and a dropped network loses and doubles nothing. Controls are found by
 // role and name, in the page's language.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openPanel, pressEnter, repoRoot, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { addStaff, openPanel, pressEnter, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const EMAIL = 'dana.levi@shop.example';
@@ -18,9 +16,7 @@ describe('chat', () => {
   const env = useDemoServerAndBrowser();
   let store;
   before(async () => {
-    const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
-    const added = spawnSync(bin, ['staff', 'add', EMAIL, '--db', env.server.db], { input: `${PASSWORD}\n`, encoding: 'utf8' });
-    assert.equal(added.status, 0, added.stderr);
+    addStaff(env.server.db, EMAIL, PASSWORD);
     store = await startStoreServer({ widgetUrl: env.server.url });
   });
   after(async () => store?.stop());
@@ -42,6 +38,8 @@ describe('chat', () => {
       transcript: (id) => call('GET', `/conversations/${id}`),
       join: (id) => call('POST', `/conversations/${id}/join`, { label: 'Dana' }),
       reply: (id, clientId, text) => call('POST', `/conversations/${id}/messages`, { client_id: clientId, text, written_ms: Date.now() }),
+      close: (id) => call('POST', `/conversations/${id}/close`, {}),
+      feedback: (kind) => call('GET', `/feedback?kind=${kind}`),
     };
   }
 
@@ -108,6 +106,23 @@ describe('chat', () => {
     assert.equal(after.pending, 0);
     const transcript = await a.transcript(waiting.id);
     assert.deepEqual(transcript.events.map((e) => e.kind), ['message', 'message', 'handed_off', 'agent_joined', 'message']);
+
+    // Dana closes the chat: the shopper rates it, and the rating reaches the console's feedback.
+    await a.close(waiting.id);
+    await paragraph(again, 'How was your chat?').waitFor({ timeout: 10_000 });
+    await again.dialog.getByRole('button', { name: 'Send rating', exact: true }).click();
+    await again.dialog.getByText('Choose a rating from 1 to 5.', { exact: true }).waitFor({ timeout: 5_000 });
+    await again.dialog.getByRole('button', { name: '4 of 5', exact: true }).click();
+    await waitFor(async () => (await again.dialog.getByRole('button', { name: '4 of 5', exact: true }).getAttribute('aria-pressed')) === 'true',
+      { timeout: 5_000, message: '4 of 5 shown as chosen' });
+    await again.dialog.getByRole('textbox', { name: 'Anything to add? (optional)', exact: true }).click();
+    await s.page.keyboard.type('Quick and kind');
+    await again.dialog.getByRole('button', { name: 'Send rating', exact: true }).click();
+    await again.dialog.getByRole('status').filter({ hasText: 'Thanks for rating this chat.' }).waitFor({ timeout: 5_000 });
+    const rated = await waitFor(async () => (await a.feedback('chat_csat')).items.find((i) => i.submission.conversation_id === waiting.id),
+      { timeout: 15_000, message: 'the rating in the staff feedback list' });
+    assert.equal(rated.submission.score, 4);
+    assert.equal(rated.submission.comment, 'Quick and kind');
     assert.deepEqual(s.log.errors, []);
   });
 

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { feedbackRows, openPanel, pressEnter, repoRoot, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { addStaff, feedbackRows, openPanel, pressEnter, repoRoot, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const EMAIL = 'agent@shop.example';
@@ -31,8 +31,7 @@ describe('console', () => {
   let store;
   before(async () => {
     const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
-    const added = spawnSync(bin, ['staff', 'add', EMAIL, '--db', env.server.db], { input: `${PASSWORD}\n`, encoding: 'utf8' });
-    assert.equal(added.status, 0, added.stderr);
+    addStaff(env.server.db, EMAIL, PASSWORD);
     // A month of realistic feedback already there, as a shop would have (each test stands alone).
     const seeded = spawnSync(bin, ['seed-feedback', '--site', 'demo=demo_site/help', '--db', env.server.db, '--count', '60'],
       { cwd: repoRoot, encoding: 'utf8' });

@@ -1,7 +1,7 @@
 // Shared pieces of the browser tests: the real support-server serving demo_site/ and dist/, Debian's
 // Chromium through playwright-core, a per-page log of requests and console errors, a poll helper and
 // a small PNG decoder for "is this screenshot blank?".
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -333,6 +333,13 @@ export async function startStoreServer({ widgetUrl, headersFor = () => ({}) }) {
     url: `http://127.0.0.1:${server.address().port}`,
     stop: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
+}
+
+/** Adds a staff member to the server's database, as `support-server staff add` does for a shop. */
+export function addStaff(db, email, password) {
+  const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
+  const added = spawnSync(bin, ['staff', 'add', email, '--db', db], { input: `${password}\n`, encoding: 'utf8' });
+  if (added.status !== 0) throw new Error(`staff add failed: ${added.stderr}`);
 }
 
 /**

@@ -3,7 +3,7 @@
 // "Was this helpful?", the chat offer when nothing matches, Back, and the states around loading.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { feedbackRows, langOfPage, openPanel, sleep, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { feedbackRows, langOfPage, openPanel, pressEnter, sleep, useDemoServerAndBrowser, waitFor } from './harness.mjs';
 
 const TEST = { timeout: 60_000 };
 const CONTENT_API = /\/api\/v1\/sites\/demo\/content\?/;
@@ -266,7 +266,7 @@ describe('help views', () => {
     assert.equal(await v.no.getAttribute('aria-pressed'), 'true');
   });
 
-  it('an unknown query says nothing matches, offers chat, and the offer leads to real contact details', TEST, async () => {
+  it('an unknown query says nothing matches and offers chat, which opens with the question in the box and real contact details a step away', TEST, async () => {
     const query = 'zxqv kettlebell sponsorship';
     const { page, w, v } = await visit('/index.html');
     await search(page, w, query);
@@ -274,8 +274,12 @@ describe('help views', () => {
     assert.equal(await textOf(v.status), 'No articles found');
     assert.equal(await v.results.count(), 0);
     await v.chat.click({ timeout: 5_000 });
+    await w.dialog.getByRole('heading', { level: 2, name: 'Chat with us', exact: true }).waitFor({ timeout: 5_000 });
+    assert.equal((await w.debug()).view, 'chat');
+    // What the shopper searched for waits in the message box: no retyping.
+    assert.equal(await w.dialog.getByRole('textbox', { name: 'Message', exact: true }).inputValue(), query);
+    await pressEnter(page, w.dialog.getByRole('link', { name: 'Other ways to contact us', exact: true }));
     await w.dialog.getByRole('heading', { level: 2, name: 'Contact us', exact: true }).waitFor({ timeout: 5_000 });
-    assert.equal((await w.debug()).view, 'contact');
     await w.dialog.getByRole('heading', { level: 3, name: 'How can I contact customer support?', exact: true }).waitFor({ timeout: 5_000 });
     // Asking for chat settled the query: it reaches the server for the "what to write next" insight.
     await waitFor(() => feedbackRows(env.server.db, `kind = 'search_miss' AND subject = '${query}'`).length === 1, {

@@ -106,7 +106,7 @@ describe('report a problem', () => {
     assert.equal(JSON.parse(stored.payload).context.viewport, 'phone');
   });
 
-  it('is reachable from "Contact us" too', TEST, async () => {
+  it('is reachable from the chat\'s "Other ways to contact us" too', TEST, async () => {
     const { page } = await env.open();
     await page.goto(store.url + '/index.html', { waitUntil: 'networkidle' });
     const w = await openPanel(page);
@@ -114,6 +114,7 @@ describe('report a problem', () => {
     await w.search.click({ timeout: 5_000 });
     await page.keyboard.type('zxqv kettlebell sponsorship');
     await pressEnter(page, w.dialog.getByRole('button', { name: 'Chat with us', exact: true }));
+    await pressEnter(page, w.dialog.getByRole('link', { name: 'Other ways to contact us', exact: true }));
     await w.dialog.getByRole('heading', { name: 'Contact us', exact: true }).waitFor({ timeout: 5_000 });
     await pressEnter(page, w.dialog.getByRole('link', { name: 'Report a problem with this page', exact: true }));
     await w.dialog.getByRole('heading', { level: 2, name: 'Report a problem', exact: true }).waitFor({ timeout: 5_000 });

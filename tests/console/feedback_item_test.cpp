@@ -41,3 +41,13 @@ TEST_CASE("console feedback item: what is not an item is refused, odd fields are
     CHECK(odd->kind.empty());
     CHECK_FALSE(odd->helpful.has_value());
 }
+
+TEST_CASE("console feedback item: a chat rating names its conversation and says the score",
+          "[console][item]") {
+    const auto item = parse_feedback_item(R"({"id":7,"site":"demo","received_at_ms":1,"status":"new",
+        "submission":{"kind":"chat_csat","conversation_id":"Xq3-_a9","score":2,"comment":"Slow reply"}})");
+    REQUIRE(item.has_value());
+    CHECK(item->subject == "Xq3-_a9");
+    CHECK(item->score == 2);
+    CHECK(describe_feedback(*item) == "Chat rated 2 of 5");
+}

@@ -245,7 +245,7 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
             setUnread: (count, label) => {
               const badge = launcher.querySelector('.badge');
               badge.hidden = !(count > 0);
-              badge.textContent = count > 9 ? '9+' : String(count);
+              badge.textContent = count > 9 ? '9+' : count > 0 ? String(count) : '';
               launcher.querySelector('.vh').textContent = count > 0 && label ? label : helpWord;
             },
           },

@@ -72,6 +72,38 @@ ViewAction draw_message(const ChatMessage& message, bool newest_answer, const Ch
     return action;
 }
 
+// After a close: how was it, 1 to 5 and a comment, once.
+ViewAction draw_rating(const ChatSession& session, ChatDraft& draft) {
+    ViewAction action;
+    if (session.conversation().csat()) {
+        ui::status_text("csat-status", tr("Thanks for rating this chat."));
+        return action;
+    }
+    ui::paragraph(tr("How was your chat?"));
+    for (int score = 1; score <= 5; ++score) {
+        const std::string visible =
+            format_number(static_cast<std::uint64_t>(score)) + "##score" + std::to_string(score);
+        const std::string name =
+            tr("{score} of 5", {{"score", format_number(static_cast<std::uint64_t>(score))}});
+        if (score > 1)
+            ImGui::SameLine();
+        if (ui::button(visible.c_str(), {.style = ui::ButtonStyle::Secondary,
+                                         .accessible_name = name.c_str(),
+                                         .width = 44,
+                                         .pressed = draft.score == score})) {
+            draft.score = score;
+            draft.score_missing = false;
+        }
+    }
+    ui::text_field(tr("Anything to add? (optional)"), draft.csat_comment,
+                   {.max_chars = static_cast<std::uint32_t>(chat::k_max_csat_comment_bytes)});
+    ui::error_text("csat-error", draft.score_missing ? tr("Choose a rating from 1 to 5.") : "");
+    if (ui::button(tr("Send rating")))
+        action.kind = ViewAction::Kind::RateChat;
+    ui::status_text("csat-status", "");
+    return action;
+}
+
 // What happens next, in plain words: who is answering, or what the shopper may do meanwhile.
 ViewAction draw_next_step(const ChatSession& session, ChatDraft& draft) {
     ViewAction action;
@@ -115,7 +147,8 @@ ViewAction draw_next_step(const ChatSession& session, ChatDraft& draft) {
         break;
     case ConversationState::Closed:
         ui::paragraph(tr("This chat has ended."));
-        if (ui::button(tr("Start a new chat")))
+        action = draw_rating(session, draft);
+        if (ui::button(tr("Start a new chat"), {.style = ui::ButtonStyle::Secondary}))
             action.kind = ViewAction::Kind::StartNewChat;
         break;
     }
@@ -140,14 +173,12 @@ ViewAction draw_chat_view(const ChatSession& session, ChatDraft& draft, const He
     if (!chat.messages().empty() && chat.messages().back().seq != newest_answer)
         newest_answer = 0; // the shopper wrote since: the question is past
 
-    ui::begin_list(tr("Conversation"));
     for (const ChatMessage& message : chat.messages()) {
         ViewAction done =
             draw_message(message, message.seq != 0 && message.seq == newest_answer, session, draft, content);
         if (done.kind != ViewAction::Kind::None)
             action = done;
     }
-    ui::end_list();
 
     const ChatMessage* newest = session.newest_incoming();
     ui::announcement("chat-news", newest ? author_of(*newest) + ": " + newest->text : std::string());

@@ -22,6 +22,9 @@ struct ChatDraft {
     bool focus_box = false;     // give the message box focus on the next frame
     std::uint64_t answered = 0; // the bot answer (its seq) the shopper said "Yes" to
     std::size_t shown = 0;      // messages drawn last time: a new one scrolls the view to the end
+    int score = 0;              // the rating chosen after a close, 1–5; 0 none yet
+    std::string csat_comment;
+    bool score_missing = false; // "Send rating" without a rating
 };
 
 ViewAction draw_chat_view(const ChatSession& session, ChatDraft& draft, const HelpContent& content);

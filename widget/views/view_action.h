@@ -35,6 +35,7 @@ struct ViewAction {
         TalkToPerson,         // "Talk to a person"
         LeaveReplyEmail,      // the address typed for a reply when nobody is online
         StartNewChat,         // after a closed chat
+        RateChat,             // the rating chosen after a close goes (with its comment)
         ShowContactDetails,   // "Other ways to contact us"
     };
     Kind kind = Kind::None;

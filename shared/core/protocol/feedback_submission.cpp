@@ -12,12 +12,13 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::pair<FeedbackKind, std::string_view>, 5> k_kind_names = {{
+constexpr std::array<std::pair<FeedbackKind, std::string_view>, 6> k_kind_names = {{
     {FeedbackKind::ArticleHelpful, "article_helpful"},
     {FeedbackKind::Page, "page"},
     {FeedbackKind::Guide, "guide"},
     {FeedbackKind::SearchMiss, "search_miss"},
     {FeedbackKind::ProblemReport, "problem_report"},
+    {FeedbackKind::ChatCsat, "chat_csat"},
 }};
 
 // 2100-01-01: times beyond it are a broken clock, not a shopper in the future.
@@ -76,6 +77,11 @@ Result<void> read_kind_fields(const WireObject& body, FeedbackSubmission& out) {
     }
     case FeedbackKind::SearchMiss:
         break;
+    case FeedbackKind::ChatCsat: {
+        SW_TRY(out.score, body.integer("score", Presence::Required, 1, 5));
+        SW_TRY(out.comment, body.string("comment", Presence::Optional, k_max_comment_bytes));
+        break;
+    }
     case FeedbackKind::ProblemReport: {
         SW_TRY(out.comment, body.string("comment", Presence::Required, k_max_comment_bytes));
         SW_TRY(out.email, body.string("email", Presence::Optional, k_max_email_bytes));
@@ -122,6 +128,8 @@ std::string_view subject_field(FeedbackKind kind) {
         return "query";
     case FeedbackKind::ProblemReport:
         return "";
+    case FeedbackKind::ChatCsat:
+        return "conversation_id";
     }
     return "";
 }
@@ -141,9 +149,10 @@ Result<FeedbackSubmission> decode_feedback_submission(std::string_view text) {
     SW_TRY(std::string kind, body.string("kind", Presence::Required, 32));
     const auto parsed_kind = parse_feedback_kind(kind);
     if (!parsed_kind)
-        return body.error("unknown_kind",
-                          "\"kind\" must be article_helpful, page, guide, search_miss or problem_report",
-                          "kind");
+        return body.error(
+            "unknown_kind",
+            "\"kind\" must be article_helpful, page, guide, search_miss, problem_report or chat_csat",
+            "kind");
     out.kind = *parsed_kind;
 
     SW_TRY(out.locale, body.string("locale", Presence::Required, content::k_max_locale_tag_bytes + 1));
@@ -197,6 +206,8 @@ std::string encode_feedback_submission(const FeedbackSubmission& submission) {
         if (submission.step_number)
             out["step_number"] = *submission.step_number;
     }
+    if (submission.score)
+        out["score"] = *submission.score;
     if (!submission.comment.empty())
         out["comment"] = submission.comment;
     if (!submission.email.empty())

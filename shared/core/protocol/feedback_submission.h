@@ -5,7 +5,7 @@
 //
 //   article_helpful  {article_id, helpful, comment?}     page            {topic, helpful, comment?}
 //   guide            {guide_id, outcome, step, step_number?}   search_miss     {query}
-//   problem_report   {comment, email?}
+//   problem_report   {comment, email?}                 chat_csat       {conversation_id, score, comment?}
 //
 //   {"client_id":"6f1c…","kind":"article_helpful","locale":"en","client_time_ms":1764825059123,
 //    "article_id":"shipping-policy","helpful":false,"comment":"Nothing about Israel",
@@ -31,7 +31,7 @@ inline constexpr std::size_t k_max_subject_bytes = 200;
 
 inline constexpr std::size_t k_max_email_bytes = 254;
 
-enum class FeedbackKind { ArticleHelpful, Page, Guide, SearchMiss, ProblemReport };
+enum class FeedbackKind { ArticleHelpful, Page, Guide, SearchMiss, ProblemReport, ChatCsat };
 
 std::string_view feedback_kind_name(FeedbackKind kind); // "article_helpful", …
 std::optional<FeedbackKind> parse_feedback_kind(std::string_view name);
@@ -44,13 +44,14 @@ struct FeedbackSubmission {
     FeedbackKind kind = FeedbackKind::ArticleHelpful;
     std::string locale;
     std::int64_t client_time_ms = 0;
-    // What the feedback is about: the article_id, topic, guide_id or search query of its kind;
-    // empty for a problem report.
+    // What the feedback is about: the article_id, topic, guide_id, search query or conversation_id of its
+    // kind; empty for a problem report.
     std::string subject;
     std::optional<bool> helpful;             // article_helpful and page
     std::optional<GuideOutcome> outcome;     // guide
     std::string step;                        // guide: the step the shopper stopped at, or the last one
     std::optional<std::int64_t> step_number; // guide: that step's position on the shopper's way (1-based)
+    std::optional<std::int64_t> score;       // chat_csat: how the shopper rated the help, 1–5
     std::string comment;                     // as the shopper wrote it; never rendered as HTML
     std::string email;                       // problem_report: where the shopper wants a reply, or ""
     ContextSnapshot context;

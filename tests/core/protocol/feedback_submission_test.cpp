@@ -51,6 +51,20 @@ TEST_CASE("Each kind reads the subject and fields of its own") {
         CHECK(page->subject == "זמני משלוח");
         CHECK(page->helpful == true);
     }
+    SECTION("chat_csat") {
+        auto rating = decode_feedback_submission(
+            head + R"("kind":"chat_csat","conversation_id":"Xq3-_a9Zk2","score":5,"comment":"מהיר ואדיב"})");
+        REQUIRE(rating);
+        CHECK(rating->subject == "Xq3-_a9Zk2");
+        CHECK(rating->score == 5);
+        CHECK(decode_feedback_submission(encode_feedback_submission(*rating)).value() == *rating);
+        CHECK(decode_feedback_submission(head + R"("kind":"chat_csat","conversation_id":"c","score":6})")
+                  .error()
+                  .field == "/score");
+        CHECK(
+            decode_feedback_submission(head + R"("kind":"chat_csat","conversation_id":"c"})").error().field ==
+            "/score");
+    }
     SECTION("guide") {
         auto guide = decode_feedback_submission(
             head +
