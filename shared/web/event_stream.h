@@ -1,5 +1,6 @@
 #pragma once
-// A Server-Sent Event stream from the browser's EventSource (no cookies: the token is in the URL),
+// A Server-Sent Event stream from the browser's EventSource (cookies only to the page's own origin:
+// the widget's token is in the URL, the console's session rides along),
 // delivering each event and the connection's state through callbacks outside a frame (a few frames
 // are drawn after each). The browser reconnects by itself after a dropped connection, sending
 // Last-Event-ID; a stream it gives up on (the server refused it) is reported Closed, and the owner
@@ -16,7 +17,7 @@
 namespace support::web {
 
 struct StreamEvent {
-    std::string type; // "message" for events without a type; else the type ("typing")
+    std::string type; // "message" for events without a type; else the type ("typing", "conversation")
     std::string id;   // the last event id the stream has seen
     std::string data;
 };

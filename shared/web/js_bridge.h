@@ -11,6 +11,7 @@ void sw_web_sync_mirror(const char* json);
 void sw_web_focus_node(std::uint32_t id);
 void sw_web_request_close(int focus_launcher);
 void sw_web_set_unread(int count, const char* label);
+void sw_web_set_title(const char* title);
 char* sw_web_config_string(const char* key); // malloc'd UTF-8, or null when unset; caller frees
 int sw_web_viewport_width();
 void sw_web_fetch_font();

@@ -98,6 +98,10 @@ void run(WebApp& app) {
     sw_web_fetch_font();
 }
 
+void set_page_title(const std::string& title) {
+    sw_web_set_title(title.c_str());
+}
+
 void set_unread(int count, const std::string& label) {
     sw_web_set_unread(count, label.c_str());
 }

@@ -48,6 +48,8 @@ void request_close(AfterClose after = AfterClose::FocusLauncher);
 // For apps: the launcher shows `count` unread messages (0: no badge) and is named `label` for
 // assistive technology ("Help, 2 new messages").
 void set_unread(int count, const std::string& label);
+// For apps that own their page (the console): the page's title, where a browser tab shows it.
+void set_page_title(const std::string& title);
 // For apps: a string from the loader's configuration (data-* attributes), or fallback.
 std::string config_string(const char* key, const std::string& fallback);
 // For apps: the page's viewport width in CSS pixels (≤ 480: a phone-sized sheet).

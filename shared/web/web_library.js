@@ -440,6 +440,9 @@ mergeInto(LibraryManager.library, {
     if (el) el.focus({ preventScroll: true });
   },
 
+  // The page's title (the console's "(2) Support console" when chats wait).
+  sw_web_set_title: function (titlePtr) { document.title = UTF8ToString(titlePtr); },
+
   // The launcher's badge: `count` unread chat messages, and the launcher's accessible name saying so.
   sw_web_set_unread: function (count, labelPtr) {
     var host = Module['swHost'];
@@ -510,8 +513,9 @@ mergeInto(LibraryManager.library, {
       .catch(function (e) { deliver(0, String((e && e.message) || e)); });
   },
 
-  // Server-Sent Event streams (EventSource; no cookies): each event → _sw_web_on_stream_event(id,
-  // type, last event id, data) for the default type and for `typing`; the connection's state →
+  // Server-Sent Event streams (EventSource; cookies only to the page's own origin): each event →
+  // _sw_web_on_stream_event(id, type, last event id, data) for the default type, `typing` and
+  // `conversation` (the console's inbox); the connection's state →
   // _sw_web_on_stream_state(id, state): 1 open, 0 reconnecting (the browser retries by itself, with
   // Last-Event-ID), 2 closed for good (refused: the app decides whether to open it again).
   $SwStreams: {},
@@ -531,6 +535,7 @@ mergeInto(LibraryManager.library, {
     source.onerror = function () { if (SwStreams[id] === source) _sw_web_on_stream_state(id, source.readyState === 2 ? 2 : 0); };
     source.onmessage = function (e) { deliver('message', e); };
     source.addEventListener('typing', function (e) { deliver('typing', e); });
+    source.addEventListener('conversation', function (e) { deliver('conversation', e); });
   },
   sw_web_stream_close__deps: ['$SwStreams'],
   sw_web_stream_close: function (id) {

@@ -169,6 +169,43 @@ describe('chat', () => {
     assert.equal(await paragraph(s.w, 'Yes — one moment please.').count(), 1);
   });
 
+  it('an agent answers from the console\'s Inbox: the waiting chat with its page, Join, a reply the shopper sees at once, Close', TEST, async () => {
+    const s = await shopper('/cart.html');
+    await s.write('Can I talk to a person?');
+    await paragraph(s.w, 'Nobody from our team is online right now').waitFor({ timeout: 10_000 });
+
+    const { page: console_ } = await env.open({ viewport: { width: 1280, height: 900 } });
+    await console_.goto(`${env.server.url}/console/`, { waitUntil: 'networkidle' });
+    await console_.getByRole('textbox', { name: 'E-mail address', exact: true }).click({ timeout: 20_000 });
+    await console_.keyboard.type(EMAIL);
+    await console_.locator('input[type=password]').click();
+    await console_.keyboard.type(PASSWORD);
+    await pressEnter(console_, console_.getByRole('button', { name: 'Sign in', exact: true }));
+    // The waiting chat shows on the Inbox button and in the tab's title, without a sound.
+    const inbox = console_.getByRole('button', { name: 'Inbox (1 waiting)', exact: true });
+    await inbox.click({ timeout: 20_000 });
+    await waitFor(async () => (await console_.title()) === '(1) Support console', { message: 'the title badge' });
+    const row = console_.getByRole('list', { name: 'Chats', exact: true }).getByRole('button').first();
+    assert.match((await row.getAttribute('aria-label')) ?? (await row.textContent()), /Waiting.*cart\.html/);
+    await row.click();
+    await console_.getByRole('paragraph').filter({ hasText: 'Page: ' }).filter({ hasText: '/cart.html' }).waitFor({ timeout: 10_000 });
+    await console_.getByRole('paragraph').filter({ hasText: 'Why a person: the shopper asked for one' }).waitFor({ timeout: 5_000 });
+    await console_.getByRole('paragraph').filter({ hasText: 'Can I talk to a person?' }).waitFor({ timeout: 5_000 });
+    await console_.getByRole('button', { name: 'Join', exact: true }).click();
+    const reply = console_.getByRole('textbox', { name: 'Reply', exact: true });
+    await reply.click({ timeout: 10_000 });
+    await console_.keyboard.type('Hi! Dana here — how can I help?');
+    await console_.keyboard.press('Enter');
+    // The shopper sees it without a reload; the console shows it once the server has it.
+    await paragraph(s.w, 'Hi! Dana here — how can I help?').waitFor({ timeout: 10_000 });
+    await paragraph(s.w, 'You are chatting with Dana from our team.').waitFor({ timeout: 5_000 });
+    await s.write('Thanks, it is about my cart');
+    await console_.getByRole('paragraph').filter({ hasText: 'Thanks, it is about my cart' }).waitFor({ timeout: 10_000 });
+    await console_.getByRole('button', { name: 'Close chat', exact: true }).click();
+    await paragraph(s.w, 'This chat has ended.').waitFor({ timeout: 10_000 });
+    await waitFor(async () => (await console_.title()) === 'Support console', { message: 'the title badge gone' });
+  });
+
   it('a Hebrew shopper on a phone gets the bot\'s answer from the Hebrew articles, in Hebrew', TEST, async () => {
     const s = await shopper('/he.html', PHONE);
     await s.write('איך מחזירים מוצר?');
