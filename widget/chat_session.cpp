@@ -84,7 +84,7 @@ void ChatSession::restore() {
     m_id = text("id");
     m_token = text("token");
     m_locale = text("locale");
-    m_page_url = text("page_url");
+    m_context_json = text("context");
     m_reply_email = text("reply_email");
     m_seen_seq = saved.value("seen", std::uint64_t{0});
     m_chat = std::move(*transcript);
@@ -99,7 +99,7 @@ void ChatSession::save() {
                         {"id", m_id},
                         {"token", m_token},
                         {"locale", m_locale},
-                        {"page_url", m_page_url},
+                        {"context", m_context_json},
                         {"seen", m_seen_seq},
                         {"reply_email", m_reply_email},
                         {"transcript", chat::serialize_conversation(m_chat)}};
@@ -110,13 +110,14 @@ void ChatSession::save() {
 }
 
 Result<void> ChatSession::send(std::string_view text, const std::string& locale,
-                               const std::string& page_url) {
+                               const protocol::ContextSnapshot& context) {
     const std::string client_id = protocol::format_uuid_v4(web::random_bytes_16());
     SW_TRY(const chat::ChatMessage* composed, m_chat.compose(client_id, text, web::now_ms()));
     (void)composed;
     if (!started()) {
         m_locale = locale;
-        m_page_url = page_url;
+        m_context_json =
+            protocol::encode_context_snapshot(context).dump(-1, ' ', false, json::error_handler_t::replace);
     }
     save();
     pump();
@@ -136,10 +137,12 @@ void ChatSession::open_conversation() {
     m_opening = true;
     protocol::ConversationStart start;
     start.locale = m_locale.empty() ? "en" : m_locale;
-    if (!m_page_url.empty()) {
-        protocol::ContextSnapshot context;
-        context.page_url = m_page_url;
-        start.context = std::move(context);
+    // As checked when it was kept: decoding it again keeps only what the wire allows.
+    const json context = parse_json(m_context_json);
+    if (context.is_object() && !context.empty()) {
+        if (auto snapshot = protocol::decode_context_snapshot(
+                protocol::WireObject(context, "/context", "api.chat_start")))
+            start.context = std::move(*snapshot);
     }
     const std::uint32_t generation = m_generation;
     web::http_request({.method = "POST",

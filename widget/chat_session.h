@@ -14,6 +14,7 @@
 
 #include "shared/core/chat/conversation.h"
 #include "shared/core/persistence/key_value_store.h"
+#include "shared/core/protocol/context_snapshot.h"
 #include "shared/web/event_stream.h"
 
 #include <cstdint>
@@ -40,9 +41,11 @@ class ChatSession {
     // Called when the unread count changes (for the launcher's badge).
     void on_unread_changed(std::function<void(int)> callback) { m_on_unread = std::move(callback); }
 
-    // The shopper writes. Opens the conversation first when there is none (in `locale`, from
-    // `page_url`). Errors: the model's (chat.message.empty, too_long, …; chat.state.closed).
-    Result<void> send(std::string_view text, const std::string& locale, const std::string& page_url);
+    // The shopper writes. Opens the conversation first when there is none, in `locale`, with what
+    // the page knows (`context`: staff see it beside the transcript). Errors: the model's
+    // (chat.message.empty, too_long, …; chat.state.closed).
+    Result<void> send(std::string_view text, const std::string& locale,
+                      const protocol::ContextSnapshot& context);
     void retry(const std::string& client_id);
     // "Talk to a person", or "No" to the bot's "did that answer your question?".
     void hand_off(chat::HandoffReason reason);
@@ -95,7 +98,7 @@ class ChatSession {
     std::string m_id;
     std::string m_token;
     std::string m_locale;
-    std::string m_page_url;
+    std::string m_context_json; // the page's context, sent when the conversation is opened
     chat::Conversation m_chat;
     std::uint64_t m_seen_seq = 0; // incoming messages up to this seq were seen
     std::string m_reply_email;

@@ -293,10 +293,20 @@ void WidgetApp::stamp(protocol::FeedbackSubmission& submission) const {
     submission.client_id = protocol::format_uuid_v4(web::random_bytes_16());
     submission.client_time_ms = web::now_ms();
     submission.locale = m_content.locale().empty() ? web::config_string("locale", "en") : m_content.locale();
+    submission.context = page_context();
+}
+
+protocol::ContextSnapshot WidgetApp::page_context() const {
     const web::PageFacts page = web::read_page_facts();
-    submission.context.page_url = page.url;
-    submission.context.page_title = page.title;
-    submission.context.viewport = web::viewport_width() <= k_phone_viewport_max ? "phone" : "desktop";
+    protocol::ContextSnapshot context;
+    context.page_url = page.url;
+    context.page_title = page.title;
+    context.viewport = web::viewport_width() <= k_phone_viewport_max ? "phone" : "desktop";
+    if (!page.product_sku.empty()) {
+        context.product = protocol::ProductContext{};
+        context.product->sku = page.product_sku;
+    }
+    return context;
 }
 
 void WidgetApp::send_problem_report() {
@@ -411,7 +421,7 @@ void WidgetApp::apply_chat(const ViewAction& action) {
             return;
         const std::string locale =
             m_content.locale().empty() ? web::config_string("locale", "en") : m_content.locale();
-        if (auto sent = m_chat.send(m_chat_draft.text, locale, web::read_page_facts().url); !sent) {
+        if (auto sent = m_chat.send(m_chat_draft.text, locale, page_context()); !sent) {
             m_chat_draft.error = sent.error().code == "chat.message.too_long"
                                      ? tr("This message is too long. Split it into shorter ones.")
                                      : tr("This message cannot be sent.");

@@ -74,6 +74,8 @@ class WidgetApp final : public web::WebApp {
     void update_chat_watching();
     // A new client id, the time, the locale and what the page knows.
     void stamp(protocol::FeedbackSubmission& submission) const;
+    // What the page knows: its address and title, the device class, the product it shows.
+    protocol::ContextSnapshot page_context() const;
 
     std::string m_title = "Help";
     std::string m_search_query;

@@ -5,6 +5,7 @@
 #include "shared/core/protocol/url_encoding.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <utility>
 
 namespace support::console {
@@ -25,6 +26,42 @@ std::int64_t number(const json& object, const char* key) {
     return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
 }
 
+const json& member(const json& object, const char* key) {
+    static const json k_none = json::object();
+    const auto it = object.find(key);
+    return it != object.end() && it->is_object() ? *it : k_none;
+}
+
+// "a, b, c" of the parts that are not empty.
+std::string joined(std::initializer_list<std::string> parts) {
+    std::string out;
+    for (const std::string& part : parts)
+        if (!part.empty())
+            out += (out.empty() ? "" : ", ") + part;
+    return out;
+}
+
+std::string with_currency(const json& object, const char* amount) {
+    const std::string value = text(object, amount);
+    const std::string currency = text(object, "currency");
+    return value.empty() || currency.empty() ? value : value + " " + currency;
+}
+
+void read_context(const json& context, InboxChat& chat) {
+    chat.page_title = text(member(context, "page"), "title");
+    chat.device = text(context, "viewport");
+    const json& product = member(context, "product");
+    chat.product = joined({text(product, "name"), text(product, "sku"), with_currency(product, "price")});
+    const json& cart = member(context, "cart");
+    if (!cart.empty()) {
+        const std::int64_t items = number(cart, "item_count");
+        chat.cart =
+            joined({items == 1 ? "1 item" : std::to_string(items) + " items", with_currency(cart, "total")});
+    }
+    const json& order = member(context, "order");
+    chat.order = joined({text(order, "id").empty() ? "" : "#" + text(order, "id"), text(order, "status")});
+}
+
 std::optional<InboxChat> parse_chat(const json& item) {
     if (!item.is_object() || text(item, "id").empty())
         return std::nullopt;
@@ -36,6 +73,7 @@ std::optional<InboxChat> parse_chat(const json& item) {
     chat.locale = text(item, "locale");
     chat.page_url = text(item, "page_url");
     chat.reply_email = text(item, "reply_email");
+    read_context(member(item, "context"), chat);
     chat.created_at_ms = number(item, "created_at_ms");
     chat.updated_at_ms = number(item, "updated_at_ms");
     chat.last_seq = static_cast<std::uint64_t>(std::max<std::int64_t>(0, number(item, "last_seq")));

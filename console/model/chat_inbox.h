@@ -28,6 +28,12 @@ struct InboxChat {
     std::string locale;
     std::string page_url;
     std::string reply_email;
+    // What the page knew when the chat began, ready to show ("" when it did not say).
+    std::string page_title;
+    std::string device;  // "phone", "tablet", "desktop"
+    std::string product; // "Trail Runner 2, NW-TR2-GRN, 129.00 USD"
+    std::string cart;    // "2 items, 239.80 USD"
+    std::string order;   // "#1042, shipped"
     std::int64_t created_at_ms = 0;
     std::int64_t updated_at_ms = 0;
     std::uint64_t last_seq = 0;

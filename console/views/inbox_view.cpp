@@ -76,8 +76,12 @@ void draw_context(const InboxChat& chat, const chat::Conversation& transcript) {
         if (!value.empty())
             ui::paragraph(label + ": " + value);
     };
-    fact("Page", chat.page_url);
+    fact("Page", chat.page_url + (chat.page_title.empty() ? "" : " (" + chat.page_title + ")"));
+    fact("Product", chat.product);
+    fact("Cart", chat.cart);
+    fact("Order", chat.order);
     fact("Language", chat.locale);
+    fact("Device", chat.device);
     fact("Site", chat.site);
     if (!chat.reply_email.empty()) {
         ui::text_item("Reply to:", FLT_MAX);

@@ -182,7 +182,11 @@ HttpResponse ShopperChatApi::open(const HttpRequest& request, const std::string&
                                  token_digest(*token),
                                  start->locale,
                                  start->context ? start->context->page_url : std::string(),
-                                 m_clocks.wall_ms()};
+                                 m_clocks.wall_ms(),
+                                 start->context
+                                     ? protocol::encode_context_snapshot(*start->context)
+                                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                                     : std::string("{}")};
     auto created = m_storage->create_conversation(conversation);
     if (!created)
         return storage_unavailable(created.error());

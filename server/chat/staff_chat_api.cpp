@@ -38,6 +38,12 @@ HttpResponse method_not_allowed(std::string_view allow) {
     return response;
 }
 
+// What the page knew, as stored (checked when it was received); {} for anything unreadable.
+json context_of(const StoredConversation& conversation) {
+    json context = json::parse(conversation.context_json, nullptr, false);
+    return context.is_object() ? context : json::object();
+}
+
 // A conversation as staff see it (never its token's digest).
 json conversation_json(const StoredConversation& conversation) {
     return {{"id", conversation.id},
@@ -47,6 +53,7 @@ json conversation_json(const StoredConversation& conversation) {
             {"locale", conversation.locale},
             {"page_url", conversation.page_url},
             {"reply_email", conversation.reply_email},
+            {"context", context_of(conversation)},
             {"last_seq", conversation.last_seq},
             {"created_at_ms", conversation.created_at_ms},
             {"updated_at_ms", conversation.updated_at_ms}};

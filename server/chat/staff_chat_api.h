@@ -4,9 +4,10 @@
 // session's X-CSRF-Token on a POST), never cached, run on the worker pool.
 //
 //   GET  /api/v1/staff/conversations[?state=waiting|agent|bot]
-//        → {"items":[{"id","site","state","agent","locale","page_url","reply_email","last_seq",
+//        → {"items":[{"id","site","state","agent","locale","page_url","reply_email","context","last_seq",
 //                     "created_at_ms","updated_at_ms"}…], "online":[{"id","email"}…]}
-//          (reply_email: left by the shopper when nobody was online; "" when none)
+//          (reply_email: left by the shopper when nobody was online; "" when none; context: what the
+//          page knew when the chat began — {"page":{"url","title"},"viewport","product","cart","order"})
 //          open conversations of every site, most recently active first; without state= the ones
 //          that need a person (waiting and agent)
 //   GET  /api/v1/staff/conversations/{id}         → {"conversation":{…},"events":[…]} (the transcript)

@@ -19,6 +19,7 @@ struct NewConversation {
     std::string locale;
     std::string page_url;
     std::int64_t created_at_ms = 0;
+    std::string context_json = "{}"; // protocol::encode_context_snapshot of what the page knew
 };
 
 struct StoredConversation {
@@ -32,7 +33,8 @@ struct StoredConversation {
     std::uint64_t last_seq = 0;
     std::int64_t created_at_ms = 0;
     std::int64_t updated_at_ms = 0;
-    std::string reply_email; // left by the shopper for a reply when nobody was online; empty: none
+    std::string reply_email;         // left by the shopper for a reply when nobody was online; empty: none
+    std::string context_json = "{}"; // what the page knew when the chat began (context_snapshot.h)
 
     bool operator==(const StoredConversation&) const = default;
 };

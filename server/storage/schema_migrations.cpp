@@ -144,12 +144,19 @@ ALTER TABLE chat_events ADD COLUMN staff_online INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE conversations ADD COLUMN reply_email TEXT NOT NULL DEFAULT '';
 )sql";
 
-constexpr std::array<SchemaMigration, 5> k_migrations = {{
+// What the shopper's page knew when the chat began (protocol/context_snapshot.h as JSON: page title,
+// device, product, cart, order), shown to staff beside the transcript.
+constexpr const char* k_chat_context = R"sql(
+ALTER TABLE conversations ADD COLUMN context TEXT NOT NULL DEFAULT '{}';
+)sql";
+
+constexpr std::array<SchemaMigration, 6> k_migrations = {{
     {1, "feedback", k_feedback},
     {2, "staff", k_staff},
     {3, "triage", k_triage},
     {4, "chat", k_chat},
     {5, "chat_bot", k_chat_bot},
+    {6, "chat_context", k_chat_context},
 }};
 
 } // namespace

@@ -10,7 +10,7 @@ using chat::ChatEvent;
 
 constexpr const char* k_conversation_columns =
     "id, site, token_digest, locale, page_url, state, agent_label, last_seq, created_at_ms, updated_at_ms, "
-    "reply_email";
+    "reply_email, context";
 constexpr const char* k_event_columns = "seq, kind, client_id, author, author_label, text, written_at_ms, "
                                         "reason, at_ms, article_id, staff_online";
 
@@ -30,6 +30,7 @@ Result<StoredConversation> read_conversation(const SqliteStatement& row) {
     c.created_at_ms = row.column_int(8);
     c.updated_at_ms = row.column_int(9);
     c.reply_email = row.column_text(10);
+    c.context_json = row.column_text(11);
     return c;
 }
 
@@ -146,15 +147,17 @@ Result<StoredConversation> create(SqliteConnection& db, const NewConversation& c
     SW_TRY(auto existing, find(db, conversation.id));
     if (existing)
         return make_error("storage.conversation_exists", "a conversation with this id exists already", "id");
-    SW_TRY(auto insert,
-           db.prepare("INSERT INTO conversations (id, site, token_digest, locale, page_url, state, "
-                      "created_at_ms, updated_at_ms) VALUES (?1, ?2, ?3, ?4, ?5, 'bot', ?6, ?6)"));
+    SW_TRY(
+        auto insert,
+        db.prepare("INSERT INTO conversations (id, site, token_digest, locale, page_url, state, "
+                   "created_at_ms, updated_at_ms, context) VALUES (?1, ?2, ?3, ?4, ?5, 'bot', ?6, ?6, ?7)"));
     insert.bind(1, conversation.id);
     insert.bind(2, conversation.site);
     insert.bind(3, conversation.token_digest);
     insert.bind(4, conversation.locale);
     insert.bind(5, conversation.page_url);
     insert.bind(6, conversation.created_at_ms);
+    insert.bind(7, conversation.context_json);
     SW_TRY(bool unused_row, insert.step());
     (void)unused_row;
     // As the store keeps it: what find() reads is what every later call sees.

@@ -170,7 +170,7 @@ describe('chat', () => {
   });
 
   it('an agent answers from the console\'s Inbox: the waiting chat with its page, Join, a reply the shopper sees at once, Close', TEST, async () => {
-    const s = await shopper('/cart.html');
+    const s = await shopper('/product.html');
     await s.write('Can I talk to a person?');
     await paragraph(s.w, 'Nobody from our team is online right now').waitFor({ timeout: 10_000 });
 
@@ -186,9 +186,12 @@ describe('chat', () => {
     await inbox.click({ timeout: 20_000 });
     await waitFor(async () => (await console_.title()) === '(1) Support console', { message: 'the title badge' });
     const row = console_.getByRole('list', { name: 'Chats', exact: true }).getByRole('button').first();
-    assert.match((await row.getAttribute('aria-label')) ?? (await row.textContent()), /Waiting.*cart\.html/);
+    assert.match((await row.getAttribute('aria-label')) ?? (await row.textContent()), /Waiting.*product\.html/);
     await row.click();
-    await console_.getByRole('paragraph').filter({ hasText: 'Page: ' }).filter({ hasText: '/cart.html' }).waitFor({ timeout: 10_000 });
+    // Beside the transcript, what the shopper's page knew: no need to ask which product.
+    await console_.getByRole('paragraph').filter({ hasText: 'Page: ' }).filter({ hasText: '/product.html' }).waitFor({ timeout: 10_000 });
+    await console_.getByRole('paragraph').filter({ hasText: 'Product: NW-TR2-GRN' }).waitFor({ timeout: 5_000 });
+    await console_.getByRole('paragraph').filter({ hasText: 'Device: desktop' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Why a person: the shopper asked for one' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Can I talk to a person?' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('button', { name: 'Join', exact: true }).click();

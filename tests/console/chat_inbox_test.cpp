@@ -11,7 +11,10 @@ namespace {
 
 const std::string k_list = R"({"items":[
   {"id":"c-1","site":"demo","state":"waiting","agent":"","locale":"he","page_url":"https://shop.example/cart",
-   "reply_email":"noa@example.com","created_at_ms":1000,"updated_at_ms":60000,"last_seq":3},
+   "reply_email":"noa@example.com","created_at_ms":1000,"updated_at_ms":60000,"last_seq":3,
+   "context":{"page":{"url":"https://shop.example/cart","title":"העגלה"},"viewport":"phone",
+              "product":{"name":"Trail Runner 2","sku":"NW-TR2","price":"129.00","currency":"USD"},
+              "cart":{"item_count":2,"total":"239.80","currency":"USD"},"order":{"id":"1042","status":"shipped"}}},
   {"id":"c-2","site":"demo","state":"agent","agent":"Omar","locale":"en","page_url":"","reply_email":"",
    "created_at_ms":1000,"updated_at_ms":2000,"last_seq":5}],
   "online":[{"id":1,"email":"dana@shop.example"}]})";
@@ -41,6 +44,12 @@ TEST_CASE("console inbox: the chats that need a person, who is online, and how l
     CHECK(server.answer(200, k_list).url == "/api/v1/staff/conversations");
     REQUIRE(inbox.items().size() == 2);
     CHECK(inbox.items()[0].reply_email == "noa@example.com");
+    CHECK(inbox.items()[0].page_title == "העגלה");
+    CHECK(inbox.items()[0].device == "phone");
+    CHECK(inbox.items()[0].product == "Trail Runner 2, NW-TR2, 129.00 USD");
+    CHECK(inbox.items()[0].cart == "2 items, 239.80 USD");
+    CHECK(inbox.items()[0].order == "#1042, shipped");
+    CHECK(inbox.items()[1].product.empty()); // a page that said nothing
     CHECK(inbox.waiting() == 1);
     CHECK(inbox.online() == std::vector<std::string>{"dana@shop.example"});
     CHECK(describe_chat(inbox.items()[0], 60000 + 3 * 60000) == "Waiting, last activity 3 min ago");

@@ -288,3 +288,33 @@ TEST_CASE("chat: the default agent label is the address's first name, capitalise
     CHECK(default_agent_label("omar@shop.example") == "Omar");
     CHECK(default_agent_label("@x") == "Support");
 }
+
+TEST_CASE("chat: what the page knew when the chat began is kept and shown to staff, its query string dropped",
+          "[chat_api]") {
+    ChatOnTheWire chat;
+    const json start = {
+        {"locale", "he"},
+        {"context",
+         {{"page", {{"url", "https://shop.example/product?utm=x&email=a@b.c"}, {"title", "נעל ריצה"}}},
+          {"viewport", "phone"},
+          {"product", {{"name", "Trail Runner 2"}, {"sku", "NW-TR2"}, {"price", "129.00"}}},
+          {"cart", {{"item_count", 2}, {"total", "239.80"}, {"currency", "USD"}}}}}};
+    const auto opened = chat.request("POST", protocol::conversations_target("demo"), start.dump());
+    REQUIRE(opened.status == 201);
+    const std::string id = json::parse(opened.body).at("id");
+    const HeaderList console = chat.sign_in();
+    const auto transcript =
+        json::parse(chat.request("GET", "/api/v1/staff/conversations/" + id, "", console).body);
+    const json& context = transcript["conversation"]["context"];
+    CHECK(context["page"]["url"] == "https://shop.example/product");
+    CHECK(context["page"]["title"] == "נעל ריצה");
+    CHECK(context["viewport"] == "phone");
+    CHECK(context["product"]["sku"] == "NW-TR2");
+    CHECK(context["cart"]["item_count"] == 2);
+
+    // A context the wire does not allow is refused naming the field, and nothing is opened.
+    const auto bad = chat.request("POST", protocol::conversations_target("demo"),
+                                  R"({"locale":"he","context":{"viewport":"fridge"}})");
+    CHECK(bad.status == 400);
+    CHECK(json::parse(bad.body)["error"]["field"] == "/context/viewport");
+}
