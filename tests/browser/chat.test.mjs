@@ -207,6 +207,18 @@ describe('chat', () => {
     await console_.getByRole('button', { name: 'Close chat', exact: true }).click();
     await paragraph(s.w, 'This chat has ended.').waitFor({ timeout: 10_000 });
     await waitFor(async () => (await console_.title()) === 'Support console', { message: 'the title badge gone' });
+
+    // The shopper's rating shows in the console's Feedback, under "Chat ratings".
+    await s.w.dialog.getByRole('button', { name: '5 of 5', exact: true }).click();
+    await s.w.dialog.getByRole('button', { name: 'Send rating', exact: true }).click();
+    await s.w.dialog.getByRole('status').filter({ hasText: 'Thanks for rating this chat.' }).waitFor({ timeout: 5_000 });
+    await console_.getByRole('button', { name: 'Feedback', exact: true }).click();
+    await waitFor(async () => {
+      await console_.getByRole('button', { name: 'Chat ratings', exact: true }).click();
+      await console_.getByRole('button', { name: 'Refresh', exact: true }).click();
+      return (await console_.getByRole('list', { name: 'Feedback items', exact: true })
+        .getByRole('button', { name: /^Chat rated 5 of 5/ }).count()) === 1;
+    }, { timeout: 20_000, interval: 1000, message: 'the rating in the console\'s Feedback' });
   });
 
   it('a Hebrew shopper on a phone gets the bot\'s answer from the Hebrew articles, in Hebrew', TEST, async () => {
