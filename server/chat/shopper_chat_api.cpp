@@ -215,7 +215,10 @@ HttpResponse ShopperChatApi::post_message(const HttpRequest& request,
     event.message.written_ms = post->written_ms;
     const chat::ChatEvent sent = event;
     auto appended = store_and_announce(*m_storage, *m_fan_out, conversation, std::move(event));
-    if (appended && !appended->duplicate && m_bot)
+    // A repeat gets the bot's turn too: a server that stopped between storing the message and the
+    // bot's reply answers it now (the reply's client id makes a second one a no-op).
+    const bool same_words = appended && appended->event.message.text == sent.message.text;
+    if (appended && same_words && m_bot)
         bot_turn(conversation, appended->event);
     return stored_event_response(appended, sent);
 }

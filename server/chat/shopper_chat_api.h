@@ -18,7 +18,9 @@
 //        reply when nobody was online (shown beside the transcript)
 //
 // While the conversation is with the bot, each new shopper message gets the bot's turn before the
-// POST is answered (chat_bot.h): its answer or a handoff is stored and on the streams by then.
+// POST is answered (chat_bot.h): its answer or a handoff is stored and on the streams by then. A
+// repeated POST gets it again, so a reply lost to a crash between the two is made up (the bot's
+// reply has the client id "bot-<seq>": never stored twice).
 //
 // The token is the shopper's key: the id alone opens nothing. It is made from the system's CSPRNG
 // and shown once, in the 201; the store keeps its SHA-256 digest, compared in constant time.

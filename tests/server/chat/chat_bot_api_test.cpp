@@ -179,3 +179,26 @@ TEST_CASE("chat bot: the shopper's address for a reply is checked, kept and show
         json::parse(chat.request("GET", "/api/v1/staff/conversations/" + opened.id, "", console).body);
     CHECK(transcript["conversation"]["reply_email"] == "noa@example.com");
 }
+
+TEST_CASE("chat bot: a message stored before a crash cut the bot's turn gets its answer when the widget "
+          "sends it again, and only one",
+          "[chat_api][chat_bot]") {
+    ChatOnTheWire chat({}, store_help());
+    const Opened opened = chat.open("demo", "en");
+    // As the store holds it when the server died after the message's commit, before the bot's turn.
+    ChatEventDraft stored;
+    stored.conversation_id = opened.id;
+    stored.event.message.client_id = "m-1";
+    stored.event.message.text = "How long does delivery take?";
+    stored.event.at_ms = 1;
+    REQUIRE(chat.storage->append_chat_event(stored));
+
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        const auto again = chat.say(opened, "m-1", "How long does delivery take?");
+        CHECK(again.status == 200); // the outbox's repeat: acknowledged as before
+    }
+    const auto events = chat.storage->chat_events_after(opened.id, 0, 10).value();
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].message.author == chat::Author::Bot);
+    CHECK(events[1].message.article_id == "shipping-times");
+}
