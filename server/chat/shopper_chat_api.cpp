@@ -81,13 +81,10 @@ ShopperChatApi::ShopperChatApi(std::shared_ptr<Storage> storage, std::shared_ptr
       m_typing_per_conversation(m_limits.typing_per_conversation, m_clocks.monotonic_ms) {}
 
 Reply ShopperChatApi::serve(const HttpRequest& request) const {
-    std::string site_name = protocol::site_of_target(request.target).value_or("");
-    const auto site = m_sites.find(site_name);
-    if (site == m_sites.end())
-        return error_response(404, make_error("api.site.not_found", "no such site", "site"));
-    const SiteCrossOrigin cors(request, site->second);
-    if (auto refused = cors.refusal())
+    auto found = site_request(request, m_sites);
+    if (auto* refused = std::get_if<HttpResponse>(&found))
         return std::move(*refused);
+    const auto& [site_name, cors] = std::get<SiteRequest>(found);
     const ChatRoute route = route_of(request.target);
     if (route == ChatRoute::Unknown)
         return error_response(404, make_error("server.route.not_found", "no such resource", "path"));

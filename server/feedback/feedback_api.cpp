@@ -48,15 +48,10 @@ FeedbackApi::FeedbackApi(std::shared_ptr<Storage> storage,
       m_per_site(limits.per_site, m_clocks.monotonic_ms) {}
 
 Reply FeedbackApi::serve(const HttpRequest& request) const {
-    const std::string site_name = protocol::site_of_target(request.target).value_or("");
-    const auto site = m_sites.find(site_name);
-    if (site == m_sites.end())
-        return error_response(404, make_error("api.site.not_found", "no such site", "site"));
-
-    // Which page may read the answer: an allowed store origin is echoed, never "*".
-    const SiteCrossOrigin cors(request, site->second);
-    if (auto refused = cors.refusal())
+    auto found = site_request(request, m_sites);
+    if (auto* refused = std::get_if<HttpResponse>(&found))
         return std::move(*refused);
+    const auto& [site_name, cors] = std::get<SiteRequest>(found);
     const auto allow_origin = cors.allow();
     if (request.method == "OPTIONS")
         return cors.preflight("POST", "Content-Type");

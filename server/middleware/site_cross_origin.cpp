@@ -1,6 +1,7 @@
 #include "server/middleware/site_cross_origin.h"
 
 #include "server/http/json_error.h"
+#include "shared/core/protocol/api_paths.h"
 
 namespace support::server {
 
@@ -46,6 +47,18 @@ Reply::Step SiteCrossOrigin::allow() const {
         response.set_header("Access-Control-Allow-Origin", origin);
         response.set_header("Vary", "Origin");
     };
+}
+
+std::variant<SiteRequest, HttpResponse> site_request(const HttpRequest& request, const SitesByName& sites) {
+    std::string name = protocol::site_of_target(request.target).value_or("");
+    const auto site = sites.find(name);
+    if (site == sites.end())
+        return error_response(404, make_error("api.site.not_found", "no such site", "site"));
+    // Which page may read the answer: an allowed store origin is echoed, never "*".
+    SiteCrossOrigin cors(request, site->second);
+    if (auto refused = cors.refusal())
+        return std::move(*refused);
+    return SiteRequest{std::move(name), std::move(cors)};
 }
 
 } // namespace support::server

@@ -12,9 +12,12 @@
 #include "server/content/site_settings.h"
 #include "server/http/reply.h"
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 namespace support::server {
 
@@ -34,5 +37,18 @@ class SiteCrossOrigin {
     std::string m_origin; // empty: not from a browser page
     bool m_allowed = true;
 };
+
+using SitesByName = std::map<std::string, SiteSettings, std::less<>>;
+
+// A store page's request to a site's endpoint: the site its path names and the CORS rules it is
+// answered under.
+struct SiteRequest {
+    std::string site;
+    SiteCrossOrigin cors;
+};
+
+// The site the request's path names (/api/v1/sites/{site}/…) and its CORS rules, or the refusal:
+// 404 api.site.not_found, 403 api.cors.origin_not_allowed.
+std::variant<SiteRequest, HttpResponse> site_request(const HttpRequest& request, const SitesByName& sites);
 
 } // namespace support::server

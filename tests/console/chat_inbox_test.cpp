@@ -33,6 +33,14 @@ ChatInbox make_inbox(ScriptedServer& server, int& signed_out) {
         [&signed_out] { ++signed_out; });
 }
 
+// The list read and its first chat opened; returns the transcript request.
+StaffRequest open_first(ScriptedServer& server, ChatInbox& inbox) {
+    inbox.refresh();
+    server.answer(200, k_list);
+    inbox.open(inbox.items()[0]);
+    return server.answer(200, k_transcript);
+}
+
 } // namespace
 
 TEST_CASE("console inbox: the chats that need a person, who is online, and how long they wait",
@@ -76,10 +84,7 @@ TEST_CASE("console inbox: an open chat shows its transcript, then its stream; a 
     ScriptedServer server;
     int signed_out = 0;
     ChatInbox inbox = make_inbox(server, signed_out);
-    inbox.refresh();
-    server.answer(200, k_list);
-    inbox.open(inbox.items()[0]);
-    CHECK(server.answer(200, k_transcript).url == "/api/v1/staff/conversations/c-1");
+    CHECK(open_first(server, inbox).url == "/api/v1/staff/conversations/c-1");
     REQUIRE(inbox.transcript_loaded());
     REQUIRE(inbox.transcript().messages().size() == 2);
     CHECK(inbox.transcript().messages()[1].article_id == "track-order");
@@ -100,10 +105,7 @@ TEST_CASE("console inbox: joining and replying send the CSRF token; a reply show
     ScriptedServer server;
     int signed_out = 0;
     ChatInbox inbox = make_inbox(server, signed_out);
-    inbox.refresh();
-    server.answer(200, k_list);
-    inbox.open(inbox.items()[0]);
-    server.answer(200, k_transcript);
+    open_first(server, inbox);
 
     inbox.join();
     const StaffRequest join =
