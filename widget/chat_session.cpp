@@ -85,6 +85,7 @@ void ChatSession::restore() {
     m_token = text("token");
     m_locale = text("locale");
     m_context_json = text("context");
+    m_journey_json = text("journey");
     m_reply_email = text("reply_email");
     m_seen_seq = saved.value("seen", std::uint64_t{0});
     m_chat = std::move(*transcript);
@@ -100,6 +101,7 @@ void ChatSession::save() {
                         {"token", m_token},
                         {"locale", m_locale},
                         {"context", m_context_json},
+                        {"journey", m_journey_json},
                         {"seen", m_seen_seq},
                         {"reply_email", m_reply_email},
                         {"transcript", chat::serialize_conversation(m_chat)}};
@@ -110,7 +112,8 @@ void ChatSession::save() {
 }
 
 Result<void> ChatSession::send(std::string_view text, const std::string& locale,
-                               const protocol::ContextSnapshot& context) {
+                               const protocol::ContextSnapshot& context,
+                               const std::vector<protocol::JourneyStep>& journey) {
     const std::string client_id = protocol::format_uuid_v4(web::random_bytes_16());
     SW_TRY(const chat::ChatMessage* composed, m_chat.compose(client_id, text, web::now_ms()));
     (void)composed;
@@ -118,6 +121,8 @@ Result<void> ChatSession::send(std::string_view text, const std::string& locale,
         m_locale = locale;
         m_context_json =
             protocol::encode_context_snapshot(context).dump(-1, ' ', false, json::error_handler_t::replace);
+        m_journey_json =
+            protocol::encode_journey(journey).dump(-1, ' ', false, json::error_handler_t::replace);
     }
     save();
     pump();
@@ -143,6 +148,13 @@ void ChatSession::open_conversation() {
         if (auto snapshot = protocol::decode_context_snapshot(
                 protocol::WireObject(context, "/context", "api.chat_start")))
             start.context = std::move(*snapshot);
+    }
+    const json journey = parse_json(m_journey_json);
+    if (journey.is_array() && !journey.empty()) {
+        const json holder = {{"journey", journey}};
+        if (auto steps =
+                protocol::decode_journey(protocol::WireObject(holder, "", "api.chat_start"), "journey"))
+            start.journey = std::move(*steps);
     }
     const std::uint32_t generation = m_generation;
     web::http_request({.method = "POST",

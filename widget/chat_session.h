@@ -15,6 +15,7 @@
 #include "shared/core/chat/conversation.h"
 #include "shared/core/persistence/key_value_store.h"
 #include "shared/core/protocol/context_snapshot.h"
+#include "shared/core/protocol/journey_wire.h"
 #include "shared/web/event_stream.h"
 
 #include <cstdint>
@@ -45,7 +46,8 @@ class ChatSession {
     // the page knows (`context`: staff see it beside the transcript). Errors: the model's
     // (chat.message.empty, too_long, …; chat.state.closed).
     Result<void> send(std::string_view text, const std::string& locale,
-                      const protocol::ContextSnapshot& context);
+                      const protocol::ContextSnapshot& context,
+                      const std::vector<protocol::JourneyStep>& journey);
     void retry(const std::string& client_id);
     // "Talk to a person", or "No" to the bot's "did that answer your question?".
     void hand_off(chat::HandoffReason reason);
@@ -99,6 +101,7 @@ class ChatSession {
     std::string m_token;
     std::string m_locale;
     std::string m_context_json; // the page's context, sent when the conversation is opened
+    std::string m_journey_json; // what the shopper tried before, sent with it
     chat::Conversation m_chat;
     std::uint64_t m_seen_seq = 0; // incoming messages up to this seq were seen
     std::string m_reply_email;

@@ -48,6 +48,7 @@ void WidgetApp::on_loaded() {
                                    : std::string());
     });
     m_chat.start(web::config_string("server", ""), web::config_string("site", ""));
+    m_journey.load(web::now_ms());
 }
 
 void WidgetApp::start() {
@@ -95,6 +96,7 @@ void WidgetApp::content_settled() {
 
 void WidgetApp::start_guide(const guide::Guide& guide) {
     m_guide.start(guide, web::read_page_facts().path, web::now_ms());
+    m_journey.record({protocol::JourneyKind::Guide, guide.id, "started", web::now_ms()});
     // The guide view is what the panel shows when the shopper opens it again; the panel itself
     // closes so the page, where the steps are, is in full view (on a phone it covers most of it).
     if (m_views.top().kind != ViewKind::Guide)
@@ -225,6 +227,7 @@ void WidgetApp::send_search_miss(std::optional<std::string> query) {
     protocol::FeedbackSubmission miss;
     miss.kind = protocol::FeedbackKind::SearchMiss;
     miss.subject = std::move(*query);
+    m_journey.record({protocol::JourneyKind::Search, miss.subject, "no_result", web::now_ms()});
     send_feedback(std::move(miss));
     ++m_search_misses;
 }
@@ -238,10 +241,18 @@ void WidgetApp::send_guide_outcome(const guide::GuideOutcome& outcome) {
     ended.step = outcome.step_id;
     if (outcome.step_number > 0)
         ended.step_number = static_cast<std::int64_t>(outcome.step_number);
+    m_journey.record(
+        {protocol::JourneyKind::Guide, outcome.guide_id,
+         outcome.kind == guide::OutcomeKind::Completed
+             ? std::string("completed")
+             : "left at step " + std::to_string(outcome.step_number) + " (" + outcome.step_id + ")",
+         web::now_ms()});
     send_feedback(std::move(ended));
 }
 
 void WidgetApp::answer_helpful(std::uint32_t article, HelpfulAnswer answer) {
+    m_journey.record({protocol::JourneyKind::Feedback, m_content.article(article).id,
+                      answer == HelpfulAnswer::Yes ? "helpful" : "not_helpful", web::now_ms()});
     if (auto stored =
             m_answers.record(m_content.article(article).id, answer, m_content.locale(), web::now_ms());
         !stored)
@@ -338,9 +349,16 @@ void WidgetApp::apply(const ViewAction& action) {
     switch (action.kind) {
     case Kind::None:
         return;
-    case Kind::OpenArticle:
+    case Kind::OpenArticle: {
+        // The search that led here, then the article: what the shopper read, for a person later.
+        const std::string_view query = chat::trim(m_search_query);
+        if (!query.empty() && m_views.top().kind == ViewKind::Home)
+            m_journey.record({protocol::JourneyKind::Search, std::string(query), "", web::now_ms()});
+        m_journey.record({protocol::JourneyKind::Article, m_content.article(action.article).id,
+                          m_content.article(action.article).title, web::now_ms()});
         navigate({ViewKind::Article, action.article});
         return;
+    }
     case Kind::OfferChat:
         // What the shopper searched for without an answer is the question: it waits in the box.
         if (m_chat_draft.text.empty() && !m_chat.started() && m_search.results().empty())
@@ -421,7 +439,7 @@ void WidgetApp::apply_chat(const ViewAction& action) {
             return;
         const std::string locale =
             m_content.locale().empty() ? web::config_string("locale", "en") : m_content.locale();
-        if (auto sent = m_chat.send(m_chat_draft.text, locale, page_context()); !sent) {
+        if (auto sent = m_chat.send(m_chat_draft.text, locale, page_context(), m_journey.steps()); !sent) {
             m_chat_draft.error = sent.error().code == "chat.message.too_long"
                                      ? tr("This message is too long. Split it into shorter ones.")
                                      : tr("This message cannot be sent.");

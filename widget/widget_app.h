@@ -3,6 +3,7 @@
 // of a view stack (Home → Article → Contact, or the guide being followed) with a Back button, in a
 // scrolling region. A guide runs on the page with the panel open or closed (widget/active_guide.h).
 
+#include "shared/core/context/journey_log.h"
 #include "shared/core/feedback/helpful_answers.h"
 #include "shared/core/feedback/unanswered_query_watch.h"
 #include "shared/core/protocol/feedback_submission.h"
@@ -97,6 +98,7 @@ class WidgetApp final : public web::WebApp {
     ProblemReportForm m_report;
     std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready
     ChatSession m_chat{m_storage};
+    context::JourneyLog m_journey{m_storage}; // what the shopper tried: a new chat carries it
     ChatDraft m_chat_draft;
     bool m_open = false;
 };

@@ -60,6 +60,24 @@ void read_context(const json& context, InboxChat& chat) {
     }
     const json& order = member(context, "order");
     chat.order = joined({text(order, "id").empty() ? "" : "#" + text(order, "id"), text(order, "status")});
+    const auto journey = context.find("journey");
+    if (journey == context.end() || !journey->is_array())
+        return;
+    for (const json& step : *journey) {
+        if (!step.is_object())
+            continue;
+        const std::string kind = text(step, "kind"), subject = text(step, "subject"),
+                          detail = text(step, "detail");
+        if (kind == "search")
+            chat.journey.push_back("Searched “" + subject + "”" +
+                                   (detail == "no_result" ? " — nothing found" : ""));
+        else if (kind == "article")
+            chat.journey.push_back("Read “" + (detail.empty() ? subject : detail) + "”");
+        else if (kind == "feedback")
+            chat.journey.push_back("Said " + subject + (detail == "helpful" ? " helped" : " did not help"));
+        else if (kind == "guide")
+            chat.journey.push_back("Guide " + subject + ": " + detail);
+    }
 }
 
 std::optional<InboxChat> parse_chat(const json& item) {

@@ -34,6 +34,9 @@ struct InboxChat {
     std::string product; // "Trail Runner 2, NW-TR2-GRN, 129.00 USD"
     std::string cart;    // "2 items, 239.80 USD"
     std::string order;   // "#1042, shipped"
+    // What the shopper tried before, oldest first: "Searched “refund” — nothing found", "Read “How do
+    // I return an item?”", "Said how-to-return did not help", "Guide apply-coupon: left at step 2".
+    std::vector<std::string> journey;
     std::int64_t created_at_ms = 0;
     std::int64_t updated_at_ms = 0;
     std::uint64_t last_seq = 0;

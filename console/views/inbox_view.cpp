@@ -88,6 +88,12 @@ void draw_context(const InboxChat& chat, const chat::Conversation& transcript) {
         ImGui::SameLine();
         ui::link(chat.reply_email.c_str(), "mailto:" + chat.reply_email);
     }
+    if (!chat.journey.empty()) {
+        ui::begin_list("What the shopper tried");
+        for (const std::string& step : chat.journey)
+            ui::list_item(step);
+        ui::end_list();
+    }
     std::string offered;
     for (const chat::ChatMessage& message : transcript.messages())
         if (!message.article_id.empty())

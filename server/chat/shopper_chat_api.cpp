@@ -66,6 +66,15 @@ std::optional<HttpResponse> refuse_body(const HttpRequest& request) {
     return std::nullopt;
 }
 
+// What staff see beside the transcript: the page's context and the shopper's journey, as checked.
+std::string stored_context(const protocol::ConversationStart& start) {
+    nlohmann::json context =
+        start.context ? protocol::encode_context_snapshot(*start.context) : nlohmann::json::object();
+    if (!start.journey.empty())
+        context["journey"] = protocol::encode_journey(start.journey);
+    return context.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 } // namespace
 
 ShopperChatApi::ShopperChatApi(std::shared_ptr<Storage> storage, std::shared_ptr<ChatFanOut> fan_out,
@@ -180,10 +189,7 @@ HttpResponse ShopperChatApi::open(const HttpRequest& request, const std::string&
                                  start->locale,
                                  start->context ? start->context->page_url : std::string(),
                                  m_clocks.wall_ms(),
-                                 start->context
-                                     ? protocol::encode_context_snapshot(*start->context)
-                                           .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                                     : std::string("{}")};
+                                 stored_context(*start)};
     auto created = m_storage->create_conversation(conversation);
     if (!created)
         return storage_unavailable(created.error());

@@ -171,7 +171,15 @@ describe('chat', () => {
 
   it('an agent answers from the console\'s Inbox: the waiting chat with its page, Join, a reply the shopper sees at once, Close', TEST, async () => {
     const s = await shopper('/product.html');
-    await s.write('Can I talk to a person?');
+    // First the shopper searched and found nothing; then asked from there.
+    await pressEnter(s.page, s.w.dialog.getByRole('button', { name: 'Back', exact: true }));
+    await s.w.search.click({ timeout: 5_000 });
+    await s.page.keyboard.type('zxqv kettlebell sponsorship');
+    await s.w.dialog.getByRole('button', { name: 'Chat with us', exact: true }).click({ timeout: 5_000 });
+    await s.box.click({ timeout: 5_000 });
+    await s.page.keyboard.press('Control+A'); // the search waits in the box: the shopper writes over it
+    await s.page.keyboard.type('Can I talk to a person?');
+    await s.page.keyboard.press('Enter');
     await paragraph(s.w, 'Nobody from our team is online right now').waitFor({ timeout: 10_000 });
 
     const { page: console_ } = await env.open({ viewport: { width: 1280, height: 900 } });
@@ -192,6 +200,8 @@ describe('chat', () => {
     await console_.getByRole('paragraph').filter({ hasText: 'Page: ' }).filter({ hasText: '/product.html' }).waitFor({ timeout: 10_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Product: NW-TR2-GRN' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Device: desktop' }).waitFor({ timeout: 5_000 });
+    const tried = console_.getByRole('list', { name: 'What the shopper tried', exact: true });
+    await tried.getByText('Searched “zxqv kettlebell sponsorship” — nothing found', { exact: true }).waitFor({ timeout: 5_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Why a person: the shopper asked for one' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Can I talk to a person?' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('button', { name: 'Join', exact: true }).click();

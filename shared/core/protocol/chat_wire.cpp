@@ -212,6 +212,8 @@ std::string encode_conversation_start(const ConversationStart& start) {
     json out = {{"locale", start.locale}};
     if (start.context)
         out["context"] = encode_context_snapshot(*start.context);
+    if (!start.journey.empty())
+        out["journey"] = encode_journey(start.journey);
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -227,6 +229,7 @@ Result<ConversationStart> decode_conversation_start(std::string_view text) {
     if (context) {
         SW_TRY(start.context, decode_context_snapshot(*context));
     }
+    SW_TRY(start.journey, decode_journey(body, "journey"));
     return start;
 }
 

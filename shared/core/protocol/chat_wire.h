@@ -16,7 +16,8 @@
 //   {"client_id":"6f1c…","seq":7,"stored_ms":…,"duplicate":false}
 //
 // Opening a conversation: POST …/conversations
-//   {"locale":"he","context":{…}}           (context: protocol/context_snapshot.h; optional)
+//   {"locale":"he","context":{…},"journey":[…]}   (context: context_snapshot.h, journey: journey_wire.h;
+//   optional)
 // and the server's answer, 201:
 //   {"id":"…","token":"…","state":"bot","last_seq":0}
 // The token is the shopper's key to the conversation (Authorization: Bearer TOKEN); the server
@@ -29,6 +30,7 @@
 
 #include "shared/core/chat/conversation.h"
 #include "shared/core/protocol/context_snapshot.h"
+#include "shared/core/protocol/journey_wire.h"
 #include "shared/core/result.h"
 
 #include <cstdint>
@@ -95,6 +97,7 @@ Result<std::string> decode_reply_email(std::string_view body);
 struct ConversationStart {
     std::string locale; // a language tag ("he", "pt-BR")
     std::optional<ContextSnapshot> context;
+    std::vector<JourneyStep> journey; // what the shopper tried before (journey_wire.h)
     bool operator==(const ConversationStart&) const = default;
 };
 

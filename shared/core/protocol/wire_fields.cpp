@@ -158,6 +158,30 @@ Result<std::optional<WireObject>> WireObject::object(std::string_view key, Prese
     return std::optional<WireObject>(WireObject(*value, pointer_to(key), m_code_prefix));
 }
 
+Result<std::vector<WireObject>> WireObject::objects(std::string_view key, Presence presence,
+                                                    std::size_t max_items) const {
+    const json* value = find(key);
+    if (!value) {
+        if (presence == Presence::Required)
+            return error("missing_field", "\"" + std::string(key) + "\" is required", key);
+        return std::vector<WireObject>();
+    }
+    if (!value->is_array())
+        return error("wrong_type", "\"" + std::string(key) + "\" must be an array, not " + type_name(*value),
+                     key);
+    if (value->size() > max_items)
+        return error("too_long",
+                     "\"" + std::string(key) + "\" holds at most " + std::to_string(max_items) + " items",
+                     key);
+    std::vector<WireObject> items;
+    for (std::size_t i = 0; i < value->size(); ++i) {
+        if (!(*value)[i].is_object())
+            return error("wrong_type", "each item of \"" + std::string(key) + "\" must be an object", key);
+        items.emplace_back((*value)[i], pointer_to(key) + "/" + std::to_string(i), m_code_prefix);
+    }
+    return items;
+}
+
 Result<json> parse_wire_object(std::string_view body, std::string_view code_prefix, std::size_t max_depth) {
     const std::string prefix(code_prefix);
     if (auto bad = content::find_invalid_utf8(body)) {

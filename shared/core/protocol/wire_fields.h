@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace support::protocol {
 
@@ -36,6 +37,11 @@ class WireObject {
                                                 std::int64_t max) const;
     // A nested object, or nothing when absent (or null) and optional.
     Result<std::optional<WireObject>> object(std::string_view key, Presence presence) const;
+    // An array of objects of at most `max_items`, each read as a WireObject (pointer key/N); an
+    // absent optional array reads as none. Errors: wrong_type (not an array, or an item not an
+    // object), too_long (more items).
+    Result<std::vector<WireObject>> objects(std::string_view key, Presence presence,
+                                            std::size_t max_items) const;
 
     std::string pointer_to(std::string_view key) const;
     Error error(std::string_view suffix, std::string message, std::string_view key) const;

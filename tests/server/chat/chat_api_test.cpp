@@ -289,7 +289,8 @@ TEST_CASE("chat: the default agent label is the address's first name, capitalise
     CHECK(default_agent_label("@x") == "Support");
 }
 
-TEST_CASE("chat: what the page knew when the chat began is kept and shown to staff, its query string dropped",
+TEST_CASE("chat: what the page knew and what the shopper tried when the chat began are kept and shown to "
+          "staff, the page's query string dropped",
           "[chat_api]") {
     ChatOnTheWire chat;
     const json start = {
@@ -298,7 +299,10 @@ TEST_CASE("chat: what the page knew when the chat began is kept and shown to sta
          {{"page", {{"url", "https://shop.example/product?utm=x&email=a@b.c"}, {"title", "נעל ריצה"}}},
           {"viewport", "phone"},
           {"product", {{"name", "Trail Runner 2"}, {"sku", "NW-TR2"}, {"price", "129.00"}}},
-          {"cart", {{"item_count", 2}, {"total", "239.80"}, {"currency", "USD"}}}}}};
+          {"cart", {{"item_count", 2}, {"total", "239.80"}, {"currency", "USD"}}}}},
+        {"journey",
+         json::array({json{{"kind", "search"}, {"subject", "החזרה"}, {"detail", "no_result"}, {"at_ms", 1}},
+                      json{{"kind", "article"}, {"subject", "how-to-return"}, {"at_ms", 2}}})}};
     const auto opened = chat.request("POST", protocol::conversations_target("demo"), start.dump());
     REQUIRE(opened.status == 201);
     const std::string id = json::parse(opened.body).at("id");
@@ -311,10 +315,18 @@ TEST_CASE("chat: what the page knew when the chat began is kept and shown to sta
     CHECK(context["viewport"] == "phone");
     CHECK(context["product"]["sku"] == "NW-TR2");
     CHECK(context["cart"]["item_count"] == 2);
+    REQUIRE(context["journey"].size() == 2);
+    CHECK(context["journey"][0]["subject"] == "החזרה");
+    CHECK(context["journey"][1]["kind"] == "article");
 
     // A context the wire does not allow is refused naming the field, and nothing is opened.
     const auto bad = chat.request("POST", protocol::conversations_target("demo"),
                                   R"({"locale":"he","context":{"viewport":"fridge"}})");
     CHECK(bad.status == 400);
     CHECK(json::parse(bad.body)["error"]["field"] == "/context/viewport");
+    const auto bad_step =
+        chat.request("POST", protocol::conversations_target("demo"),
+                     R"({"locale":"he","journey":[{"kind":"teleport","subject":"x","at_ms":1}]})");
+    CHECK(bad_step.status == 400);
+    CHECK(json::parse(bad_step.body)["error"]["field"] == "/journey/0/kind");
 }
