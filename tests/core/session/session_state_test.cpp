@@ -1,0 +1,97 @@
+// Two or three tabs of one shopper write at once; their copies meet in any order and agree.
+#include "catch_amalgamated.hpp"
+#include "shared/core/session/session_state.h"
+
+#include <algorithm>
+#include <array>
+
+using namespace support::session;
+
+namespace {
+
+constexpr std::int64_t k_now = 1'764'800'000'000;
+
+} // namespace
+
+TEST_CASE("The later write of a field wins, whichever tab made it and whichever copy arrives first") {
+    SessionReplica a("tab-a"), b("tab-b");
+    a.set_search_query("refund");  // clock 1 at a
+    b.set_panel_open(true);        // clock 1 at b
+    b.merge(a.state());            // b has seen a's write: its next write is later
+    b.set_search_query("return");  // clock 2 at b
+    a.set_views({"home", "chat"}); // clock 2 at a, not after b's query
+
+    const Session ab = merge(a.state(), b.state());
+    const Session ba = merge(b.state(), a.state());
+    CHECK(ab == ba);
+    CHECK(ab.search_query.value == "return");
+    CHECK(ab.panel_open.value == true);
+    CHECK(ab.views.value == std::vector<std::string>{"home", "chat"});
+}
+
+TEST_CASE("Writes at the same logical time are decided by the tab's id, the same way everywhere") {
+    SessionReplica a("tab-a"), b("tab-b");
+    a.set_search_query("from a");
+    b.set_search_query("from b");
+    CHECK(merge(a.state(), b.state()).search_query.value == "from b");
+    CHECK(merge(b.state(), a.state()).search_query.value == "from b");
+}
+
+TEST_CASE("Merging is associative and idempotent: three tabs converge in any order") {
+    SessionReplica a("tab-a"), b("tab-b"), c("tab-c");
+    a.set_guide(GuideAt{"apply-coupon", "open-cart"});
+    b.set_chat(ChatAt{"conv-1", "tok", 3});
+    c.set_guide(GuideAt{"apply-coupon", "enter-code"});
+    c.set_guide(GuideAt{"apply-coupon", "apply"}); // clock 2: the newest step
+    a.queue("e-1", R"({"kind":"search_miss"})", k_now);
+    b.queue("e-2", R"({"kind":"article_helpful"})", k_now + 1);
+
+    const std::array<const Session*, 3> copies{&a.state(), &b.state(), &c.state()};
+    std::array<int, 3> order{0, 1, 2};
+    const Session expected = merge(merge(a.state(), b.state()), c.state());
+    do {
+        const Session got = merge(merge(*copies[order[0]], *copies[order[1]]), *copies[order[2]]);
+        CHECK(got == expected);
+    } while (std::next_permutation(order.begin(), order.end()));
+    CHECK(merge(expected, expected) == expected);
+    CHECK(expected.guide.value->step_id == "apply");
+    CHECK(expected.chat.value->conversation_id == "conv-1");
+    CHECK(expected.outbox.size() == 2);
+}
+
+TEST_CASE(
+    "The outbox is united by client id; acknowledged in any tab stays acknowledged; the newest body wins") {
+    SessionReplica a("tab-a"), b("tab-b");
+    a.queue("no-1", R"({"helpful":false})", k_now);
+    b.merge(a.state());
+    b.queue("no-1", R"({"helpful":false,"comment":"nothing about Eilat"})",
+            k_now + 5);    // the held No, completed
+    a.acknowledge("no-1"); // a sent the first body
+    const Session merged = merge(a.state(), b.state());
+    REQUIRE(merged.outbox.count("no-1") == 1);
+    const OutboxEntry& entry = merged.outbox.at("no-1");
+    CHECK(entry.acknowledged);
+    CHECK(entry.body.value.find("Eilat") != std::string::npos);
+    CHECK(entry.created_ms == k_now);
+}
+
+TEST_CASE("A replica reports whether a merge changed it, and writes after it with a later clock") {
+    SessionReplica a("tab-a"), b("tab-b");
+    b.set_search_query("x");
+    b.set_search_query("y");
+    CHECK(a.merge(b.state()));
+    CHECK_FALSE(a.merge(b.state()));
+    a.set_search_query("z");
+    CHECK(a.state().search_query.clock == 3);
+    CHECK(merge(a.state(), b.state()).search_query.value == "z");
+}
+
+TEST_CASE("Acknowledged entries are forgotten after a while; unsent ones never are") {
+    SessionReplica a("tab-a");
+    a.queue("old-sent", "{}", k_now - 100);
+    a.queue("old-unsent", "{}", k_now - 100);
+    a.acknowledge("old-sent");
+    a.forget_acknowledged_before(k_now);
+    CHECK(a.state().outbox.count("old-sent") == 0);
+    CHECK(a.state().outbox.count("old-unsent") == 1);
+}
