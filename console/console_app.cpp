@@ -60,7 +60,7 @@ void ConsoleApp::listen_to_inbox(bool signed_in) {
     m_inbox_stream.open("/api/v1/staff/inbox/events", {.on_event =
                                                            [this](const web::StreamEvent& event) {
                                                                if (event.type == "conversation")
-                                                                   m_inbox.changed();
+                                                                   m_inbox.refresh();
                                                            },
                                                        .on_state =
                                                            [this](web::StreamState state) {
@@ -80,6 +80,7 @@ void ConsoleApp::open_chat(const InboxChat& chat) {
                             [this](const web::StreamEvent& event) {
                                 if (event.type == "typing") {
                                     m_typing_until_ms = web::now_ms() + 6000;
+                                    // Nothing to do then but draw: the notice is gone.
                                     web::call_later(6100, [] {});
                                     return;
                                 }
@@ -150,6 +151,8 @@ void ConsoleApp::draw() {
             const InboxViewResult result = draw_inbox_view(m_inbox_view, m_inbox, web::now_ms());
             if (result.action == InboxViewAction::Open)
                 open_chat(result.chat);
+            else if (result.action == InboxViewAction::Typing)
+                m_inbox.typing(web::now_ms());
             else if (!m_inbox.open_chat())
                 m_chat_stream.close();
         } else if (m_view == View::Insights)

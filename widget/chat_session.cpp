@@ -83,9 +83,7 @@ void ChatSession::restore() {
     }
     m_id = text("id");
     m_token = text("token");
-    m_locale = text("locale");
-    m_context_json = text("context");
-    m_journey_json = text("journey");
+    m_start = text("start");
     m_reply_email = text("reply_email");
     m_seen_seq = saved.value("seen", std::uint64_t{0});
     m_chat = std::move(*transcript);
@@ -99,9 +97,7 @@ void ChatSession::save() {
     const json saved = {{"v", k_saved_version},
                         {"id", m_id},
                         {"token", m_token},
-                        {"locale", m_locale},
-                        {"context", m_context_json},
-                        {"journey", m_journey_json},
+                        {"start", m_start},
                         {"seen", m_seen_seq},
                         {"reply_email", m_reply_email},
                         {"transcript", chat::serialize_conversation(m_chat)}};
@@ -117,13 +113,8 @@ Result<void> ChatSession::send(std::string_view text, const std::string& locale,
     const std::string client_id = protocol::format_uuid_v4(web::random_bytes_16());
     SW_TRY(const chat::ChatMessage* composed, m_chat.compose(client_id, text, web::now_ms()));
     (void)composed;
-    if (!started()) {
-        m_locale = locale;
-        m_context_json =
-            protocol::encode_context_snapshot(context).dump(-1, ' ', false, json::error_handler_t::replace);
-        m_journey_json =
-            protocol::encode_journey(journey).dump(-1, ' ', false, json::error_handler_t::replace);
-    }
+    if (!started())
+        m_start = protocol::encode_conversation_start({locale, context, journey});
     save();
     pump();
     return ok();
@@ -140,26 +131,13 @@ void ChatSession::open_conversation() {
     if (m_opening)
         return;
     m_opening = true;
-    protocol::ConversationStart start;
-    start.locale = m_locale.empty() ? "en" : m_locale;
-    // As checked when it was kept: decoding it again keeps only what the wire allows.
-    const json context = parse_json(m_context_json);
-    if (context.is_object() && !context.empty()) {
-        if (auto snapshot = protocol::decode_context_snapshot(
-                protocol::WireObject(context, "/context", "api.chat_start")))
-            start.context = std::move(*snapshot);
-    }
-    const json journey = parse_json(m_journey_json);
-    if (journey.is_array() && !journey.empty()) {
-        const json holder = {{"journey", journey}};
-        if (auto steps =
-                protocol::decode_journey(protocol::WireObject(holder, "", "api.chat_start"), "journey"))
-            start.journey = std::move(*steps);
-    }
+    // What the first message was written with, kept as it will be sent (checked again here: it
+    // spent time in localStorage). Without it, the conversation opens in English with no context.
+    std::string start = m_start;
+    if (!protocol::decode_conversation_start(start))
+        start = protocol::encode_conversation_start({"en", std::nullopt, {}});
     const std::uint32_t generation = m_generation;
-    web::http_request({.method = "POST",
-                       .url = conversations_url(),
-                       .json_body = protocol::encode_conversation_start(start)},
+    web::http_request({.method = "POST", .url = conversations_url(), .json_body = start},
                       [this, generation](web::HttpAnswer answer) {
                           if (generation != m_generation)
                               return;
@@ -263,11 +241,12 @@ void ChatSession::listen() {
                                     if (typing && typing->author == chat::Author::Agent) {
                                         m_typist = typing->label;
                                         m_typist_until_ms = web::now_ms() + k_typing_fresh_ms;
+                                        // Nothing to do then but draw: the notice is gone.
                                         web::call_later(int(k_typing_fresh_ms) + 50, [] {});
                                     }
                                     return;
                                 }
-                                apply(event.data);
+                                take_stream_event(event.data);
                             },
                         .on_state =
                             [this](web::StreamState state) {
@@ -298,14 +277,18 @@ void ChatSession::relisten_later() {
     });
 }
 
-void ChatSession::apply(const std::string& data) {
+void ChatSession::take_stream_event(const std::string& data) {
     auto event = protocol::decode_chat_event(data);
     if (!event) {
         std::fprintf(stderr, "support widget: a chat event could not be read: %s\n",
                      event.error().message.c_str());
         return;
     }
-    auto applied = m_chat.apply(*event);
+    apply(*event);
+}
+
+void ChatSession::apply(const chat::ChatEvent& event) {
+    auto applied = m_chat.apply(event);
     if (!applied) {
         if (applied.error().code == "chat.event.gap") {
             listen(); // from the last event applied: the server sends what is missing
@@ -317,9 +300,9 @@ void ChatSession::apply(const std::string& data) {
     }
     if (!*applied)
         return;
-    if (event->kind == chat::ChatEvent::Kind::HandedOff)
+    if (event.kind == chat::ChatEvent::Kind::HandedOff)
         m_handoff_pending = false;
-    if (event->kind == chat::ChatEvent::Kind::Message && event->message.author == chat::Author::Agent)
+    if (event.kind == chat::ChatEvent::Kind::Message && event.message.author == chat::Author::Agent)
         m_typist_until_ms = 0; // the message they were typing arrived
     if (m_watching)
         m_seen_seq = m_chat.last_seq();
@@ -345,9 +328,10 @@ void ChatSession::hand_off(chat::HandoffReason reason) {
                               return;
                           if (answer.status == 200) {
                               // The stream brings the same event; applying it first is as good.
+                              // (Only the next one: the stream fills any gap before it.)
                               if (auto event = protocol::decode_chat_event(answer.body);
                                   event && event->seq == m_chat.last_seq() + 1)
-                                  apply(answer.body);
+                                  apply(*event);
                           } else if (answer.status != 409) { // 409: handed off already
                               std::fprintf(stderr, "support widget: the handoff failed (%d)\n",
                                            answer.status);
@@ -442,22 +426,21 @@ const chat::ChatMessage* ChatSession::newest_incoming() const {
     return it == messages.rend() ? nullptr : &*it;
 }
 
-std::string ChatSession::debug_json() const {
+nlohmann::json ChatSession::debug_json() const {
     const char* links[] = {"idle", "connecting", "live", "interrupted"};
     int pending = 0, failed = 0;
     for (const chat::ChatMessage& m : m_chat.messages()) {
         pending += m.status == chat::DeliveryStatus::Pending;
         failed += m.status == chat::DeliveryStatus::Failed;
     }
-    const json state = {{"started", started()},
-                        {"state", chat::state_name(m_chat.state())},
-                        {"link", links[static_cast<int>(m_link)]},
-                        {"messages", m_chat.messages().size()},
-                        {"pending", pending},
-                        {"failed", failed},
-                        {"last_seq", m_chat.last_seq()},
-                        {"unread", unread()}};
-    return state.dump();
+    return {{"started", started()},
+            {"state", chat::state_name(m_chat.state())},
+            {"link", links[static_cast<int>(m_link)]},
+            {"messages", m_chat.messages().size()},
+            {"pending", pending},
+            {"failed", failed},
+            {"last_seq", m_chat.last_seq()},
+            {"unread", unread()}};
 }
 
 } // namespace support::widget

@@ -18,6 +18,8 @@
 #include "shared/core/protocol/journey_wire.h"
 #include "shared/web/event_stream.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -78,7 +80,7 @@ class ChatSession {
     const chat::ChatMessage* newest_incoming() const;
 
     // For SupportWidget('debug') and tests.
-    std::string debug_json() const;
+    nlohmann::json debug_json() const;
 
   private:
     std::string conversations_url() const;
@@ -87,9 +89,10 @@ class ChatSession {
     void restore();
     void save();
     void open_conversation();
-    void pump();   // sends the next pending message, if none is on its way
-    void listen(); // (re)opens the stream after the last event applied
-    void apply(const std::string& data);
+    void pump();                                     // sends the next pending message, if none is on its way
+    void listen();                                   // (re)opens the stream after the last event applied
+    void take_stream_event(const std::string& data); // one "data:" of the stream
+    void apply(const chat::ChatEvent& event);
     void resend_later();
     void relisten_later();
     void notify_unread();
@@ -99,9 +102,7 @@ class ChatSession {
     std::string m_site;
     std::string m_id;
     std::string m_token;
-    std::string m_locale;
-    std::string m_context_json; // the page's context, sent when the conversation is opened
-    std::string m_journey_json; // what the shopper tried before, sent with it
+    std::string m_start; // the body that opens the conversation: locale, the page's context, the journey
     chat::Conversation m_chat;
     std::uint64_t m_seen_seq = 0; // incoming messages up to this seq were seen
     std::string m_reply_email;

@@ -602,7 +602,7 @@ std::string WidgetApp::debug_state_json() const {
     };
     if (m_views.top().kind == ViewKind::Article)
         state["article"] = m_content.article(m_views.top().article).id;
-    state["chat"] = nlohmann::json::parse(m_chat.debug_json());
+    state["chat"] = m_chat.debug_json();
     nlohmann::json guides = nlohmann::json::array();
     for (const std::uint32_t index : m_search.guides())
         guides.push_back(m_content.guides()[index].id);

@@ -206,6 +206,15 @@ int main(int argc, char** argv) {
     sweep(
         "min coverage", [](BotPolicy& p, float v) { p.min_coverage = v; },
         {0.50f, 0.55f, 0.60f, 0.65f, 0.70f, 0.75f, 0.80f, 0.85f, 0.90f, 1.00f}, defaults.min_coverage);
+    std::printf("Coverage alone (the lead and title rules off):\n\n");
+    sweep(
+        "min coverage, alone",
+        [](BotPolicy& p, float v) {
+            p.min_coverage = v;
+            p.min_coverage_with_lead = 2.0f; // never met
+            p.min_title_coverage = 2.0f;
+        },
+        {0.50f, 0.60f, 0.75f}, -1.0f);
     std::printf("The lead alone (min coverage %.2f):\n\n", double(defaults.min_coverage));
     sweep(
         "clear lead", [](BotPolicy& p, float v) { p.clear_lead = v; },

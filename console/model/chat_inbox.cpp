@@ -155,10 +155,6 @@ void ChatInbox::refresh() {
     });
 }
 
-void ChatInbox::changed() {
-    refresh();
-}
-
 std::size_t ChatInbox::waiting() const {
     return static_cast<std::size_t>(std::count_if(m_items.begin(), m_items.end(), [](const InboxChat& c) {
         return c.state == chat::ConversationState::Waiting;
@@ -258,6 +254,18 @@ void ChatInbox::join() {
 
 void ChatInbox::close_chat() {
     post("close", "{}", "The chat is closed.");
+}
+
+void ChatInbox::typing(std::int64_t now_ms) {
+    constexpr std::int64_t k_typing_every_ms = 3000;
+    if (!m_open || now_ms - m_typing_sent_ms < k_typing_every_ms)
+        return;
+    m_typing_sent_ms = now_ms;
+    m_transport(StaffRequest{"POST",
+                             std::string(k_conversations) + "/" + protocol::encode_url_component(m_open->id) +
+                                 "/typing",
+                             "{}", m_csrf_token()},
+                [this](StaffAnswer answer) { signed_out(answer); });
 }
 
 void ChatInbox::reply(const std::string& text) {

@@ -57,10 +57,9 @@ class ChatInbox {
     ChatInbox(StaffTransport transport, std::function<std::string()> csrf_token,
               std::function<std::string()> new_client_id, std::function<void()> on_signed_out);
 
+    // Fetches the list; called again while a fetch is on its way (changes on the inbox stream), it
+    // fetches once more after it, however many calls arrive meanwhile.
     void refresh();
-    // Something changed in a conversation (the inbox stream): the list is fetched again, once
-    // however many changes arrive while a fetch is on its way.
-    void changed();
     const std::vector<InboxChat>& items() const { return m_items; }
     const std::vector<std::string>& online() const { return m_online; }
     std::size_t waiting() const;
@@ -79,6 +78,8 @@ class ChatInbox {
 
     void join();
     void reply(const std::string& text);
+    // The agent is typing in the reply box: the shopper sees it (sent at most every 3 s).
+    void typing(std::int64_t now_ms);
     void close_chat();
     const std::vector<OutgoingReply>& outgoing() const { return m_outgoing; }
     // What the last action came to ("Joined.", the server's refusal), for the pane's status line.
@@ -103,6 +104,7 @@ class ChatInbox {
     bool m_loaded = false;
     std::uint64_t m_view = 0; // bumped when another chat opens: older answers are dropped
     std::vector<OutgoingReply> m_outgoing;
+    std::int64_t m_typing_sent_ms = 0;
     std::string m_status;
 };
 

@@ -2,22 +2,13 @@
 
 #include "shared/core/content/locale_tag.h"
 #include "shared/core/content/markdown.h"
+#include "shared/core/search/page_match.h"
 
 #include <algorithm>
 
 namespace support::server {
 
 namespace {
-
-// The page's path, for the articles tied to it: "https://shop.example/cart?x" → "/cart".
-std::string path_of(std::string_view url) {
-    const std::size_t scheme = url.find("://");
-    if (scheme != std::string_view::npos) {
-        const std::size_t slash = url.find('/', scheme + 3);
-        url = slash == std::string_view::npos ? std::string_view("/") : url.substr(slash);
-    }
-    return std::string(url.substr(0, url.find_first_of("?#")));
-}
 
 // What the bot said before in the conversation: the articles it gave, and whether its last word
 // (the last event) was an answer still waiting for "did that answer your question?".
@@ -57,8 +48,7 @@ ChatBot::ChatBot(const std::vector<SiteContent>& sites, std::shared_ptr<const St
                                           article.tags, article.synonyms, article.pages, article.products});
         }
         for (std::size_t i = 0; i < site.locales.size(); ++i)
-            site.indexes.push_back(
-                LocaleIndex{site.locales[i], search::SearchIndex::build(std::move(by_locale[i]))});
+            site.indexes.push_back(search::SearchIndex::build(std::move(by_locale[i])));
         m_sites.push_back(std::move(site));
     }
 }
@@ -69,7 +59,7 @@ const search::SearchIndex* ChatBot::index_for(std::string_view site_name, std::s
     if (site == m_sites.end())
         return nullptr;
     const auto chosen = content::closest_locale(site->locales, locale);
-    return chosen ? &site->indexes[*chosen].index : nullptr;
+    return chosen ? &site->indexes[*chosen] : nullptr;
 }
 
 chat::ChatEvent ChatBot::handoff(chat::HandoffReason reason, std::int64_t now_ms) const {
@@ -90,7 +80,7 @@ std::optional<chat::ChatEvent> ChatBot::respond(const StoredConversation& conver
     if (!index) // a site without help articles: every question is for a person
         return handoff(chat::HandoffReason::BotNotConfident, now_ms);
     search::PageContext page;
-    page.path = path_of(conversation.page_url);
+    page.path = std::string(search::url_path(conversation.page_url));
     const chat::BotReply reply =
         chat::decide_bot_reply(*index, message.text, page, memory_of(earlier), m_policy);
     switch (reply.kind) {

@@ -42,14 +42,10 @@ class ChatBot {
     chat::ChatEvent handoff(chat::HandoffReason reason, std::int64_t now_ms) const;
 
   private:
-    struct LocaleIndex {
-        std::string locale;
-        search::SearchIndex index;
-    };
     struct Site {
         std::string name;
-        std::vector<std::string> locales; // of `indexes`, in the same order
-        std::vector<LocaleIndex> indexes;
+        std::vector<std::string> locales;         // of `indexes`, in the same order
+        std::vector<search::SearchIndex> indexes; // one per locale
     };
 
     const search::SearchIndex* index_for(std::string_view site, std::string_view locale) const;

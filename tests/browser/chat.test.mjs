@@ -128,12 +128,13 @@ describe('chat', () => {
 
   it('a closed panel shows the agent\'s reply as a badge on the launcher, read when the panel opens', TEST, async () => {
     const s = await shopper('/index.html');
-    await s.w.dialog.getByRole('link', { name: 'Talk to a person', exact: true }).count(); // none before a first message
+    assert.equal(await s.w.dialog.getByRole('link', { name: 'Talk to a person', exact: true }).count(), 0,
+      'nobody to hand over to before a first message');
     await s.write('My parcel arrived wet and the box was torn');
     await paragraph(s.w, 'Nobody from our team is online right now').waitFor({ timeout: 10_000 }); // the bot was not confident
     await s.w.close.click();
     const a = await agent();
-    const id = (await s.chat()).started && (await a.list()).items[0].id;
+    const id = (await a.list()).items[0].id;
     await a.join(id);
     await a.reply(id, 'agent-1', 'Sorry to hear that! Can you send a photo?');
     const unread = s.page.getByRole('button', { name: 'Help, 1 new message', exact: true });
@@ -208,6 +209,8 @@ describe('chat', () => {
     const reply = console_.getByRole('textbox', { name: 'Reply', exact: true });
     await reply.click({ timeout: 10_000 });
     await console_.keyboard.type('Hi! Dana here — how can I help?');
+    // The shopper sees the agent typing before the reply arrives.
+    await s.w.dialog.getByRole('status').filter({ hasText: 'Dana is typing…' }).waitFor({ timeout: 10_000 });
     await console_.keyboard.press('Enter');
     // The shopper sees it without a reload; the console shows it once the server has it.
     await paragraph(s.w, 'Hi! Dana here — how can I help?').waitFor({ timeout: 10_000 });

@@ -78,8 +78,8 @@ TEST_CASE("console inbox: changes while the list is on its way fetch it once mor
     int signed_out = 0;
     ChatInbox inbox = make_inbox(server, signed_out);
     inbox.refresh();
-    inbox.changed();
-    inbox.changed();
+    inbox.refresh(); // changes on the inbox stream
+    inbox.refresh();
     CHECK(server.waiting() == 1);
     server.answer(200, k_list);
     CHECK(server.waiting() == 1); // the one more
@@ -142,4 +142,20 @@ TEST_CASE("console inbox: joining and replying send the CSRF token; a reply show
     server.answer(409, R"({"error":{"code":"chat.state.closed","message":"the conversation is closed"}})");
     REQUIRE(inbox.outgoing().size() == 1);
     CHECK(inbox.outgoing()[0].error == "The conversation is closed."); // the server's words, as a sentence
+}
+
+TEST_CASE("console inbox: the agent typing reaches the shopper at most every three seconds",
+          "[console][inbox]") {
+    ScriptedServer server;
+    int signed_out = 0;
+    ChatInbox inbox = make_inbox(server, signed_out);
+    open_first(server, inbox);
+    inbox.typing(10'000);
+    inbox.typing(11'000);
+    REQUIRE(server.waiting() == 1);
+    const StaffRequest sent = server.answer(204, "");
+    CHECK(sent.url == "/api/v1/staff/conversations/c-1/typing");
+    CHECK(sent.csrf_token == "tok");
+    inbox.typing(13'100);
+    CHECK(server.waiting() == 1);
 }

@@ -214,9 +214,9 @@ ViewAction draw_chat_view(const ChatSession& session, ChatDraft& draft, const He
     }
     // A new message (or a changed next step) brings the end of the conversation and the box into view,
     // as in any chat.
-    const std::size_t shown = chat.messages().size() + static_cast<std::size_t>(chat.state()) * 10000;
-    if (shown != draft.shown) {
-        draft.shown = shown;
+    if (chat.messages().size() != draft.shown_messages || chat.state() != draft.shown_state) {
+        draft.shown_messages = chat.messages().size();
+        draft.shown_state = chat.state();
         ImGui::SetScrollHereY(1.0f);
     }
     ImGui::Spacing();

@@ -21,8 +21,10 @@ struct ChatDraft {
     bool email_invalid = false;
     bool focus_box = false;     // give the message box focus on the next frame
     std::uint64_t answered = 0; // the bot answer (its seq) the shopper said "Yes" to
-    std::size_t shown = 0;      // messages drawn last time: a new one scrolls the view to the end
-    int score = 0;              // the rating chosen after a close, 1–5; 0 none yet
+    // What the last frame showed: a new message or a new state scrolls the view to the end.
+    std::size_t shown_messages = 0;
+    chat::ConversationState shown_state = chat::ConversationState::Bot;
+    int score = 0; // the rating chosen after a close, 1–5; 0 none yet
     std::string csat_comment;
     bool score_missing = false; // "Send rating" without a rating
 };

@@ -2,15 +2,15 @@
 
 namespace support::search {
 
-namespace {
-
-std::string_view path_of(std::string_view url) {
+std::string_view url_path(std::string_view url) {
     if (const std::size_t scheme = url.find("://"); scheme != std::string_view::npos) {
         const std::size_t path_start = url.find('/', scheme + 3);
         url = path_start == std::string_view::npos ? std::string_view("/") : url.substr(path_start);
     }
     return url.substr(0, url.find_first_of("?#"));
 }
+
+namespace {
 
 char lower(char c) {
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c;
@@ -62,7 +62,7 @@ std::string_view without_index_page(std::string_view path) {
 bool page_pattern_matches(std::string_view pattern, std::string_view path) {
     if (pattern.empty() || path.empty())
         return false;
-    const std::string_view wanted = path_of(pattern), actual = path_of(path);
+    const std::string_view wanted = url_path(pattern), actual = url_path(path);
     return glob_matches(wanted, actual) ||
            glob_matches(without_index_page(wanted), without_index_page(actual));
 }

@@ -5,6 +5,10 @@
 
 namespace support::search {
 
+// The path of a URL or path, without its query string and fragment:
+// "https://shop.example/cart?x=1" → "/cart", "/cart#top" → "/cart".
+std::string_view url_path(std::string_view url);
+
 // `pattern` is a path ("/cart.html"), optionally with '*' matching any run of characters
 // ("/products/*", "*/checkout"). A pattern written as a full URL ("https://shop.example/cart")
 // is compared by its path. The query string and fragment of `path` are ignored, and a folder's
