@@ -9,7 +9,11 @@ namespace support::widget {
 
 namespace {
 
-constexpr std::string_view k_progress_key = "guide-progress";
+// The same place on the shopper's way (the times aside).
+bool same_place(const guide::GuideProgress& a, const guide::GuideProgress& b) {
+    return a.guide_id == b.guide_id && a.locale == b.locale && a.step_id == b.step_id &&
+           a.history == b.history;
+}
 
 const char* state_name(guide::TargetState state) {
     switch (state) {
@@ -34,17 +38,8 @@ void warn(const char* what, const Error& error) {
 } // namespace
 
 bool ActiveGuide::load_saved() {
-    auto stored = m_store.get(k_progress_key);
-    if (!stored || !stored->has_value())
-        return false;
-    auto progress = guide::parse_guide_progress(**stored);
-    if (!progress) {
-        warn("saved guide progress was not usable and is forgotten", progress.error());
-        forget_progress();
-        return false;
-    }
-    m_saved = std::move(progress).value();
-    return true;
+    m_saved = m_session.state().guide.value;
+    return m_saved.has_value();
 }
 
 void ActiveGuide::resume_saved(const HelpContent& content, std::string_view path, std::int64_t now_ms) {
@@ -75,12 +70,40 @@ void ActiveGuide::start(const guide::Guide& guide, std::string_view path, std::i
     apply(m_runner.start(guide, path, now_ms));
 }
 
+void ActiveGuide::follow(const std::optional<guide::GuideProgress>& progress, const HelpContent& content,
+                         std::string_view path, std::int64_t now_ms) {
+    if (!progress) {
+        m_saved.reset();
+        if (!m_runner.running())
+            return;
+        m_runner = guide::GuideRunner();
+        m_runner.set_words(m_words);
+        web::hide_guide_overlay("");
+        return;
+    }
+    if (m_runner.running() && same_place(m_runner.progress(), *progress))
+        return;
+    const guide::Guide* found = content.find_guide(progress->guide_id);
+    if (!found) {
+        m_saved = progress; // the content is not here yet: resumed when it is
+        return;
+    }
+    auto resumed = m_runner.resume(*found, *progress, path, now_ms);
+    if (!resumed)
+        return; // that tab's guide is not this tab's content (another deployment): left alone
+    m_following = true;
+    resumed->move_focus = false;
+    resumed->announcement.clear();
+    apply(*resumed);
+    m_following = false;
+}
+
 void ActiveGuide::handle(const guide::GuideEvent& event, std::int64_t now_ms) {
     apply(m_runner.handle(event, now_ms));
 }
 
 void ActiveGuide::apply(const guide::GuideUpdate& update) {
-    if (update.outcome) {
+    if (update.outcome && !m_following) {
         m_last_outcome = update.outcome;
         if (m_on_outcome)
             m_on_outcome(*update.outcome);
@@ -161,13 +184,13 @@ std::string ActiveGuide::other_page_href() const {
 }
 
 void ActiveGuide::save_progress() {
-    if (auto stored = m_store.set(k_progress_key, guide::serialize_guide_progress(m_runner.progress()));
-        !stored)
-        warn("guide progress is not kept across pages", stored.error());
+    if (!m_following)
+        m_session.set_guide(m_runner.progress());
 }
 
 void ActiveGuide::forget_progress() {
-    (void)m_store.remove(k_progress_key);
+    if (!m_following)
+        m_session.set_guide(std::nullopt);
 }
 
 } // namespace support::widget

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
 
 namespace support::widget {
 
@@ -38,6 +39,16 @@ void WidgetApp::on_loaded() {
     m_guide.set_outcome_handler([this](const guide::GuideOutcome& outcome) { send_guide_outcome(outcome); });
     web::set_guide_page_handler(
         [this](const guide::GuideEvent& event) { m_guide.handle(event, web::now_ms()); });
+    // This tab's id among the shopper's tabs: it only breaks ties between writes at one logical time.
+    const auto random = web::random_bytes_16();
+    std::string tab;
+    for (std::size_t i = 0; i < 6; ++i)
+        tab += "0123456789abcdef"[random[i] & 15];
+    m_session.start("t-" + tab, [this](const session::Session& before) { session_changed(before); });
+    // Where the shopper was in the panel before this page (or in another tab).
+    m_search_query = m_session.state().search_query.value;
+    if (m_session.state().views.value.size() > 1)
+        restore_views(m_session.state().views.value);
     // A guide in progress on the page before: continue it here as soon as the content is in.
     if (m_guide.load_saved())
         load_content();
@@ -86,6 +97,8 @@ void WidgetApp::content_settled() {
     if (m_content.state() != ContentState::Ready)
         return;
     content_became_ready();
+    if (m_views_to_restore)
+        restore_views(m_session.state().views.value);
     m_guide.resume_saved(m_content, web::read_page_facts().path, web::now_ms());
     if (!m_guide_requested.empty()) {
         const std::string id = std::move(m_guide_requested);
@@ -131,6 +144,10 @@ bool WidgetApp::on_command(const std::string& name, const std::string& argument)
 
 void WidgetApp::on_open_changed(bool open) {
     m_open = open;
+    // Opened or closed by the shopper here, or to match the session (a reload, another tab): then
+    // focus stays where it is.
+    const bool by_shopper = m_session.state().panel_open.value != open;
+    m_session.set_panel_open(open);
     update_chat_watching();
     // On a phone, focus goes to Close rather than the search field, so the keyboard does not cover
     // the panel the moment it opens.
@@ -140,8 +157,9 @@ void WidgetApp::on_open_changed(bool open) {
         send_pending_no(false);
         return;
     }
-    m_focus_after_open = web::viewport_width() <= k_phone_viewport_max ? FocusAfterOpen::CloseButton
-                                                                       : FocusAfterOpen::SearchField;
+    m_focus_after_open = !by_shopper                                     ? FocusAfterOpen::Nothing
+                         : web::viewport_width() <= k_phone_viewport_max ? FocusAfterOpen::CloseButton
+                                                                         : FocusAfterOpen::SearchField;
     // Opened while a guide runs: the panel shows where the shopper is in it. Opened during a
     // conversation: the panel shows it, with what arrived meanwhile.
     if (m_guide.running() && m_views.top().kind != ViewKind::Guide)
@@ -150,6 +168,61 @@ void WidgetApp::on_open_changed(bool open) {
              m_views.top().kind == ViewKind::Home)
         open_chat();
     read_page();
+    publish_session();
+}
+
+void WidgetApp::publish_session() {
+    m_session.set_search_query(m_search_query);
+    // Until the content is in, this tab's stack is Home whatever the session says: not written.
+    if (m_content.state() == ContentState::Ready && !m_views_to_restore)
+        m_session.set_views(view_names());
+}
+
+std::vector<std::string> WidgetApp::view_names() const {
+    std::vector<std::string> names;
+    for (const ViewEntry& entry : m_views.entries())
+        names.push_back(entry.kind == ViewKind::Article
+                            ? std::string("article:") + m_content.article(entry.article).id
+                            : std::string(view_name(entry.kind)));
+    return names;
+}
+
+void WidgetApp::restore_views(const std::vector<std::string>& names) {
+    if (m_content.state() != ContentState::Ready) {
+        m_views_to_restore = true; // shown once the content is in
+        load_content();
+        return;
+    }
+    m_views_to_restore = false;
+    m_views.to_home();
+    for (const std::string& name : names) {
+        constexpr std::string_view article_prefix = "article:";
+        ViewKind kind = ViewKind::Home;
+        if (std::string_view(name).substr(0, article_prefix.size()) == article_prefix) {
+            if (const auto index = m_content.find(std::string_view(name).substr(article_prefix.size())))
+                m_views.push({ViewKind::Article, *index});
+        } else if (parse_view_name(name, kind) && kind != ViewKind::Home) {
+            m_views.push({kind, 0});
+        }
+    }
+    update_chat_watching();
+}
+
+void WidgetApp::session_changed(const session::Session& before) {
+    const session::Session& now = m_session.state();
+    if (now.search_query.value != m_search_query) {
+        m_search_query = now.search_query.value;
+        m_search.run(m_content, m_search_query, m_page);
+    }
+    if (now.views.value != before.views.value && now.views.value != view_names())
+        restore_views(now.views.value);
+    if (now.guide.value != before.guide.value) {
+        if (m_content.state() != ContentState::Ready)
+            load_content();
+        m_guide.follow(now.guide.value, m_content, web::read_page_facts().path, web::now_ms());
+    }
+    if (now.panel_open.value != m_open)
+        web::request_open_state(now.panel_open.value);
 }
 
 void WidgetApp::read_page() {
@@ -566,6 +639,7 @@ void WidgetApp::draw() {
     ui::begin_scrolling_child("##view");
     draw_view();
     ui::end_scrolling_child();
+    publish_session();
 }
 
 std::string WidgetApp::debug_state_json() const {
@@ -599,6 +673,8 @@ std::string WidgetApp::debug_state_json() const {
         {"page", m_page.path},
         {"product", {{"sku", m_page.product_sku}, {"categories", m_page.categories}}},
         {"unansweredSearches", m_search_misses},
+        {"session",
+         {{"tab", m_session.tab()}, {"received", m_session.received()}, {"clock", m_session.state().clock}}},
     };
     if (m_views.top().kind == ViewKind::Article)
         state["article"] = m_content.article(m_views.top().article).id;

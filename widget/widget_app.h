@@ -14,6 +14,7 @@
 #include "widget/chat_session.h"
 #include "widget/help_content.h"
 #include "widget/help_search.h"
+#include "widget/session_sync.h"
 #include "widget/views/article_view.h"
 #include "widget/views/chat_view.h"
 #include "widget/views/report_problem_view.h"
@@ -46,6 +47,13 @@ class WidgetApp final : public web::WebApp {
     void claim_focus_if(FocusAfterOpen control);
 
     void query_changed();
+    // The session (widget/session_sync.h): what this tab shows, written when it changes; what another
+    // tab changed, shown here.
+    void publish_session();
+    void session_changed(const session::Session& before);
+    // The view stack as the session names it ("home", "article:<id>", "chat"), and back.
+    std::vector<std::string> view_names() const;
+    void restore_views(const std::vector<std::string>& names);
     // The search log's next query settled (and was kept, or not: said on the console).
     void watch_unanswered_search();
     // A search that found nothing and settled (or was left) goes out as a search_miss event.
@@ -84,6 +92,8 @@ class WidgetApp final : public web::WebApp {
     bool m_focus_view = false; // the view changed: focus its first control
 
     web::SiteLocalStorage m_storage; // first: the members below keep things in it
+    SessionSync m_session{m_storage};
+    bool m_views_to_restore = false; // another tab's views wait for the content
     HelpContent m_content;
     HelpSearch m_search;
     search::PageContext m_page;
@@ -91,7 +101,7 @@ class WidgetApp final : public web::WebApp {
     feedback::HelpfulAnswers m_answers{m_storage};
     feedback::UnansweredQueryWatch m_unanswered;
     std::size_t m_search_misses = 0; // sent this visit, for the debug state
-    ActiveGuide m_guide{m_storage};
+    ActiveGuide m_guide{m_session};
     std::optional<std::uint32_t> m_pending_no;             // the article whose "No" waits for its comment
     std::optional<protocol::FeedbackSubmission> m_held_no; // that "No", as the outbox holds it
     HelpfulComment m_comment;

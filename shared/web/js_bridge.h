@@ -23,6 +23,12 @@ void sw_web_http_request(std::uint32_t request_id, const char* method, const cha
                          const char* csrf_token, const char* authorization);
 void sw_web_stream_open(std::uint32_t stream_id, const char* url);
 void sw_web_stream_close(std::uint32_t stream_id);
+// Messages from the site's other tabs → sw_web_on_tab_message(id, text).
+void sw_web_tab_channel_open(int channel_id, const char* name);
+void sw_web_tab_channel_post(int channel_id, const char* text);
+void sw_web_tab_channel_close(int channel_id);
+// Asks the loader to open or close the panel (another tab did), focus left where it is.
+void sw_web_request_open(int open);
 void sw_web_download(const char* url);
 void sw_web_queue_feedback(const char* body, int hold_ms);
 void sw_web_prepare_feedback();

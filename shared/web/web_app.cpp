@@ -110,6 +110,10 @@ void request_close(AfterClose after) {
     sw_web_request_close(after == AfterClose::FocusLauncher ? 1 : 0);
 }
 
+void request_open_state(bool open) {
+    sw_web_request_open(open ? 1 : 0);
+}
+
 std::string config_string(const char* key, const std::string& fallback) {
     char* value = sw_web_config_string(key);
     if (!value)

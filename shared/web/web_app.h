@@ -45,6 +45,9 @@ void run(WebApp& app);
 // KeepFocus leaves it where the app put it (on a guide's callout on the page).
 enum class AfterClose : std::uint8_t { FocusLauncher, KeepFocus };
 void request_close(AfterClose after = AfterClose::FocusLauncher);
+// For apps: the panel opened or closed because the shopper did so in another tab; focus stays
+// where it is (the loader announces nothing and moves nothing).
+void request_open_state(bool open);
 // For apps: the launcher shows `count` unread messages (0: no badge) and is named `label` for
 // assistive technology ("Help, 2 new messages").
 void set_unread(int count, const std::string& label);

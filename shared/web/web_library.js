@@ -449,6 +449,11 @@ mergeInto(LibraryManager.library, {
     if (host && host.setUnread) host.setUnread(count, UTF8ToString(labelPtr));
   },
 
+  sw_web_request_open: function (open) {
+    var host = Module['swHost'];
+    if (host && host.setOpen) host.setOpen(!!open);
+  },
+
   sw_web_request_close: function (focusLauncher) {
     var host = Module['swHost'];
     if (host && host.requestClose) host.requestClose({ focusLauncher: !!focusLauncher });
@@ -542,6 +547,40 @@ mergeInto(LibraryManager.library, {
     var source = SwStreams[id];
     delete SwStreams[id];
     if (source) source.close();
+  },
+
+  // Messages between the site's tabs: BroadcastChannel, or where it is missing the `storage` event of
+  // the key of the same name (which the sender writes before it posts). Each message →
+  // _sw_web_on_tab_message(id, text).
+  $SwChannels: {},
+  sw_web_tab_channel_open__deps: ['$SwChannels'],
+  sw_web_tab_channel_open: function (id, namePtr) {
+    var name = UTF8ToString(namePtr);
+    var deliver = function (text) {
+      if (!SwChannels[id] || typeof text !== 'string') return;
+      var t = allocateUTF8(text);
+      _sw_web_on_tab_message(id, t);
+      _free(t);
+    };
+    if (typeof BroadcastChannel === 'function') {
+      var channel = new BroadcastChannel(name);
+      channel.onmessage = function (e) { deliver(e.data); };
+      SwChannels[id] = { post: function (text) { channel.postMessage(text); }, close: function () { channel.close(); } };
+      return;
+    }
+    var onStorage = function (e) { if (e.key === name && e.newValue !== null) deliver(e.newValue); };
+    window.addEventListener('storage', onStorage);
+    SwChannels[id] = { post: function () {}, close: function () { window.removeEventListener('storage', onStorage); } };
+  },
+  sw_web_tab_channel_post__deps: ['$SwChannels'],
+  sw_web_tab_channel_post: function (id, textPtr) {
+    if (SwChannels[id]) SwChannels[id].post(UTF8ToString(textPtr));
+  },
+  sw_web_tab_channel_close__deps: ['$SwChannels'],
+  sw_web_tab_channel_close: function (id) {
+    var channel = SwChannels[id];
+    delete SwChannels[id];
+    if (channel) channel.close();
   },
 
   // A download the browser saves (the server names the file in Content-Disposition).

@@ -5,7 +5,7 @@
 // role and name, in the page's language.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addStaff, openPanel, pressEnter, sleep, startStoreServer, useDemoServerAndBrowser, waitFor } from './harness.mjs';
+import { addStaff, openPanel, pressEnter, sleep, startStoreServer, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const EMAIL = 'dana.levi@shop.example';
@@ -96,9 +96,11 @@ describe('chat', () => {
     await paragraph(s.w, 'Hi, I am Dana. Which order is it?').waitFor({ timeout: 10_000 });
     await paragraph(s.w, 'You are chatting with Dana from our team.').waitFor({ timeout: 5_000 });
 
-    // After a reload the panel opens on the same conversation, every message once.
+    // After a reload the panel is open again (the session keeps it) on the same conversation,
+    // every message once.
     await s.page.reload({ waitUntil: 'networkidle' });
-    const again = await openPanel(s.page);
+    const again = widget(s.page);
+    await again.dialog.waitFor({ state: 'visible', timeout: 20_000 });
     await paragraph(again, 'Hi, I am Dana. Which order is it?').waitFor({ timeout: 10_000 });
     const after = (await again.debug()).chat;
     assert.equal(after.state, 'agent');

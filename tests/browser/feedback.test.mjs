@@ -110,8 +110,10 @@ describe('feedback', () => {
     await waitFor(() => blocked > 0, { timeout: 10_000, message: 'a send attempt while blocked' });
     assert.equal(await pending(page), 1, 'kept while the server is unreachable');
 
-    // The shopper goes on to another page; the event is still waiting in the browser, and the
-    // loader sends it from there without the panel (or the core) being opened.
+    // The shopper closes the panel and goes on to another page; the event is still waiting in the
+    // browser, and the loader sends it from there without the panel (or the core) being opened.
+    await a.w.close.click();
+    await a.w.dialog.waitFor({ state: 'hidden', timeout: 5_000 });
     const requestsBefore = log.requests.length;
     await page.reload({ waitUntil: 'networkidle' });
     assert.equal(await pending(page), 1, 'still waiting after the reload');

@@ -58,6 +58,8 @@ async function waitForHighlight(page, locator, what) {
 }
 
 const storage = (page, key) => page.evaluate((k) => localStorage.getItem(`support-widget:demo:${k}`), key);
+/** The guide in progress as the session stores it (widget/session_sync.h), or null. */
+const savedGuide = async (page) => JSON.parse((await storage(page, 'session')) || '{}').guide?.value ?? null;
 
 /** How guides ended, as support-server stored them (kind "guide") after row `since`, waiting for `count`. */
 async function outcomesSince(db, since, count = 1) {
@@ -116,7 +118,7 @@ describe('guides', () => {
 
     await step3.getByRole('button', { name: 'Done', exact: true }).click();
     await waitFor(async () => (await overlayElements(page)) === 0, { timeout: 5_000, message: 'every overlay element to go' });
-    assert.equal(await storage(page, 'guide-progress'), null, 'progress is still stored after the guide ended');
+    assert.equal(await savedGuide(page), null, 'progress is still stored after the guide ended');
     const outcomes = await outcomesSince(env.server.db, since);
     assert.deepEqual(outcomes.map((o) => [o.guide, o.outcome, o.step, o.stepNumber]), [['apply-coupon', 'completed', 'total', 3]]);
   });
@@ -155,7 +157,7 @@ describe('guides', () => {
       await waitFor(async () => (await overlayElements(page)) === 0, { timeout: 5_000, message: 'every overlay element to go' });
       assert.deepEqual(await guideState(page), { id: 'apply-coupon', outcome: 'abandoned', step: 'code' }, 'the guide did not end where the shopper left it');
       assert.equal(await callout(page, 'Apply a coupon').count(), 0);
-      assert.equal(await storage(page, 'guide-progress'), null, 'progress is still stored after Exit');
+      assert.equal(await savedGuide(page), null, 'progress is still stored after Exit');
       const outcomes = await outcomesSince(env.server.db, since);
       assert.deepEqual(outcomes.map((o) => [o.outcome, o.step, o.stepNumber]), [['abandoned', 'code', 1]]);
       assert.equal(await field.inputValue(), 'welcome10', 'the shopper\'s typing was lost');
@@ -278,7 +280,7 @@ describe('guides', () => {
     await Promise.all([page.waitForURL(/cart\.html/), page.getByRole('button', { name: 'Add to cart', exact: true }).click()]);
     const outcomes = await outcomesSince(env.server.db, since);
     assert.deepEqual(outcomes.map((o) => [o.guide, o.outcome, o.stepNumber]), [['find-your-size', 'completed', 5]]);
-    assert.equal(await storage(page, 'guide-progress'), null);
+    assert.equal(await savedGuide(page), null);
 
     // The short way: knowing the size skips the measuring steps.
     await page.goto(env.server.url + '/product.html', { waitUntil: 'networkidle' });

@@ -210,10 +210,13 @@ export function launcherHasFocus(page, lang = 'en') {
   );
 }
 
-/** Opens the panel with the launcher and waits until the core has drawn at least one frame. */
+/**
+ * Opens the panel with the launcher — unless it is open already: the session reopens it after a
+ * reload or when another tab opened it — and waits until the core has drawn at least one frame.
+ */
 export async function openPanel(page, lang = 'en') {
   const w = widget(page, lang);
-  await w.launcher.click();
+  if ((await w.launcher.getAttribute('aria-expanded')) !== 'true') await w.launcher.click();
   await w.dialog.waitFor({ state: 'visible', timeout: 5_000 });
   await waitFor(async () => {
     const d = await w.debug();

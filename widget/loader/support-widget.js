@@ -241,6 +241,8 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
           // or stays where it put it (a guide's callout on the page).
           swHost: {
             requestClose: (o) => queueMicrotask(() => setOpen(false, !o || o.focusLauncher)),
+            // The shopper opened or closed the panel in another tab: this one follows, focus unmoved.
+            setOpen: (open) => queueMicrotask(() => setOpen(open, false)),
             // Chat messages the shopper has not seen: a badge, and the launcher's name says so.
             setUnread: (count, label) => {
               const badge = launcher.querySelector('.badge');
@@ -324,16 +326,37 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
   W[NAME] = SupportWidget;
   for (const args of (prior && prior.q) || []) SupportWidget(...args);
 
-  // What earlier pages left: a guide in progress continues here without the shopper opening the
-  // panel, a chat goes on listening, and feedback the server has not acknowledged yet goes out (below).
+  // What earlier pages and the site's other tabs left (the core's session, widget/session_sync.h): the
+  // panel open is open here too, a guide in progress continues without the shopper opening the panel,
+  // a chat goes on listening, and feedback the server has not acknowledged yet goes out (below).
+  // Until the core runs, the loader follows the other tabs itself (the core does once it runs).
+  const key = (name) => `support-widget:${site}:${name}`;
+  const follow = (text) => {
+    let saved;
+    try {
+      saved = JSON.parse(text || 'null');
+    } catch {
+      return; // the core replaces what is not a session, with a warning
+    }
+    const value = (field) => saved && saved[field] && saved[field].value;
+    if (core) return;
+    if (value('panel_open') === true) setOpen(true);
+    else if (value('guide') || value('chat')) load();
+  };
   let unsent;
   try {
-    localStorage.getItem(`support-widget:${site}:guide-progress`) && load();
-    // A conversation in progress: the core listens for replies so the launcher can show them.
-    localStorage.getItem(`support-widget:${site}:chat`) && load();
-    unsent = /"id"/.test(localStorage.getItem(`support-widget:${site}:feedback-outbox`));
+    follow(localStorage.getItem(key('session')));
+    // Kept by earlier versions (the core moves them into the session).
+    (localStorage.getItem(key('guide-progress')) || localStorage.getItem(key('chat'))) && load();
+    unsent = /"id"/.test(localStorage.getItem(key('feedback-outbox')));
   } catch {
     // Storage blocked: there is nothing to continue or send.
+  }
+  if (W.BroadcastChannel) {
+    const tabs = new BroadcastChannel(key('session'));
+    tabs.onmessage = (e) => (core ? tabs.close() : follow(e.data));
+  } else {
+    W.addEventListener('storage', (e) => e.key === key('session') && follow(e.newValue));
   }
 
   // Inline "Was this page helpful?" spots ([data-support-feedback]) and feedback earlier pages left

@@ -20,6 +20,16 @@ const char* view_name(ViewKind kind) {
     return "home";
 }
 
+bool parse_view_name(std::string_view name, ViewKind& out) {
+    for (const ViewKind kind : {ViewKind::Home, ViewKind::Article, ViewKind::Contact, ViewKind::Guide,
+                                ViewKind::ReportProblem, ViewKind::Chat})
+        if (name == view_name(kind)) {
+            out = kind;
+            return true;
+        }
+    return false;
+}
+
 void ViewStack::push(ViewEntry entry) {
     if (entry != top())
         m_entries.push_back(entry);

@@ -4,6 +4,7 @@
 // Home.
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 namespace support::widget {
@@ -18,12 +19,15 @@ struct ViewEntry {
 
 // For debug state and tests: "home", "article", "contact", "guide", "report", "chat".
 const char* view_name(ViewKind kind);
+// The kind a name above names; false for any other text.
+bool parse_view_name(std::string_view name, ViewKind& out);
 
 class ViewStack {
   public:
     const ViewEntry& top() const { return m_entries.back(); }
     std::size_t depth() const { return m_entries.size(); }
     bool can_go_back() const { return m_entries.size() > 1; }
+    const std::vector<ViewEntry>& entries() const { return m_entries; }
 
     void push(ViewEntry entry);
     void pop();     // never below Home

@@ -12,7 +12,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::size_t k_max_text_bytes = 4096;
-constexpr std::size_t k_max_body_bytes = 16 * 1024;
 constexpr std::size_t k_max_views = 32;
 
 Error bad_shape(const std::string& pointer, std::string message) {
@@ -78,15 +77,18 @@ Result<std::vector<std::string>> read_views(const json& value, const std::string
     return views;
 }
 
-Result<std::optional<GuideAt>> read_guide(const json& value, const std::string& pointer) {
+Result<std::optional<guide::GuideProgress>> read_guide(const json& value, const std::string& pointer) {
     if (value.is_null())
-        return std::optional<GuideAt>();
-    if (!value.is_object() || !value.contains("guide_id") || !value.contains("step_id"))
-        return bad_shape(pointer, "must be null or {guide_id, step_id}");
-    GuideAt guide;
-    SW_TRY(guide.guide_id, read_text(value["guide_id"], pointer + "/guide_id", 64));
-    SW_TRY(guide.step_id, read_text(value["step_id"], pointer + "/step_id", 64));
-    return std::optional(std::move(guide));
+        return std::optional<guide::GuideProgress>();
+    if (!value.is_object())
+        return bad_shape(pointer, "must be null or a guide's progress");
+    auto progress = guide::parse_guide_progress(value.dump(-1, ' ', false, json::error_handler_t::replace));
+    if (!progress) {
+        const std::string& inner = progress.error().field;
+        return bad_shape(pointer + (inner.empty() || inner[0] == '/' ? inner : "/" + inner),
+                         progress.error().message);
+    }
+    return std::optional(std::move(progress).value());
 }
 
 Result<std::optional<ChatAt>> read_chat(const json& value, const std::string& pointer) {
@@ -102,21 +104,10 @@ Result<std::optional<ChatAt>> read_chat(const json& value, const std::string& po
     return std::optional(std::move(chat));
 }
 
-Result<std::string> read_body(const json& value, const std::string& pointer) {
-    return read_text(value, pointer, k_max_body_bytes);
-}
-
 } // namespace
 
 std::string serialize_session(const Session& s) {
-    json outbox = json::object();
-    for (const auto& [id, entry] : s.outbox)
-        outbox[id] = {{"body", versioned_json(entry.body, entry.body.value)},
-                      {"created_ms", entry.created_ms},
-                      {"acknowledged", entry.acknowledged}};
-    json guide = s.guide.value
-                     ? json{{"guide_id", s.guide.value->guide_id}, {"step_id", s.guide.value->step_id}}
-                     : json(nullptr);
+    json guide = s.guide.value ? parse_json(guide::serialize_guide_progress(*s.guide.value)) : json(nullptr);
     json chat = s.chat.value ? json{{"conversation_id", s.chat.value->conversation_id},
                                     {"token", s.chat.value->token},
                                     {"seen_seq", s.chat.value->seen_seq}}
@@ -127,8 +118,7 @@ std::string serialize_session(const Session& s) {
                            {"views", versioned_json(s.views, s.views.value)},
                            {"search_query", versioned_json(s.search_query, s.search_query.value)},
                            {"guide", versioned_json(s.guide, std::move(guide))},
-                           {"chat", versioned_json(s.chat, std::move(chat))},
-                           {"outbox", std::move(outbox)}};
+                           {"chat", versioned_json(s.chat, std::move(chat))}};
     return document.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -151,25 +141,8 @@ Result<Session> parse_session(std::string_view text) {
     SW_TRY(s.panel_open, read_versioned<bool>(document, "panel_open", read_bool));
     SW_TRY(s.views, read_versioned<std::vector<std::string>>(document, "views", read_views));
     SW_TRY(s.search_query, read_versioned<std::string>(document, "search_query", read_short_text));
-    SW_TRY(s.guide, read_versioned<std::optional<GuideAt>>(document, "guide", read_guide));
+    SW_TRY(s.guide, read_versioned<std::optional<guide::GuideProgress>>(document, "guide", read_guide));
     SW_TRY(s.chat, read_versioned<std::optional<ChatAt>>(document, "chat", read_chat));
-    if (const auto outbox = document.find("outbox"); outbox != document.end()) {
-        if (!outbox->is_object() || outbox->size() > k_max_outbox_entries)
-            return bad_shape("/outbox", "must be an object of at most " +
-                                            std::to_string(k_max_outbox_entries) + " entries");
-        for (const auto& [id, item] : outbox->items()) {
-            const std::string pointer = "/outbox/" + id;
-            if (id.empty() || id.size() > 64 || !item.is_object() || !item.contains("created_ms") ||
-                !item.contains("acknowledged") || !item["created_ms"].is_number_integer() ||
-                !item["acknowledged"].is_boolean())
-                return bad_shape(pointer, "must be {body, created_ms, acknowledged} under a client id");
-            OutboxEntry entry;
-            SW_TRY(entry.body, read_versioned<std::string>(item, "body", read_body, pointer));
-            entry.created_ms = item["created_ms"].get<std::int64_t>();
-            entry.acknowledged = item["acknowledged"].get<bool>();
-            s.outbox.emplace(id, std::move(entry));
-        }
-    }
     // A copy whose fields were written after its own clock is not one we wrote.
     for (std::uint64_t written :
          {s.panel_open.clock, s.views.clock, s.search_query.clock, s.guide.clock, s.chat.clock})

@@ -6,9 +6,10 @@
 //    "panel_open":{"value":true,"clock":9,"tab":"t-3f"},
 //    "views":{"value":["home","chat"],"clock":11,"tab":"t-3f"},
 //    "search_query":{"value":"refund","clock":4,"tab":"t-9a"},
-//    "guide":{"value":{"guide_id":"apply-coupon","step_id":"enter-code"},"clock":7,"tab":"t-3f"},
-//    "chat":{"value":{"conversation_id":"…","token":"…","seen_seq":5},"clock":12,"tab":"t-9a"},
-//    "outbox":{"6f1c…":{"body":{"value":"{…}","clock":3,"tab":"t-9a"},"created_ms":…,"acknowledged":false}}}
+//    "guide":{"value":{"v":1,"guide_id":"apply-coupon","step_id":"enter-code",…},"clock":7,"tab":"t-3f"},
+//    "chat":{"value":{"conversation_id":"…","token":"…","seen_seq":5},"clock":12,"tab":"t-9a"}}
+//
+// (The guide's value is its progress as shared/core/guide/guide_progress.h writes it.)
 //
 // Reading checks every field: anything else — another version, truncated JSON, a foreign value —
 // is an error value (session.saved.*, with the JSON pointer at fault) the caller answers by
@@ -24,7 +25,6 @@ namespace support::session {
 
 inline constexpr int k_session_version = 1;
 inline constexpr std::size_t k_max_session_bytes = 512 * 1024;
-inline constexpr std::size_t k_max_outbox_entries = 200;
 
 std::string serialize_session(const Session& session);
 // Errors: session.saved.too_large, session.saved.invalid_json, session.saved.unsupported_version

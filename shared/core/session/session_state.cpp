@@ -10,14 +10,6 @@ template <typename T> const Versioned<T>& newer(const Versioned<T>& a, const Ver
     return b.newer_than(a) ? b : a;
 }
 
-OutboxEntry merge_entry(const OutboxEntry& a, const OutboxEntry& b) {
-    OutboxEntry out;
-    out.body = newer(a.body, b.body);
-    out.created_ms = std::min(a.created_ms, b.created_ms);
-    out.acknowledged = a.acknowledged || b.acknowledged;
-    return out;
-}
-
 } // namespace
 
 Session merge(const Session& a, const Session& b) {
@@ -27,14 +19,6 @@ Session merge(const Session& a, const Session& b) {
     out.search_query = newer(a.search_query, b.search_query);
     out.guide = newer(a.guide, b.guide);
     out.chat = newer(a.chat, b.chat);
-    out.outbox = a.outbox;
-    for (const auto& [id, entry] : b.outbox) {
-        const auto it = out.outbox.find(id);
-        if (it == out.outbox.end())
-            out.outbox.emplace(id, entry);
-        else
-            it->second = merge_entry(it->second, entry);
-    }
     out.clock = std::max(a.clock, b.clock);
     return out;
 }
@@ -57,31 +41,12 @@ void SessionReplica::set_search_query(std::string query) {
     write(m_state.search_query, std::move(query));
 }
 
-void SessionReplica::set_guide(std::optional<GuideAt> guide) {
+void SessionReplica::set_guide(std::optional<guide::GuideProgress> guide) {
     write(m_state.guide, std::move(guide));
 }
 
 void SessionReplica::set_chat(std::optional<ChatAt> chat) {
     write(m_state.chat, std::move(chat));
-}
-
-void SessionReplica::queue(const std::string& client_id, std::string body, std::int64_t now_ms) {
-    OutboxEntry& entry = m_state.outbox[client_id];
-    if (entry.body.clock == 0)
-        entry.created_ms = now_ms;
-    write(entry.body, std::move(body));
-}
-
-void SessionReplica::acknowledge(const std::string& client_id) {
-    const auto it = m_state.outbox.find(client_id);
-    if (it != m_state.outbox.end())
-        it->second.acknowledged = true;
-}
-
-void SessionReplica::forget_acknowledged_before(std::int64_t before_ms) {
-    std::erase_if(m_state.outbox, [&](const auto& item) {
-        return item.second.acknowledged && item.second.created_ms < before_ms;
-    });
 }
 
 bool SessionReplica::merge(const Session& other) {

@@ -1,13 +1,16 @@
 #pragma once
 // What a shopper expects to survive a reload and to find in another tab: the panel open or closed
-// and where in it, the search, the open article, the guide and its step, the conversation (id,
-// token, what was seen), and the feedback outbox. Each tab holds a copy; copies meet through
-// localStorage and BroadcastChannel (shared/web) and are merged here.
+// and where in it (the view stack names the open article), the search, the guide and its step, the
+// conversation (id, token, what was seen). Each tab holds a copy; copies meet through localStorage
+// and BroadcastChannel (widget/session_sync.h) and are merged here.
 //
 // Merging is deterministic whatever the order copies meet in (commutative, associative,
 // idempotent): each field is last-writer-wins by a logical clock (Lamport), ties broken by the
-// writing tab's id; outbox entries are united by client id, and an entry acknowledged in any copy
-// stays acknowledged (its body is the newest written).
+// writing tab's id.
+//
+// The feedback outbox is not part of it: the loader sends feedback without the core
+// (shared/web/feedback_outbox.mjs keeps its own key, re-read before every change, and the server
+// stores a client id once), so the core cannot own it. See docs/session.md.
 //
 //   SessionReplica tab("tab-b");
 //   tab.set_search_query("refund");               // clock 1 from tab-b
@@ -15,8 +18,9 @@
 //
 // Pure: no clock, no storage; times come in as arguments.
 
+#include "shared/core/guide/guide_progress.h"
+
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,12 +39,6 @@ template <typename T> struct Versioned {
     }
 };
 
-struct GuideAt {
-    std::string guide_id;
-    std::string step_id;
-    bool operator==(const GuideAt&) const = default;
-};
-
 struct ChatAt {
     std::string conversation_id;
     std::string token;
@@ -48,21 +46,13 @@ struct ChatAt {
     bool operator==(const ChatAt&) const = default;
 };
 
-struct OutboxEntry {
-    Versioned<std::string> body; // the event as sent (a held "No" gains its comment: a newer body)
-    std::int64_t created_ms = 0; // the earliest any copy knew
-    bool acknowledged = false;   // the server has it: never sent again
-    bool operator==(const OutboxEntry&) const = default;
-};
-
 struct Session {
     Versioned<bool> panel_open;
     Versioned<std::vector<std::string>> views; // the view stack: "home", "article:returns", "chat"
     Versioned<std::string> search_query;
-    Versioned<std::optional<GuideAt>> guide;
+    Versioned<std::optional<guide::GuideProgress>> guide;
     Versioned<std::optional<ChatAt>> chat;
-    std::map<std::string, OutboxEntry> outbox; // by client id
-    std::uint64_t clock = 0;                   // the largest clock written into this copy
+    std::uint64_t clock = 0; // the largest clock written into this copy
 
     bool operator==(const Session&) const = default;
 };
@@ -81,13 +71,8 @@ class SessionReplica {
     void set_panel_open(bool open);
     void set_views(std::vector<std::string> views);
     void set_search_query(std::string query);
-    void set_guide(std::optional<GuideAt> guide);
+    void set_guide(std::optional<guide::GuideProgress> guide);
     void set_chat(std::optional<ChatAt> chat);
-    void queue(const std::string& client_id, std::string body, std::int64_t now_ms);
-    void acknowledge(const std::string& client_id);
-    // Acknowledged entries created before `before_ms` are forgotten (a copy that still has one
-    // brings it back acknowledged: harmless, and forgotten there in turn).
-    void forget_acknowledged_before(std::int64_t before_ms);
 
     // Another copy (another tab's, or the stored one) merged in; true when this copy changed.
     bool merge(const Session& other);

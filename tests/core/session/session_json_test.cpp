@@ -14,10 +14,15 @@ Session lived() {
     a.set_panel_open(true);
     a.set_views({"home", "article:returns"});
     a.set_search_query("החזרה");
-    a.set_guide(GuideAt{"apply-coupon", "enter-code"});
+    support::guide::GuideProgress guide;
+    guide.guide_id = "apply-coupon";
+    guide.locale = "he";
+    guide.step_id = "enter-code";
+    guide.history = {"open-cart"};
+    guide.started_ms = 1'764'800'000'000;
+    guide.updated_ms = 1'764'800'009'000;
+    a.set_guide(guide);
     a.set_chat(ChatAt{"Xq3-_a9", "tok-43", 7});
-    a.queue("6f1c", R"({"kind":"search_miss","query":"eilat"})", 1'764'800'000'000);
-    a.acknowledge("6f1c");
     return a.state();
 }
 
@@ -47,10 +52,13 @@ TEST_CASE("What is not a session we wrote is refused with a stable id and the pl
     const std::string good = serialize_session(lived());
     CHECK(error_of("not json").code == "session.saved.invalid_json");
     CHECK(error_of("[]").code == "session.saved.bad_shape");
-    CHECK(error_of(with(good, "\"v\":1", "\"v\":2")).code == "session.saved.unsupported_version");
+    nlohmann::json later = nlohmann::json::parse(good);
+    later["v"] = 2;
+    CHECK(error_of(later.dump()).code == "session.saved.unsupported_version");
     CHECK(error_of(with(good, "\"value\":true", "\"value\":\"yes\"")).field == "/panel_open/value");
     CHECK(error_of(with(good, "\"seen_seq\":7", "\"seen_seq\":-7")).field == "/chat/value/seen_seq");
-    CHECK(error_of(with(good, "\"acknowledged\":true", "\"acknowledged\":1")).field == "/outbox/6f1c");
+    CHECK(error_of(with(good, "\"history\":[\"open-cart\"]", "\"history\":\"open-cart\"")).field ==
+          "/guide/value/history");
     nlohmann::json rewound = nlohmann::json::parse(good);
     rewound["clock"] = 1; // fields written after the copy's own clock: not a copy we wrote
     CHECK(error_of(rewound.dump()).field == "/clock");
