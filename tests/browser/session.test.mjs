@@ -129,7 +129,7 @@ describe('one session across tabs', () => {
     assert.equal(stored.search_query.value, 'shipping');
   });
 
-  it('guide progress kept by an earlier version moves into the session once and continues', TEST, async () => {
+  it('guide progress kept by an earlier version moves into the session once and continues when the panel is opened', TEST, async () => {
     const { context, page } = await env.open();
     await context.addInitScript(() => {
       if (sessionStorage.getItem('seeded')) return;
@@ -140,6 +140,8 @@ describe('one session across tabs', () => {
       sessionStorage.setItem('seeded', '1');
     });
     await page.goto(store.url + '/cart.html', { waitUntil: 'networkidle' });
+    // (The loader does not read the old key: it loads the core for the session only.)
+    await widget(page).launcher.click();
     await callout(page, 'Apply a coupon').getByRole('heading', { name: 'Press Apply', exact: true }).waitFor({ timeout: 20_000 });
     const kept = await page.evaluate(() => [localStorage.getItem('support-widget:demo:guide-progress'), localStorage.getItem('support-widget:demo:session')]);
     assert.equal(kept[0], null, 'the old key is still there');

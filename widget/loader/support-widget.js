@@ -326,37 +326,27 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
   W[NAME] = SupportWidget;
   for (const args of (prior && prior.q) || []) SupportWidget(...args);
 
-  // What earlier pages and the site's other tabs left (the core's session, widget/session_sync.h): the
+  // What earlier pages and the site's other tabs left (the core's session, docs/session.md): the
   // panel open is open here too, a guide in progress continues without the shopper opening the panel,
   // a chat goes on listening, and feedback the server has not acknowledged yet goes out (below).
-  // Until the core runs, the loader follows the other tabs itself (the core does once it runs).
+  // Until the core runs, the loader follows the other tabs' writes (the `storage` event) itself.
   const key = (name) => `support-widget:${site}:${name}`;
   const follow = (text) => {
-    let saved;
     try {
-      saved = JSON.parse(text || 'null');
+      const saved = JSON.parse(text);
+      // Both are no-ops once the core runs (it follows the other tabs itself).
+      saved.panel_open.value ? setOpen(true) : (saved.guide.value || saved.chat.value) && load();
     } catch {
-      return; // the core replaces what is not a session, with a warning
+      // None, or not a session: the core replaces it (with a warning).
     }
-    const value = (field) => saved && saved[field] && saved[field].value;
-    if (core) return;
-    if (value('panel_open') === true) setOpen(true);
-    else if (value('guide') || value('chat')) load();
   };
+  W.addEventListener('storage', (e) => e.key === key('session') && follow(e.newValue));
   let unsent;
   try {
     follow(localStorage.getItem(key('session')));
-    // Kept by earlier versions (the core moves them into the session).
-    (localStorage.getItem(key('guide-progress')) || localStorage.getItem(key('chat'))) && load();
     unsent = /"id"/.test(localStorage.getItem(key('feedback-outbox')));
   } catch {
     // Storage blocked: there is nothing to continue or send.
-  }
-  if (W.BroadcastChannel) {
-    const tabs = new BroadcastChannel(key('session'));
-    tabs.onmessage = (e) => (core ? tabs.close() : follow(e.data));
-  } else {
-    W.addEventListener('storage', (e) => e.key === key('session') && follow(e.newValue));
   }
 
   // Inline "Was this page helpful?" spots ([data-support-feedback]) and feedback earlier pages left
