@@ -52,9 +52,105 @@ void ChatSession::start(std::string server, std::string site) {
     m_server = std::move(server);
     m_site = std::move(site);
     restore();
-    if (started() && m_chat.state() != chat::ConversationState::Closed)
-        listen();
+    // The session names the conversation the site's tabs follow. One kept before there was a
+    // session joins it; one another tab has since left is left here too.
+    const session::Versioned<std::optional<session::ChatAt>>& shared = m_session.state().chat;
+    if (shared.value && shared.value->conversation_id != m_id)
+        follow(shared.value);
+    else if (!shared.value && started() && shared.clock != 0)
+        forget_locally();
+    else
+        publish();
+    m_relay.open("chat-relay", [this](std::string_view text) { take_relayed(text); });
+    m_leader.request("chat-leader", [this] { listen(); });
+    listen();
     pump();
+    notify_unread();
+}
+
+void ChatSession::publish() {
+    m_session.set_chat(started() ? std::optional(session::ChatAt{m_id, m_token, m_seen_seq}) : std::nullopt);
+}
+
+void ChatSession::follow(const std::optional<session::ChatAt>& at) {
+    if (!at) {
+        if (started())
+            forget_locally();
+        return;
+    }
+    if (at->conversation_id == m_id) {
+        if (at->seen_seq > m_seen_seq) { // read in another tab
+            m_seen_seq = at->seen_seq;
+            save();
+            notify_unread();
+        }
+        return;
+    }
+    // Another tab opened it. What this tab wrote before it had a conversation goes to that one (the
+    // conversation this tab was opening, if any, stays empty on the server).
+    if (started())
+        forget_locally();
+    ++m_generation;
+    m_opening = false;
+    m_id = at->conversation_id;
+    m_token = at->token;
+    m_seen_seq = at->seen_seq;
+    save();
+    listen();
+    pump();
+    notify_unread();
+}
+
+void ChatSession::relay(const std::string& kind, const nlohmann::json& fields) {
+    json message = fields;
+    message["kind"] = kind;
+    message["conversation"] = m_id;
+    m_relay.post(message.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+void ChatSession::take_relayed(std::string_view text) {
+    const json message = parse_json(text);
+    if (!message.is_object() || !started() || message.value("conversation", std::string()) != m_id)
+        return;
+    const std::string kind = message.value("kind", std::string());
+    if (kind == "need") {
+        if (m_leader.leading())
+            relay("snapshot",
+                  {{"transcript", chat::serialize_conversation(m_chat)}, {"live", m_link == ChatLink::Live}});
+        return;
+    }
+    if (m_leader.leading())
+        return; // it has the stream itself
+    if (kind == "event") {
+        m_link = ChatLink::Live;
+        take_stream_event(message.value("type", std::string()), message.value("data", std::string()));
+    } else if (kind == "link" || kind == "snapshot") {
+        if (kind == "snapshot")
+            take_snapshot(message.value("transcript", std::string()));
+        const bool live = message.value("live", false);
+        m_link = live ? ChatLink::Live : ChatLink::Interrupted;
+        if (live)
+            pump();
+    }
+}
+
+void ChatSession::take_snapshot(const std::string& transcript) {
+    auto snapshot = chat::parse_conversation(transcript);
+    if (!snapshot || snapshot->last_seq() <= m_chat.last_seq())
+        return;
+    chat::Conversation next = std::move(*snapshot);
+    // What this tab wrote and the server has not numbered yet stays this tab's to send.
+    for (const chat::ChatMessage& mine : m_chat.messages()) {
+        if (mine.seq != 0 || next.find(mine.client_id))
+            continue;
+        (void)next.compose(mine.client_id, mine.text, mine.written_ms);
+        if (mine.status == chat::DeliveryStatus::Failed)
+            (void)next.mark_failed(mine.client_id);
+    }
+    m_chat = std::move(next);
+    if (m_watching)
+        m_seen_seq = m_chat.last_seq();
+    save();
     notify_unread();
 }
 
@@ -164,6 +260,7 @@ void ChatSession::open_conversation() {
                           m_token = opened->token;
                           m_send_failures = 0;
                           save();
+                          publish(); // the site's other tabs follow it
                           listen();
                           pump();
                       });
@@ -231,35 +328,37 @@ void ChatSession::listen() {
         m_link = ChatLink::Idle;
         return;
     }
+    if (!m_leader.leading()) {
+        // The leading tab holds the stream: what this tab lacks comes from it.
+        m_stream.close();
+        if (m_link == ChatLink::Idle)
+            m_link = ChatLink::Connecting;
+        relay("need", json::object());
+        return;
+    }
     m_link = ChatLink::Connecting;
     const std::string url = conversation_url("events") + "?token=" + protocol::encode_url_component(m_token) +
                             "&last_event_id=" + std::to_string(m_chat.last_seq());
     m_stream.open(url, {.on_event =
                             [this](const web::StreamEvent& event) {
-                                if (event.type == "typing") {
-                                    auto typing = protocol::decode_chat_typing(event.data);
-                                    if (typing && typing->author == chat::Author::Agent) {
-                                        m_typist = typing->label;
-                                        m_typist_until_ms = web::now_ms() + k_typing_fresh_ms;
-                                        // Nothing to do then but draw: the notice is gone.
-                                        web::call_later(int(k_typing_fresh_ms) + 50, [] {});
-                                    }
-                                    return;
-                                }
-                                take_stream_event(event.data);
+                                relay("event", {{"type", event.type}, {"data", event.data}});
+                                take_stream_event(event.type, event.data);
                             },
                         .on_state =
                             [this](web::StreamState state) {
                                 switch (state) {
                                 case web::StreamState::Open:
+                                    relay("link", {{"live", true}});
                                     m_link = ChatLink::Live;
                                     m_stream_failures = 0;
                                     pump(); // the connection is back: what waits goes now
                                     break;
                                 case web::StreamState::Connecting:
+                                    relay("link", {{"live", false}});
                                     m_link = ChatLink::Interrupted; // the browser retries by itself
                                     break;
                                 case web::StreamState::Closed:
+                                    relay("link", {{"live", false}});
                                     m_link = ChatLink::Interrupted;
                                     ++m_stream_failures;
                                     relisten_later();
@@ -277,7 +376,17 @@ void ChatSession::relisten_later() {
     });
 }
 
-void ChatSession::take_stream_event(const std::string& data) {
+void ChatSession::take_stream_event(const std::string& type, const std::string& data) {
+    if (type == "typing") {
+        auto typing = protocol::decode_chat_typing(data);
+        if (typing && typing->author == chat::Author::Agent) {
+            m_typist = typing->label;
+            m_typist_until_ms = web::now_ms() + k_typing_fresh_ms;
+            // Nothing to do then but draw: the notice is gone.
+            web::call_later(int(k_typing_fresh_ms) + 50, [] {});
+        }
+        return;
+    }
     auto event = protocol::decode_chat_event(data);
     if (!event) {
         std::fprintf(stderr, "support widget: a chat event could not be read: %s\n",
@@ -304,8 +413,10 @@ void ChatSession::apply(const chat::ChatEvent& event) {
         m_handoff_pending = false;
     if (event.kind == chat::ChatEvent::Kind::Message && event.message.author == chat::Author::Agent)
         m_typist_until_ms = 0; // the message they were typing arrived
-    if (m_watching)
+    if (m_watching && m_seen_seq != m_chat.last_seq()) {
         m_seen_seq = m_chat.last_seq();
+        publish();
+    }
     save();
     notify_unread();
     if (m_chat.state() == chat::ConversationState::Closed) {
@@ -378,6 +489,11 @@ Result<void> ChatSession::rate(int score, std::string_view comment) {
 }
 
 void ChatSession::start_over() {
+    forget_locally();
+    publish();
+}
+
+void ChatSession::forget_locally() {
     ++m_generation;
     m_stream.close();
     m_id.clear();
@@ -397,6 +513,7 @@ void ChatSession::set_watching(bool watching) {
     if (watching && m_seen_seq != m_chat.last_seq()) {
         m_seen_seq = m_chat.last_seq();
         save();
+        publish(); // read here: the other tabs' badges clear too
         notify_unread();
     }
 }
@@ -440,7 +557,9 @@ nlohmann::json ChatSession::debug_json() const {
             {"pending", pending},
             {"failed", failed},
             {"last_seq", m_chat.last_seq()},
-            {"unread", unread()}};
+            {"unread", unread()},
+            {"leader", m_leader.leading()},
+            {"stream", m_stream.is_open()}};
 }
 
 } // namespace support::widget

@@ -11,12 +11,22 @@
 // missed or doubled; an event that skips a number reopens it from there.
 //
 // The conversation is opened on the server with the first message, not when the chat view is shown.
+//
+// One live connection per browser: the conversation's id, token and what was seen are in the
+// session (widget/session_sync.h), so every tab of the site follows the same conversation; only the
+// leading tab (web::TabLeader) holds its stream, and relays each event to the others over the
+// "chat-relay" channel. A tab that lacks events (it just followed the conversation, or an event
+// skipped a number) asks the leader for its transcript. When the leader closes, the next tab leads
+// and opens the stream after the last event it applied, so nothing is missed.
 
 #include "shared/core/chat/conversation.h"
 #include "shared/core/persistence/key_value_store.h"
 #include "shared/core/protocol/context_snapshot.h"
 #include "shared/core/protocol/journey_wire.h"
 #include "shared/web/event_stream.h"
+#include "shared/web/tab_channel.h"
+#include "shared/web/tab_leader.h"
+#include "widget/session_sync.h"
 
 #include <nlohmann/json.hpp>
 
@@ -36,7 +46,8 @@ enum class ChatLink : std::uint8_t {
 
 class ChatSession {
   public:
-    explicit ChatSession(persistence::KeyValueStore& storage) : m_storage(storage) {}
+    ChatSession(persistence::KeyValueStore& storage, SessionSync& session)
+        : m_storage(storage), m_session(session) {}
 
     // Where the server is and who the shopper is talking to; then the saved conversation (if any)
     // comes back and its stream reopens, so the launcher's badge counts what arrives meanwhile.
@@ -61,6 +72,8 @@ class ChatSession {
     Result<void> rate(int score, std::string_view comment);
     // A fresh conversation after a closed one.
     void start_over();
+    // Another tab opened a conversation, started over, or saw messages: this tab follows.
+    void follow(const std::optional<session::ChatAt>& at);
 
     // Whether the shopper can see the transcript now (panel open on the chat view): what arrives
     // then is read.
@@ -89,15 +102,25 @@ class ChatSession {
     void restore();
     void save();
     void open_conversation();
-    void pump();                                     // sends the next pending message, if none is on its way
-    void listen();                                   // (re)opens the stream after the last event applied
-    void take_stream_event(const std::string& data); // one "data:" of the stream
+    void pump();   // sends the next pending message, if none is on its way
+    void listen(); // (re)opens the stream after the last event applied
+    // One event of the stream (its type: "message", "typing"), from this tab's or the leader's.
+    void take_stream_event(const std::string& type, const std::string& data);
     void apply(const chat::ChatEvent& event);
     void resend_later();
     void relisten_later();
     void notify_unread();
+    // The session's view of this conversation, written when it changes.
+    void publish();
+    void relay(const std::string& kind, const nlohmann::json& fields);
+    void take_relayed(std::string_view text);
+    void take_snapshot(const std::string& transcript);
+    void forget_locally(); // start_over without telling the other tabs (they did)
 
     persistence::KeyValueStore& m_storage;
+    SessionSync& m_session;
+    web::TabLeader m_leader;
+    web::TabChannel m_relay;
     std::string m_server;
     std::string m_site;
     std::string m_id;

@@ -221,6 +221,8 @@ void WidgetApp::session_changed(const session::Session& before) {
             load_content();
         m_guide.follow(now.guide.value, m_content, web::read_page_facts().path, web::now_ms());
     }
+    if (now.chat.value != before.chat.value)
+        m_chat.follow(now.chat.value);
     if (now.panel_open.value != m_open)
         web::request_open_state(now.panel_open.value);
 }

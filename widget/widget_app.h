@@ -107,7 +107,7 @@ class WidgetApp final : public web::WebApp {
     HelpfulComment m_comment;
     ProblemReportForm m_report;
     std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready
-    ChatSession m_chat{m_storage};
+    ChatSession m_chat{m_storage, m_session};
     context::JourneyLog m_journey{m_storage}; // what the shopper tried: a new chat carries it
     ChatDraft m_chat_draft;
     bool m_open = false;

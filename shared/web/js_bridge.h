@@ -27,6 +27,8 @@ void sw_web_stream_close(std::uint32_t stream_id);
 void sw_web_tab_channel_open(int channel_id, const char* name);
 void sw_web_tab_channel_post(int channel_id, const char* text);
 void sw_web_tab_channel_close(int channel_id);
+// Asks for the site-scoped lock `name` (Web Locks); sw_web_on_leader(id) once this tab holds it.
+void sw_web_leader_request(int request_id, const char* name);
 // Asks the loader to open or close the panel (another tab did), focus left where it is.
 void sw_web_request_open(int open);
 void sw_web_download(const char* url);

@@ -583,6 +583,22 @@ mergeInto(LibraryManager.library, {
     if (channel) channel.close();
   },
 
+  // The leader among the site's tabs (Web Locks): the lock is held until this page goes, then the
+  // browser grants it to the next tab that asked. No election without Web Locks or BroadcastChannel
+  // (nothing to relay over): every tab leads itself.
+  sw_web_leader_request: function (id, namePtr) {
+    var name = UTF8ToString(namePtr);
+    var lead = function () { _sw_web_on_leader(id); };
+    if (typeof BroadcastChannel !== 'function' || !navigator.locks || !navigator.locks.request) {
+      setTimeout(lead, 0);
+      return;
+    }
+    navigator.locks.request(name, function () {
+      lead();
+      return new Promise(function () {}); // held for the life of the page
+    }).catch(function () { lead(); }); // refused (an opaque origin, a sandboxed frame): lead alone
+  },
+
   // A download the browser saves (the server names the file in Content-Disposition).
   sw_web_download: function (urlPtr) {
     var a = document.createElement('a');

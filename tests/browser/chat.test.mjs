@@ -147,6 +147,45 @@ describe('chat', () => {
     await s.page.getByRole('button', { name: 'Help', exact: true }).waitFor({ timeout: 5_000 }); // the badge is gone
   });
 
+  it('a chat begun in one tab goes on in another: one conversation, one stream; when the first tab closes, the other takes over', TEST, async () => {
+    const a = await agent();
+    const before = new Set((await a.list()).items.map((c) => c.id));
+    const s = await shopper('/index.html');
+    const streams = { a: 0, b: 0 };
+    s.page.on('request', (r) => /\/events\?/.test(r.url()) && streams.a++);
+    const b = await s.context.newPage();
+    b.on('request', (r) => /\/events\?/.test(r.url()) && streams.b++);
+    await b.goto(store.url + '/index.html', { waitUntil: 'networkidle' });
+    const wb = widget(b);
+    // The second tab shows the panel as the first has it: open, on the chat.
+    const boxB = wb.dialog.getByRole('textbox', { name: 'Message', exact: true });
+    await boxB.waitFor({ timeout: 20_000 });
+
+    await s.write('My parcel arrived wet and the box was torn');
+    await paragraph(wb, 'Nobody from our team is online right now').waitFor({ timeout: 15_000 });
+    await boxB.click({ timeout: 5_000 });
+    await b.keyboard.type('It is order 1234');
+    await b.keyboard.press('Enter');
+    await paragraph(s.w, 'It is order 1234').waitFor({ timeout: 10_000 });
+
+    const opened = (await a.list()).items.filter((c) => !before.has(c.id));
+    assert.equal(opened.length, 1, `conversations opened: ${JSON.stringify(opened)}`);
+    assert.equal(streams.b, 0, 'the second tab opened a stream of its own');
+    assert.ok(streams.a >= 1, 'the first tab holds no stream');
+
+    // The leading tab goes: the other leads, opens the stream after what it has, misses nothing.
+    await s.page.close();
+    await a.join(opened[0].id);
+    await a.reply(opened[0].id, 'agent-1', 'Thanks, I am looking at order 1234 now.');
+    await paragraph(wb, 'Thanks, I am looking at order 1234 now.').waitFor({ timeout: 15_000 });
+    const chat = (await wb.debug()).chat;
+    assert.equal(chat.leader, true);
+    assert.ok(streams.b >= 1);
+    assert.equal(chat.messages, 3, JSON.stringify(chat)); // the two the shopper wrote, Dana's reply
+    assert.equal(chat.pending, 0);
+    await a.close(opened[0].id);
+  });
+
   it('with the network dropped and restored, nothing the shopper wrote or the agent answered is missed or doubled', TEST, async () => {
     const s = await shopper('/index.html');
     await s.write('I need to talk to a person about an invoice');
