@@ -1,5 +1,6 @@
 #include "widget/widget_app.h"
 
+#include "shared/core/context/secrets_in_messages.h"
 #include "shared/core/text/language.h"
 #include "shared/core/text/utf8.h"
 #include "widget/widget_words.h"
@@ -26,6 +27,7 @@ namespace support::widget {
 
 namespace {
 constexpr int k_phone_viewport_max = 480;    // CSS px: the panel is a full-width sheet at or below this
+constexpr int k_tablet_viewport_max = 1024;  // CSS px: wider is a desktop
 constexpr int k_hold_no_ms = 10 * 60 * 1000; // a "No" waits this long for its comment at most
 constexpr float k_close_button_width = 44.0f;
 
@@ -367,11 +369,13 @@ void WidgetApp::send_pending_no(bool with_comment) {
     }
     m_pending_no.reset();
     m_held_no.reset();
+    context::mask_secrets_in(vote);
     web::queue_feedback(protocol::encode_feedback_submission(vote));
 }
 
 void WidgetApp::send_feedback(protocol::FeedbackSubmission submission) {
     stamp(submission);
+    context::mask_secrets_in(submission); // a comment with a card number: never stored or sent
     web::queue_feedback(protocol::encode_feedback_submission(submission));
 }
 
@@ -387,11 +391,12 @@ protocol::ContextSnapshot WidgetApp::page_context() const {
     protocol::ContextSnapshot context;
     context.page_url = page.url;
     context.page_title = page.title;
-    context.viewport = web::viewport_width() <= k_phone_viewport_max ? "phone" : "desktop";
-    if (!page.product_sku.empty()) {
-        context.product = protocol::ProductContext{};
-        context.product->sku = page.product_sku;
-    }
+    context.referrer = page.referrer;
+    const int width = web::viewport_width();
+    context.viewport = width <= k_phone_viewport_max    ? "phone"
+                       : width <= k_tablet_viewport_max ? "tablet"
+                                                        : "desktop";
+    context.product = page.product;
     return context;
 }
 
@@ -514,7 +519,10 @@ void WidgetApp::apply_chat(const ViewAction& action) {
             return;
         const std::string locale =
             m_content.locale().empty() ? web::config_string("locale", "en") : m_content.locale();
-        if (auto sent = m_chat.send(m_chat_draft.text, locale, page_context(), m_journey.steps()); !sent) {
+        // Card numbers, IBANs and passwords never leave the browser (the shopper is told below the box).
+        std::string text = m_chat_draft.text;
+        const bool masked = context::mask_secrets_in(text);
+        if (auto sent = m_chat.send(text, locale, page_context(), m_journey.steps()); !sent) {
             m_chat_draft.error = sent.error().code == "chat.message.too_long"
                                      ? tr("This message is too long. Split it into shorter ones.")
                                      : tr("This message cannot be sent.");
@@ -522,6 +530,7 @@ void WidgetApp::apply_chat(const ViewAction& action) {
         }
         m_chat_draft.text.clear();
         m_chat_draft.error.clear();
+        m_chat_draft.masked = masked;
         return;
     }
     case Kind::ChatTyping:

@@ -6,6 +6,7 @@
 #include "server/middleware/site_cross_origin.h"
 #include "server/sse/server_sent_event.h"
 #include "server/staff/session_token.h"
+#include "shared/core/context/secrets_in_messages.h"
 #include "shared/core/protocol/api_paths.h"
 #include "shared/core/protocol/chat_wire.h"
 #include "shared/core/protocol/url_encoding.h"
@@ -178,6 +179,8 @@ HttpResponse ShopperChatApi::open(const HttpRequest& request, const std::string&
     auto start = protocol::decode_conversation_start(request.body);
     if (!start)
         return error_response(400, start.error());
+    // A search for a card number is not kept either (the widget masks it first; an old one may not).
+    context::mask_secrets_in(start->journey);
     auto token = new_secret_token();
     auto id_source = new_secret_token();
     if (!token || !id_source)
@@ -215,6 +218,7 @@ HttpResponse ShopperChatApi::post_message(const HttpRequest& request,
     event.message.client_id = post->client_id;
     event.message.author = chat::Author::Shopper;
     event.message.text = std::string(chat::trim(post->text));
+    context::mask_secrets_in(event.message.text); // card numbers, IBANs, passwords: never stored
     event.message.written_ms = post->written_ms;
     const chat::ChatEvent sent = event;
     auto appended = store_and_announce(*m_storage, *m_fan_out, conversation, std::move(event));

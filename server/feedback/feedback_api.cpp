@@ -2,6 +2,7 @@
 
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
+#include "shared/core/context/secrets_in_messages.h"
 #include "shared/core/protocol/api_paths.h"
 #include "shared/core/protocol/feedback_receipt.h"
 #include "shared/core/protocol/feedback_submission.h"
@@ -78,6 +79,7 @@ Reply FeedbackApi::serve(const HttpRequest& request) const {
         auto submission = protocol::decode_feedback_submission(request.body);
         if (!submission)
             return error_response(400, submission.error());
+        context::mask_secrets_in(*submission); // card numbers, IBANs, passwords: never stored
 
         NewFeedback feedback{site_name, std::move(*submission), m_clocks.wall_ms()};
         const std::string client_id = feedback.submission.client_id;

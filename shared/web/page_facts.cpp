@@ -1,5 +1,6 @@
 #include "shared/web/page_facts.h"
 
+#include "shared/core/context/product_json_ld.h"
 #include "shared/core/parse_json.h"
 #include "shared/web/js_bridge.h"
 
@@ -25,11 +26,19 @@ PageFacts read_page_facts() {
     facts.path = string_at("path");
     facts.url = string_at("url");
     facts.title = string_at("title");
-    facts.product_sku = string_at("sku");
-    if (auto it = doc.find("categories"); it != doc.end() && it->is_array())
-        for (const auto& category : *it)
-            if (category.is_string())
-                facts.categories.push_back(category.get<std::string>());
+    facts.referrer = string_at("referrer");
+    facts.lang = string_at("lang");
+    facts.dir = string_at("dir");
+    std::vector<std::string> scripts;
+    if (auto it = doc.find("ld"); it != doc.end() && it->is_array())
+        for (const auto& script : *it)
+            if (script.is_string())
+                scripts.push_back(script.get<std::string>());
+    if (auto found = context::product_from_json_ld(scripts)) {
+        facts.product_sku = found->product.sku;
+        facts.categories = std::move(found->categories);
+        facts.product = std::move(found->product);
+    }
     return facts;
 }
 

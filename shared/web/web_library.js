@@ -683,36 +683,27 @@ mergeInto(LibraryManager.library, {
     }
   },
 
-  // What the page says about where the shopper is: {path, sku, categories}. The product comes from
-  // the first schema.org Product in the page's JSON-LD (top level, in an array or in @graph).
+  // What the page says about where the shopper is: {path, url, title, referrer, lang, dir, ld}. `ld`
+  // holds the text of the page's JSON-LD scripts (at most 20, each at most 256 KB), which the core
+  // reads for the product (shared/core/context/product_json_ld.h). Form fields are never read.
   sw_web_page_facts: function () {
-    var product = null;
-    var visit = function (node, depth) {
-      if (product || !node || typeof node !== 'object' || depth > 4) return;
-      if (Array.isArray(node)) { for (var i = 0; i < node.length; i++) visit(node[i], depth + 1); return; }
-      var type = node['@type'];
-      if (type === 'Product' || (Array.isArray(type) && type.indexOf('Product') >= 0)) { product = node; return; }
-      visit(node['@graph'], depth + 1);
-    };
+    var ld = [];
     var scripts = document.querySelectorAll('script[type="application/ld+json"]');
-    for (var i = 0; i < scripts.length && !product; i++) {
-      try { visit(JSON.parse(scripts[i].textContent), 0); } catch (e) { /* not ours to report */ }
+    for (var i = 0; i < scripts.length && ld.length < 20; i++) {
+      var text = scripts[i].textContent || '';
+      if (text.length <= 262144) ld.push(text);
     }
-    var text = function (v) { return typeof v === 'string' || typeof v === 'number' ? String(v).trim().slice(0, 200) : ''; };
-    var categories = [];
-    if (product) {
-      var category = product.category;
-      (Array.isArray(category) ? category : [category]).slice(0, 10).forEach(function (c) {
-        var name = text(c && typeof c === 'object' ? c.name : c);
-        if (name) categories.push(name);
-      });
-    }
+    var referrer = '';
+    try { if (document.referrer) { var r = new URL(document.referrer); referrer = r.origin + r.pathname; } } catch (e) { /* none */ }
+    var root = document.documentElement;
     return allocateUTF8(JSON.stringify({
       path: location.pathname,
       url: location.origin + location.pathname,
       title: String(document.title || '').slice(0, 300),
-      sku: product ? text(product.sku) || text(product.productID) || text(product.mpn) : '',
-      categories: categories,
+      referrer: referrer.slice(0, 2048),
+      lang: String(root.lang || '').slice(0, 35),
+      dir: String(root.dir || (document.body && document.body.dir) || '').slice(0, 3),
+      ld: ld,
     }));
   },
 

@@ -186,6 +186,30 @@ describe('chat', () => {
     await a.close(opened[0].id);
   });
 
+  it('a card number or password typed into the chat never leaves the browser; staff see the product the page shows', TEST, async () => {
+    const a = await agent();
+    const before = new Set((await a.list()).items.map((c) => c.id));
+    const s = await shopper('/product.html');
+    const posted = [];
+    s.page.on('request', (r) => r.method() === 'POST' && /\/conversations/.test(r.url()) && posted.push(r.postData() || ''));
+    await s.write('I was charged twice on 4111 1111 1111 1111, my password: Hunter22');
+    await paragraph(s.w, 'I was charged twice on [card …1111], my password: [hidden]').waitFor({ timeout: 10_000 });
+    await s.w.dialog.getByRole('status').filter({ hasText: 'We removed a card number, bank account or password from your message, to keep it safe.' })
+      .waitFor({ timeout: 5_000 });
+    assert.ok(posted.length > 0);
+    assert.ok(!posted.some((body) => /4111|Hunter22/.test(body)), `sent: ${posted.join(' | ')}`);
+
+    const opened = await waitFor(async () => (await a.list()).items.find((c) => !before.has(c.id)), { message: 'the conversation' });
+    const transcript = await a.transcript(opened.id);
+    assert.ok(!JSON.stringify(transcript).match(/4111 1111|Hunter22/), 'the card or password reached the server');
+    const product = transcript.context?.product ?? transcript.conversation?.context?.product;
+    assert.deepEqual(
+      { name: product?.name, sku: product?.sku, price: product?.price, currency: product?.currency, availability: product?.availability },
+      { name: 'Trail Runner 2', sku: 'NW-TR2-GRN', price: '129.00', currency: 'USD', availability: 'InStock' },
+      JSON.stringify(transcript).slice(0, 600));
+    await a.close(opened.id);
+  });
+
   it('with the network dropped and restored, nothing the shopper wrote or the agent answered is missed or doubled', TEST, async () => {
     const s = await shopper('/index.html');
     await s.write('I need to talk to a person about an invoice');

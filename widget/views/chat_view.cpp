@@ -209,6 +209,11 @@ ViewAction draw_chat_view(const ChatSession& session, ChatDraft& draft, const He
             action.kind = ViewAction::Kind::ChatTyping;
         }
         ui::error_text("chat-error", draft.error);
+        ui::status_text(
+            "chat-masked",
+            draft.masked
+                ? tr("We removed a card number, bank account or password from your message, to keep it safe.")
+                : std::string_view());
         if (ui::button(tr("Send")) || enter)
             action.kind = ViewAction::Kind::SendChat;
     }

@@ -1,5 +1,7 @@
 #include "shared/core/context/journey_log.h"
 
+#include "shared/core/context/secret_masking.h"
+
 #include "shared/core/parse_json.h"
 #include "shared/core/text/utf8.h"
 
@@ -39,6 +41,9 @@ void JourneyLog::load(std::int64_t now_ms) {
 }
 
 void JourneyLog::record(protocol::JourneyStep step) {
+    // A search for a card number or a password is not kept, nor shown to staff later.
+    step.subject = mask_secrets(step.subject).text;
+    step.detail = mask_secrets(step.detail).text;
     step.subject = std::string(text::truncate_utf8(step.subject, protocol::k_max_journey_text_bytes));
     step.detail = std::string(text::truncate_utf8(step.detail, protocol::k_max_journey_text_bytes));
     if (!m_steps.empty() && m_steps.back().kind == step.kind && m_steps.back().subject == step.subject)

@@ -69,3 +69,13 @@ TEST_CASE("A long search is kept cut on a character boundary") {
     journey.record({JourneyKind::Search, query + "x", "", k_now});
     CHECK(journey.steps()[0].subject.size() == protocol::k_max_journey_text_bytes);
 }
+
+TEST_CASE("A search for a card number is kept, and later shown to staff, masked") {
+    persistence::MemoryKeyValueStore store;
+    context::JourneyLog journey(store);
+    journey.load(k_now);
+    journey.record({JourneyKind::Search, "4111 1111 1111 1111 refund", "no_result", k_now});
+    REQUIRE(journey.steps().size() == 1);
+    CHECK(journey.steps()[0].subject == "[card …1111] refund");
+    CHECK(store.get("journey").value()->find("4111 1111") == std::string::npos);
+}

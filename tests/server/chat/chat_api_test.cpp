@@ -49,6 +49,20 @@ TEST_CASE("chat: a shopper opens a conversation, writes, and the stream shows th
     CHECK(chat.say(opened, "m-1", "something else").status == 409);
 }
 
+TEST_CASE("chat: a card number or password in a shopper's message is masked before it is stored or shown",
+          "[chat_api]") {
+    ChatOnTheWire chat;
+    const Opened opened = chat.open();
+    auto stream = chat.listen(opened);
+    const auto said = chat.say(opened, "m-1", "charged twice on 4111 1111 1111 1111, password: hunter2");
+    REQUIRE(said.status == 201);
+    const auto event = stream->next_event(2s);
+    REQUIRE(event);
+    CHECK(data_of(event).at("message").at("text") == "charged twice on [card …1111], password: [hidden]");
+    // A retry of the same words is still the same message (compared after masking).
+    CHECK(chat.say(opened, "m-1", "charged twice on 4111 1111 1111 1111, password: hunter2").status == 200);
+}
+
 TEST_CASE("chat: the token opens the conversation; the id alone does not", "[chat_api]") {
     ChatOnTheWire chat;
     const Opened mine = chat.open();

@@ -47,7 +47,7 @@ struct FeedbackSite {
         demo.allowed_origins = {{"https", "shop.example", ""}, {"http", "127.0.0.1", "*"}};
         std::map<std::string, SiteSettings, std::less<>> sites{{"demo", demo}, {"closed", SiteSettings{}}};
         ServiceClocks clocks{[] { return std::int64_t{1'764'825'060'000}; },
-                              [this] { return now_ms.load(); }};
+                             [this] { return now_ms.load(); }};
         router = make_routes(std::make_shared<const StaticFiles>(std::move(*files)), nullptr,
                              std::make_shared<const FeedbackApi>(storage, std::move(sites), limits, clocks));
     }
@@ -94,6 +94,16 @@ TEST_CASE("feedback: a vote is stored once and answered 201 with a receipt; the 
     REQUIRE(stored.has_value());
     CHECK(stored->submission.comment == "Nothing about Eilat");
     CHECK(stored->submission.context.page_url == "https://shop.example/p/mug"); // query string dropped
+}
+
+TEST_CASE("feedback: a card number or IBAN in a comment is stored masked", "[feedback_api]") {
+    FeedbackSite site;
+    const auto response =
+        site.post(article_no(k_id, "refund to DE89 3704 0044 0532 0130 00 not card 4012888888881881"));
+    REQUIRE(response.status == 201);
+    const auto stored = site.storage->find_feedback_by_client_id("demo", k_id).value();
+    REQUIRE(stored);
+    CHECK(stored->submission.comment == "refund to [IBAN DE…3000] not card [card …1881]");
 }
 
 TEST_CASE("feedback: the same client id with other content is 409, and nothing is overwritten",

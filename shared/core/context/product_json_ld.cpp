@@ -1,0 +1,184 @@
+#include "shared/core/context/product_json_ld.h"
+
+#include "shared/core/parse_json.h"
+#include "shared/core/text/utf8.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string_view>
+
+namespace support::context {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr int k_max_depth = 6;
+constexpr std::size_t k_max_categories = 10;
+
+std::string_view trim(std::string_view text) {
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && space(text.back()))
+        text.remove_suffix(1);
+    return text;
+}
+
+std::string bounded(std::string_view text) {
+    text = trim(text);
+    std::size_t end = std::min(text.size(), protocol::k_max_context_value_bytes);
+    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+        --end; // not inside a character
+    std::string out(text.substr(0, end));
+    return text::is_valid_utf8(out) ? out : std::string();
+}
+
+// Text or a number as text ("19.9" stays as the page wrote it when it is text).
+std::string text_of(const json& value) {
+    if (value.is_string())
+        return bounded(value.get_ref<const std::string&>());
+    if (value.is_number_integer())
+        return std::to_string(value.get<std::int64_t>());
+    if (value.is_number_float()) {
+        const double number = value.get<double>();
+        if (!std::isfinite(number))
+            return {};
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.2f", number);
+        return buffer;
+    }
+    return {};
+}
+
+std::string member_text(const json& node, const char* key) {
+    const auto it = node.find(key);
+    return it == node.end() ? std::string() : text_of(*it);
+}
+
+// "http://schema.org/Product", "schema:Product", "Product" → "Product".
+std::string_view local_name(std::string_view type) {
+    const std::size_t cut = type.find_last_of("/:#");
+    return cut == std::string_view::npos ? type : type.substr(cut + 1);
+}
+
+bool names_product(const json& type) {
+    const auto one = [](const json& t) {
+        if (!t.is_string())
+            return false;
+        const std::string_view name = local_name(t.get_ref<const std::string&>());
+        return name == "Product" || name == "IndividualProduct" || name == "ProductModel" ||
+               name == "ProductGroup" || name == "SomeProducts";
+    };
+    if (type.is_array()) {
+        for (const json& t : type)
+            if (one(t))
+                return true;
+        return false;
+    }
+    return one(type);
+}
+
+const json* find_product(const json& node, int depth) {
+    if (depth > k_max_depth)
+        return nullptr;
+    if (node.is_array()) {
+        for (const json& item : node)
+            if (const json* found = find_product(item, depth + 1))
+                return found;
+        return nullptr;
+    }
+    if (!node.is_object())
+        return nullptr;
+    if (const auto type = node.find("@type"); type != node.end() && names_product(*type))
+        return &node;
+    // A WebPage's mainEntity, an ItemPage's about: where page builders nest the product.
+    for (const char* key : {"@graph", "mainEntity", "mainEntityOfPage", "about", "itemListElement", "item"})
+        if (const auto inner = node.find(key); inner != node.end())
+            if (const json* found = find_product(*inner, depth + 1))
+                return found;
+    return nullptr;
+}
+
+std::string availability_name(std::string_view value) {
+    return bounded(local_name(trim(value)));
+}
+
+// Price and currency of one Offer or AggregateOffer; empty when it has none.
+void read_offer(const json& offer, protocol::ProductContext& product, int depth) {
+    if (depth > k_max_depth || !product.price.empty())
+        return;
+    if (offer.is_array()) {
+        for (const json& item : offer)
+            read_offer(item, product, depth + 1);
+        return;
+    }
+    if (!offer.is_object())
+        return;
+    std::string price = member_text(offer, "price");
+    if (price.empty())
+        price = member_text(offer, "lowPrice"); // AggregateOffer
+    std::string currency = member_text(offer, "priceCurrency");
+    if (price.empty()) {
+        if (const auto spec = offer.find("priceSpecification"); spec != offer.end()) {
+            protocol::ProductContext inner;
+            read_offer(*spec, inner, depth + 1);
+            price = inner.price;
+            if (currency.empty())
+                currency = inner.currency;
+        }
+    }
+    if (price.empty()) {
+        if (const auto nested = offer.find("offers"); nested != offer.end())
+            read_offer(*nested, product, depth + 1); // an AggregateOffer listing its offers
+        return;
+    }
+    product.price = price;
+    product.currency = currency;
+    if (product.availability.empty())
+        product.availability = availability_name(member_text(offer, "availability"));
+}
+
+} // namespace
+
+std::optional<PageProduct> product_from_json_ld(const std::vector<std::string>& scripts) {
+    std::size_t read = 0;
+    for (const std::string& script : scripts) {
+        if (++read > k_max_json_ld_scripts)
+            break;
+        if (script.size() > k_max_json_ld_bytes)
+            continue;
+        const json document = parse_json(script);
+        if (document.is_discarded())
+            continue;
+        const json* node = find_product(document, 0);
+        if (!node)
+            continue;
+        PageProduct found;
+        protocol::ProductContext& product = found.product;
+        product.name = member_text(*node, "name");
+        for (const char* key : {"sku", "productID", "mpn", "gtin13", "gtin"}) {
+            product.sku = member_text(*node, key);
+            if (!product.sku.empty())
+                break;
+        }
+        if (const auto offers = node->find("offers"); offers != node->end())
+            read_offer(*offers, product, 0);
+        if (product.availability.empty())
+            product.availability = availability_name(member_text(*node, "availability"));
+        if (const auto category = node->find("category"); category != node->end()) {
+            const json list = category->is_array() ? *category : json::array({*category});
+            for (const json& item : list) {
+                if (found.categories.size() == k_max_categories)
+                    break;
+                std::string name = item.is_object() ? member_text(item, "name") : text_of(item);
+                if (!name.empty())
+                    found.categories.push_back(std::move(name));
+            }
+        }
+        return found;
+    }
+    return std::nullopt;
+}
+
+} // namespace support::context
