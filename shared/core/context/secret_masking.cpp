@@ -42,6 +42,31 @@ struct DigitRun {
     std::string replacement; // empty: not a card number
 };
 
+// A length and leading digits a card network issues (Visa, Mastercard, Amex, Discover, JCB, Diners,
+// UnionPay, Maestro): a timestamp, a barcode (EAN-13) or an order number that passes Luhn by chance
+// (one in ten do) is not taken for a card.
+bool plausible_card(std::string_view digits) {
+    const std::size_t n = digits.size();
+    const int two = (digits[0] - '0') * 10 + (digits[1] - '0');
+    const int four = two * 100 + (digits[2] - '0') * 10 + (digits[3] - '0');
+    switch (digits[0]) {
+    case '4':
+        return n == 16 || n == 19;
+    case '5':
+        return (two >= 51 && two <= 55) ? n == 16 : n >= 16; // Mastercard; Maestro 50, 56–59
+    case '2':
+        return four >= 2221 && four <= 2720 && n == 16;
+    case '3':
+        if (two == 34 || two == 37)
+            return n == 15;
+        return (two == 35 || two == 30 || two == 36 || two == 38 || two == 39) && n >= 14;
+    case '6':
+        return n >= 16;
+    default:
+        return false;
+    }
+}
+
 DigitRun digit_run_at(std::string_view text, std::size_t at) {
     std::string digits;
     std::size_t i = at;
@@ -57,8 +82,8 @@ DigitRun digit_run_at(std::string_view text, std::size_t at) {
         }
     }
     DigitRun run{end, {}};
-    if (digits.size() >= 13 && digits.size() <= 19 && (end == text.size() || !joins(text[end])) &&
-        passes_luhn(digits))
+    if (digits.size() >= 14 && digits.size() <= 19 && (end == text.size() || !joins(text[end])) &&
+        plausible_card(digits) && passes_luhn(digits))
         run.replacement = "[card …" + digits.substr(digits.size() - 4) + "]";
     return run;
 }

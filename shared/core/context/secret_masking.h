@@ -8,8 +8,9 @@
 //   MaskedText m = mask_secrets("card 4111 1111 1111 1111 charged twice");
 //   m.text == "card [card …1111] charged twice", m.card == true
 //
-// A card number is 13 to 19 digits (spaces or dashes between groups) that pass the Luhn check and
-// stand alone (not part of a longer number); its last four stay, as receipts show them. An IBAN is a
+// A card number is 14 to 19 digits (spaces or dashes between groups) with a card network's leading
+// digits and length, that pass the Luhn check and stand alone (not part of a longer number); its
+// last four stay, as receipts show them. (A 13-digit timestamp or an EAN-13 barcode is not one.) An IBAN is a
 // country code, two check digits and 11 to 30 letters or digits (spaces between groups) whose
 // ISO 7064 mod-97 check holds; its country and last four stay. A labelled secret is the word after
 // "password", "PIN", "CVV", "CVC", "security code" (and the Hebrew, Arabic and Persian words for

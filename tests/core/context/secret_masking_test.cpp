@@ -17,7 +17,8 @@ TEST_CASE("A card number is replaced by its last four digits, however it is grou
     CHECK_FALSE(hebrew.bank_account);
 }
 
-TEST_CASE("Numbers that are not cards stay: wrong check digit, too short, too long, glued to a word") {
+TEST_CASE("Numbers that are not cards stay: wrong check digit, too short, too long, glued to a word, no "
+          "card network's prefix (a timestamp, a barcode)") {
     for (const char* kept :
          {"4111 1111 1111 1112", "order 100234", "call +972 52 123 4567", "tracking 123456789012345678901234",
           "SKU4111111111111111", "2024-03-15", "total 1,299.00 EUR"}) {
@@ -40,7 +41,8 @@ TEST_CASE("Text shaped like an IBAN that fails its check stays") {
     CHECK(mask_secrets("DE89 3704 0044 0532 0130 01").text == "DE89 3704 0044 0532 0130 01");
     CHECK(mask_secrets("AB12 tracking").text == "AB12 tracking");
     // The words after it are read as usual.
-    CHECK(mask_secrets("ref XY12 3 then card 4111 1111 1111 1111").text == "ref XY12 3 then card [card …1111]");
+    CHECK(mask_secrets("ref XY12 3 then card 4111 1111 1111 1111").text ==
+          "ref XY12 3 then card [card …1111]");
 }
 
 TEST_CASE("The word after a password's label is hidden, in English, Hebrew, Arabic and Persian") {
