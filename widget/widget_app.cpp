@@ -1,6 +1,7 @@
 #include "widget/widget_app.h"
 
 #include "shared/core/context/secrets_in_messages.h"
+#include "shared/core/context/site_context.h"
 #include "shared/core/text/language.h"
 #include "shared/core/text/utf8.h"
 #include "widget/widget_words.h"
@@ -78,6 +79,7 @@ void WidgetApp::start() {
     m_answers.load();
     read_page();
     load_content();
+    (void)page_context(); // a mistake in the site's setContext is named now, not at the first chat
 }
 
 void WidgetApp::words_arrived() {
@@ -397,6 +399,18 @@ protocol::ContextSnapshot WidgetApp::page_context() const {
                        : width <= k_tablet_viewport_max ? "tablet"
                                                         : "desktop";
     context.product = page.product;
+    // What the site said with SupportWidget('setContext', …): laid over the page's own.
+    if (const std::string site = web::config_string("context", ""); !site.empty()) {
+        if (auto parsed = context::parse_site_context(site)) {
+            context::apply_site_context(*parsed, context);
+        } else if (site != m_refused_site_context) {
+            m_refused_site_context = site; // said once per context the site gives
+            std::fprintf(stderr, "SupportWidget: setContext: %s at %s (%s); staff do not see this context\n",
+                         parsed.error().message.c_str(),
+                         parsed.error().field.empty() ? "/" : parsed.error().field.c_str(),
+                         parsed.error().code.c_str());
+        }
+    }
     return context;
 }
 

@@ -111,6 +111,7 @@ class WidgetApp final : public web::WebApp {
     context::JourneyLog m_journey{m_storage}; // what the shopper tried: a new chat carries it
     ChatDraft m_chat_draft;
     bool m_open = false;
+    mutable std::string m_refused_site_context; // the last setContext refused (said once on the console)
 };
 
 } // namespace support::widget

@@ -60,6 +60,11 @@ void read_context(const json& context, InboxChat& chat) {
     }
     const json& order = member(context, "order");
     chat.order = joined({text(order, "id").empty() ? "" : "#" + text(order, "id"), text(order, "status")});
+    const json& custom = member(context, "custom");
+    if (custom.is_object())
+        for (const auto& item : custom.items())
+            if (item.value().is_string())
+                chat.custom.push_back(item.key() + ": " + item.value().get<std::string>());
     const auto journey = context.find("journey");
     if (journey == context.end() || !journey->is_array())
         return;

@@ -30,10 +30,11 @@ struct InboxChat {
     std::string reply_email;
     // What the page knew when the chat began, ready to show ("" when it did not say).
     std::string page_title;
-    std::string device;  // "phone", "tablet", "desktop"
-    std::string product; // "Trail Runner 2, NW-TR2-GRN, 129.00 USD"
-    std::string cart;    // "2 items, 239.80 USD"
-    std::string order;   // "#1042, shipped"
+    std::string device;              // "phone", "tablet", "desktop"
+    std::string product;             // "Trail Runner 2, NW-TR2-GRN, 129.00 USD"
+    std::string cart;                // "2 items, 239.80 USD"
+    std::string order;               // "#1042, shipped"
+    std::vector<std::string> custom; // the site's own fields: "plan: gold"
     // What the shopper tried before, oldest first: "Searched “refund” — nothing found", "Read “How do
     // I return an item?”", "Said how-to-return did not help", "Guide apply-coupon: left at step 2".
     std::vector<std::string> journey;

@@ -80,6 +80,8 @@ void draw_context(const InboxChat& chat, const chat::Conversation& transcript) {
     fact("Product", chat.product);
     fact("Cart", chat.cart);
     fact("Order", chat.order);
+    for (const std::string& field : chat.custom)
+        ui::paragraph(field);
     fact("Language", chat.locale);
     fact("Device", chat.device);
     fact("Site", chat.site);

@@ -462,7 +462,11 @@ mergeInto(LibraryManager.library, {
   sw_web_config_string: function (key) {
     var config = Module['swConfig'] || {};
     var value = config[UTF8ToString(key)];
-    return value === undefined || value === null ? 0 : allocateUTF8(String(value));
+    if (value === undefined || value === null) return 0;
+    // An object the site gave (setContext) as JSON, read when it is used; one that cannot be written
+    // as JSON (a cycle) reads as text the core refuses with its error.
+    if (typeof value === 'object') try { value = JSON.stringify(value); } catch (e) { value = String(e && e.message); }
+    return allocateUTF8(String(value));
   },
 
   // A file published beside the fonts under their one hash: "messages/he.json" is

@@ -202,12 +202,37 @@ describe('chat', () => {
     const opened = await waitFor(async () => (await a.list()).items.find((c) => !before.has(c.id)), { message: 'the conversation' });
     const transcript = await a.transcript(opened.id);
     assert.ok(!JSON.stringify(transcript).match(/4111 1111|Hunter22/), 'the card or password reached the server');
-    const product = transcript.context?.product ?? transcript.conversation?.context?.product;
+    const product = transcript.conversation.context.product;
     assert.deepEqual(
       { name: product?.name, sku: product?.sku, price: product?.price, currency: product?.currency, availability: product?.availability },
       { name: 'Trail Runner 2', sku: 'NW-TR2-GRN', price: '129.00', currency: 'USD', availability: 'InStock' },
       JSON.stringify(transcript).slice(0, 600));
     await a.close(opened.id);
+  });
+
+  it("the site's setContext (cart, order, its own fields) reaches staff with the chat; a mistake in it is named on the console", TEST, async () => {
+    const a = await agent();
+    const before = new Set((await a.list()).items.map((c) => c.id));
+    const s = await shopper('/index.html');
+    await s.page.evaluate(() => window.SupportWidget('setContext', { cart: { items: [{ sku: 'a', quantity: 2 }, { sku: 'b' }], total: 239.8, currency: 'USD' },
+      order: { id: 'A-1042', status: 'shipped' }, custom: { plan: 'gold', points: 1200 } }));
+    await s.write('My parcel arrived wet and the box was torn');
+    const opened = await waitFor(async () => (await a.list()).items.find((c) => !before.has(c.id)), { message: 'the conversation' });
+    const context = (await a.transcript(opened.id)).conversation.context;
+    assert.deepEqual(context?.cart, { item_count: 3, total: '239.80', currency: 'USD' }, JSON.stringify(context));
+    assert.deepEqual(context?.order, { id: 'A-1042', status: 'shipped' });
+    assert.deepEqual(context?.custom, { plan: 'gold', points: '1200' });
+    await a.close(opened.id);
+
+    // A field the widget does not know, set before the panel opens: named once on the console, with
+    // where it is, as soon as the core runs.
+    const { page, log } = await env.open();
+    await page.goto(store.url + '/index.html', { waitUntil: 'networkidle' });
+    await page.evaluate(() => window.SupportWidget('setContext', { customer: { email: 'noa@example.com' } }));
+    await openPanel(page);
+    await waitFor(() => log.warnings.some((e) => /setContext: .*\/customer.*context\.site\.unknown_field/.test(e)),
+      { message: `the console warning naming /customer (warnings: ${log.warnings})` });
+    assert.equal(log.warnings.filter((e) => /setContext/.test(e)).length, 1, log.warnings.join('\n'));
   });
 
   it('with the network dropped and restored, nothing the shopper wrote or the agent answered is missed or doubled', TEST, async () => {
@@ -264,7 +289,7 @@ describe('chat', () => {
     await row.click();
     // Beside the transcript, what the shopper's page knew: no need to ask which product.
     await console_.getByRole('paragraph').filter({ hasText: 'Page: ' }).filter({ hasText: '/product.html' }).waitFor({ timeout: 10_000 });
-    await console_.getByRole('paragraph').filter({ hasText: 'Product: NW-TR2-GRN' }).waitFor({ timeout: 5_000 });
+    await console_.getByRole('paragraph').filter({ hasText: 'Product: Trail Runner 2, NW-TR2-GRN, 129.00 USD' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Device: desktop' }).waitFor({ timeout: 5_000 });
     const tried = console_.getByRole('list', { name: 'What the shopper tried', exact: true });
     await tried.getByText('Searched “zxqv kettlebell sponsorship” — nothing found', { exact: true }).waitFor({ timeout: 5_000 });

@@ -234,7 +234,7 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
         core = await coreModule.default({
           locateFile: (name) => url(name.endsWith('.wasm') ? MANIFEST.wasm : name),
           swMount: { panel, canvas, launcher },
-          swConfig: { ...config },
+          swConfig: config, // the same object: setContext below reaches a running core
           swFontUrl: url(MANIFEST.font),
           // The core may ask from inside a frame; act once it has returned, so swSetOpen(false)
           // never re-enters it. It says whether focus goes back to the launcher (Close, Escape)
@@ -306,6 +306,9 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
         if (list.includes(fn)) list.splice(list.indexOf(fn), 1);
       };
     },
+    // What the site knows (product, cart, order, its own fields): kept here, read by the core with each
+    // chat and feedback event, checked there (a mistake is named on the console). Loads nothing.
+    setContext: (c) => (config.context = c),
     // The core checks the id (and lists the site's guides when it knows none by that name).
     startGuide: (id) => load().then((c) => c && c.swCommand('startGuide', id)),
     debug: () => ({
@@ -330,7 +333,7 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
   // panel open is open here too, a guide in progress continues without the shopper opening the panel,
   // a chat goes on listening, and feedback the server has not acknowledged yet goes out (below).
   // Until the core runs, the loader follows the other tabs' writes (the `storage` event) itself.
-  const key = (name) => `support-widget:${site}:${name}`;
+  const key = `support-widget:${site}:`;
   const follow = (text) => {
     try {
       const saved = JSON.parse(text);
@@ -340,11 +343,11 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
       // None, or not a session: the core replaces it (with a warning).
     }
   };
-  W.addEventListener('storage', (e) => e.key === key('session') && follow(e.newValue));
+  W.addEventListener('storage', (e) => e.key === key + 'session' && follow(e.newValue));
   let unsent;
   try {
-    follow(localStorage.getItem(key('session')));
-    unsent = /"id"/.test(localStorage.getItem(key('feedback-outbox')));
+    follow(localStorage.getItem(key + 'session'));
+    unsent = /"id"/.test(localStorage.getItem(key + 'feedback-outbox'));
   } catch {
     // Storage blocked: there is nothing to continue or send.
   }
@@ -371,6 +374,6 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
     const idle = () => (W.requestIdleCallback || ((fn) => setTimeout(fn, 2000)))(load);
     D.readyState === 'complete' ? idle() : W.addEventListener('load', idle, { once: true });
   } else if (data.preload) {
-    say('warn', `unknown data-preload "${data.preload}"; only "idle" is known.`);
+    say('warn', `unknown data-preload "${data.preload}"; using none.`);
   }
 })();

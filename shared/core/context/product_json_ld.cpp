@@ -101,7 +101,8 @@ const json* find_product(const json& node, int depth) {
 }
 
 std::string availability_name(std::string_view value) {
-    return bounded(local_name(trim(value)));
+    std::string name = bounded(local_name(trim(value)));
+    return name.size() <= 64 ? name : std::string();
 }
 
 // Price and currency of one Offer or AggregateOffer; empty when it has none.
@@ -133,8 +134,9 @@ void read_offer(const json& offer, protocol::ProductContext& product, int depth)
             read_offer(*nested, product, depth + 1); // an AggregateOffer listing its offers
         return;
     }
-    product.price = price;
-    product.currency = currency;
+    // As bounded on the wire (protocol/context_snapshot.h): a value too long for it is left out.
+    product.price = price.size() <= 32 ? price : std::string();
+    product.currency = currency.size() <= 8 ? currency : std::string();
     if (product.availability.empty())
         product.availability = availability_name(member_text(offer, "availability"));
 }

@@ -50,6 +50,24 @@ Result<std::optional<OrderContext>> decode_order(const WireObject& context) {
     return std::optional(order);
 }
 
+Result<std::vector<std::pair<std::string, std::string>>> decode_custom(const WireObject& context) {
+    std::vector<std::pair<std::string, std::string>> custom;
+    SW_TRY(auto object, context.object("custom", Presence::Optional));
+    if (!object)
+        return custom;
+    const std::vector<std::string> keys = object->keys();
+    if (keys.size() > k_max_custom_fields)
+        return context.error("too_long", "\"custom\" may hold at most 20 fields", "custom");
+    for (const std::string& key : keys) {
+        if (key.empty() || key.size() > k_max_custom_key_bytes)
+            return object->error("invalid_value", "a custom field's name is 1 to 40 bytes", key);
+        SW_TRY(std::string value, object->string(key, Presence::Required, k_max_context_value_bytes));
+        custom.emplace_back(key, std::move(value));
+    }
+    std::sort(custom.begin(), custom.end()); // one order whatever the sender's: the JSON object's
+    return custom;
+}
+
 void put_if_set(json& object, const char* key, const std::string& value) {
     if (!value.empty())
         object[key] = value;
@@ -74,6 +92,7 @@ Result<ContextSnapshot> decode_context_snapshot(const WireObject& context) {
     SW_TRY(snapshot.product, decode_product(context));
     SW_TRY(snapshot.cart, decode_cart(context));
     SW_TRY(snapshot.order, decode_order(context));
+    SW_TRY(snapshot.custom, decode_custom(context));
     return snapshot;
 }
 
@@ -107,6 +126,12 @@ json encode_context_snapshot(const ContextSnapshot& context) {
         put_if_set(order, "id", context.order->id);
         put_if_set(order, "status", context.order->status);
         out["order"] = std::move(order);
+    }
+    if (!context.custom.empty()) {
+        json custom = json::object();
+        for (const auto& [key, value] : context.custom)
+            custom[key] = value;
+        out["custom"] = std::move(custom);
     }
     return out;
 }

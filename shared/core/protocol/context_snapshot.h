@@ -9,7 +9,8 @@
 //               "product": {"name": "…", "sku": "…", "price": "19.90", "currency": "EUR",
 //                           "availability": "InStock"},
 //               "cart": {"item_count": 2, "total": "39.80", "currency": "EUR"},
-//               "order": {"id": "A-1001", "status": "shipped"}}
+//               "order": {"id": "A-1001", "status": "shipped"},
+//               "custom": {"plan": "gold", "store": "Tel Aviv"}}   (what the site adds: ≤ 20, text)
 
 #include "shared/core/protocol/wire_fields.h"
 #include "shared/core/result.h"
@@ -20,12 +21,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace support::protocol {
 
 inline constexpr std::size_t k_max_url_bytes = 2048;
 inline constexpr std::size_t k_max_title_bytes = 300;
 inline constexpr std::size_t k_max_context_value_bytes = 200;
+inline constexpr std::size_t k_max_custom_fields = 20;
+inline constexpr std::size_t k_max_custom_key_bytes = 40;
 
 struct ProductContext {
     std::string name;
@@ -57,6 +62,7 @@ struct ContextSnapshot {
     std::optional<ProductContext> product;
     std::optional<CartContext> cart;
     std::optional<OrderContext> order;
+    std::vector<std::pair<std::string, std::string>> custom; // the site's own facts, by name
     bool operator==(const ContextSnapshot&) const = default;
 };
 

@@ -72,6 +72,13 @@ const char* type_name(const json& value) {
 WireObject::WireObject(const json& object, std::string pointer, std::string code_prefix)
     : m_object(&object), m_pointer(std::move(pointer)), m_code_prefix(std::move(code_prefix)) {}
 
+std::vector<std::string> WireObject::keys() const {
+    std::vector<std::string> out;
+    for (const auto& item : m_object->items())
+        out.push_back(item.key());
+    return out;
+}
+
 std::string WireObject::pointer_to(std::string_view key) const {
     return m_pointer + "/" + escape_pointer_token(key);
 }

@@ -43,6 +43,9 @@ class WireObject {
     Result<std::vector<WireObject>> objects(std::string_view key, Presence presence,
                                             std::size_t max_items) const;
 
+    // The object's member names, in the document's order.
+    std::vector<std::string> keys() const;
+
     std::string pointer_to(std::string_view key) const;
     Error error(std::string_view suffix, std::string message, std::string_view key) const;
 

@@ -42,6 +42,22 @@ TEST_CASE("An article vote decodes with its subject, vote, comment and context")
     CHECK(decoded->context.cart->total == "39.80");
 }
 
+TEST_CASE("The site's own context fields travel sorted by name and come back the same") {
+    auto decoded = decode_feedback_submission(
+        article_body(R"(,"context":{"custom":{"plan":"gold","b2b":"false"},"order":{"id":"A-7"}})"));
+    REQUIRE(decoded);
+    CHECK(decoded->context.custom ==
+          std::vector<std::pair<std::string, std::string>>{{"b2b", "false"}, {"plan", "gold"}});
+    auto again = decode_feedback_submission(encode_feedback_submission(*decoded));
+    REQUIRE(again);
+    CHECK(again->context == decoded->context);
+    std::string many;
+    for (int i = 0; i < 21; ++i)
+        many += (i ? "," : "") + std::string("\"k") + std::to_string(i) + "\":\"v\"";
+    CHECK(decode_error(article_body(R"(,"context":{"custom":{)" + many + "}}")).field == "/context/custom");
+    CHECK(decode_error(article_body(R"(,"context":{"custom":{"n":5}})")).field == "/context/custom/n");
+}
+
 TEST_CASE("Each kind reads the subject and fields of its own") {
     const std::string head = R"({"client_id":")" + k_id + R"(","locale":"he","client_time_ms":1,)";
     SECTION("page") {

@@ -1,0 +1,154 @@
+#include "shared/core/context/site_context.h"
+
+#include "shared/core/context/secret_masking.h"
+#include "shared/core/parse_json.h"
+#include "shared/core/text/utf8.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <initializer_list>
+
+namespace support::context {
+
+namespace {
+
+using nlohmann::json;
+
+Error fault(const char* code, const std::string& pointer, std::string message) {
+    return make_error(std::string("context.site.") + code, std::move(message), pointer);
+}
+
+Result<void> only(const json& object, const std::string& pointer,
+                  std::initializer_list<std::string_view> keys) {
+    for (const auto& item : object.items())
+        if (std::find(keys.begin(), keys.end(), item.key()) == keys.end())
+            return fault("unknown_field", pointer + "/" + item.key(),
+                         "\"" + item.key() + "\" is not a field the widget knows here");
+    return ok();
+}
+
+// Text, a number or a boolean as text (null: absent), masked and at most `max_bytes`.
+Result<std::string> value_text(const json& object, const char* key, const std::string& pointer,
+                               std::size_t max_bytes) {
+    const auto it = object.find(key);
+    if (it == object.end() || it->is_null())
+        return std::string();
+    const std::string at = pointer + "/" + key;
+    std::string text;
+    if (it->is_string()) {
+        text = it->get<std::string>();
+    } else if (it->is_boolean()) {
+        text = it->get<bool>() ? "true" : "false";
+    } else if (it->is_number_integer()) {
+        text = std::to_string(it->get<std::int64_t>());
+    } else if (it->is_number_float() && std::isfinite(it->get<double>())) {
+        char buffer[40];
+        std::snprintf(buffer, sizeof buffer, "%.2f", it->get<double>());
+        text = buffer;
+    } else {
+        return fault("wrong_type", at, std::string("\"") + key + "\" must be text or a number");
+    }
+    text = mask_secrets(text).text;
+    if (text.size() > max_bytes || !text::is_valid_utf8(text))
+        return fault("too_long", at,
+                     std::string("\"") + key + "\" may be at most " + std::to_string(max_bytes) + " bytes");
+    return text;
+}
+
+Result<const json*> member_object(const json& parent, const char* key, const std::string& pointer) {
+    const auto it = parent.find(key);
+    if (it == parent.end() || it->is_null())
+        return static_cast<const json*>(nullptr);
+    if (!it->is_object())
+        return fault("wrong_type", pointer + "/" + key, std::string("\"") + key + "\" must be an object");
+    return &*it;
+}
+
+Result<std::int64_t> item_count(const json& cart) {
+    const auto it = cart.find("items");
+    if (it == cart.end() || it->is_null())
+        return std::int64_t{0};
+    if (it->is_number_integer() && it->get<std::int64_t>() >= 0 && it->get<std::int64_t>() <= 100'000)
+        return it->get<std::int64_t>();
+    if (!it->is_array())
+        return fault("wrong_type", "/cart/items", "\"items\" must be a count or a list of items");
+    std::int64_t count = 0;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const json& item = (*it)[i];
+        const auto quantity = item.is_object() ? item.find("quantity") : item.end();
+        count += quantity != item.end() && quantity->is_number_integer() && quantity->get<std::int64_t>() > 0
+                     ? std::min<std::int64_t>(quantity->get<std::int64_t>(), 10'000)
+                     : 1;
+    }
+    return std::min<std::int64_t>(count, 100'000);
+}
+
+} // namespace
+
+Result<SiteContext> parse_site_context(std::string_view text) {
+    if (text.size() > k_max_site_context_bytes)
+        return fault("too_long", "", "the context may be at most 16 KB of JSON");
+    const json document = parse_json(text);
+    if (document.is_discarded())
+        return fault("invalid_json", "", "the context is not JSON");
+    if (!document.is_object())
+        return fault("not_an_object", "", "setContext takes an object: {product, cart, order, custom}");
+    SW_TRY_VOID(only(document, "", {"product", "cart", "order", "custom"}));
+    SiteContext site;
+    SW_TRY(const json* product, member_object(document, "product", ""));
+    if (product) {
+        SW_TRY_VOID(only(*product, "/product", {"name", "sku", "price", "currency", "availability"}));
+        protocol::ProductContext p;
+        SW_TRY(p.name, value_text(*product, "name", "/product", protocol::k_max_context_value_bytes));
+        SW_TRY(p.sku, value_text(*product, "sku", "/product", protocol::k_max_context_value_bytes));
+        SW_TRY(p.price, value_text(*product, "price", "/product", 32));
+        SW_TRY(p.currency, value_text(*product, "currency", "/product", 8));
+        SW_TRY(p.availability, value_text(*product, "availability", "/product", 64));
+        site.product = std::move(p);
+    }
+    SW_TRY(const json* cart, member_object(document, "cart", ""));
+    if (cart) {
+        SW_TRY_VOID(only(*cart, "/cart", {"items", "total", "currency"}));
+        protocol::CartContext c;
+        SW_TRY(c.item_count, item_count(*cart));
+        SW_TRY(c.total, value_text(*cart, "total", "/cart", 32));
+        SW_TRY(c.currency, value_text(*cart, "currency", "/cart", 8));
+        site.cart = std::move(c);
+    }
+    SW_TRY(const json* order, member_object(document, "order", ""));
+    if (order) {
+        SW_TRY_VOID(only(*order, "/order", {"id", "status"}));
+        protocol::OrderContext o;
+        SW_TRY(o.id, value_text(*order, "id", "/order", 64));
+        SW_TRY(o.status, value_text(*order, "status", "/order", 64));
+        site.order = std::move(o);
+    }
+    SW_TRY(const json* custom, member_object(document, "custom", ""));
+    if (custom) {
+        if (custom->size() > protocol::k_max_custom_fields)
+            return fault("too_long", "/custom", "custom may hold at most 20 fields");
+        for (const auto& item : custom->items()) {
+            if (item.key().empty() || item.key().size() > protocol::k_max_custom_key_bytes)
+                return fault("too_long", "/custom/" + item.key(), "a custom field's name is 1 to 40 bytes");
+            SW_TRY(std::string value,
+                   value_text(*custom, item.key().c_str(), "/custom", protocol::k_max_context_value_bytes));
+            site.custom.emplace_back(item.key(), std::move(value));
+        }
+        std::sort(site.custom.begin(), site.custom.end());
+    }
+    return site;
+}
+
+void apply_site_context(const SiteContext& site, protocol::ContextSnapshot& snapshot) {
+    if (site.product)
+        snapshot.product = site.product;
+    if (site.cart)
+        snapshot.cart = site.cart;
+    if (site.order)
+        snapshot.order = site.order;
+    if (!site.custom.empty())
+        snapshot.custom = site.custom;
+}
+
+} // namespace support::context
