@@ -2,6 +2,7 @@
 
 #include "shared/core/parse_json.h"
 #include "shared/core/text/utf8.h"
+#include "shared/core/text/white_space.h"
 
 #include <cmath>
 #include <cstdio>
@@ -16,22 +17,10 @@ using nlohmann::json;
 constexpr int k_max_depth = 6;
 constexpr std::size_t k_max_categories = 10;
 
-std::string_view trim(std::string_view text) {
-    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-    while (!text.empty() && space(text.front()))
-        text.remove_prefix(1);
-    while (!text.empty() && space(text.back()))
-        text.remove_suffix(1);
-    return text;
-}
-
-std::string bounded(std::string_view text) {
-    text = trim(text);
-    std::size_t end = std::min(text.size(), protocol::k_max_context_value_bytes);
-    while (end > 0 && end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
-        --end; // not inside a character
-    std::string out(text.substr(0, end));
-    return text::is_valid_utf8(out) ? out : std::string();
+std::string bounded(std::string_view value) {
+    const std::string_view cut =
+        text::truncate_utf8(text::trim_white_space(value), protocol::k_max_context_value_bytes);
+    return text::is_valid_utf8(cut) ? std::string(cut) : std::string();
 }
 
 // Text or a number as text ("19.9" stays as the page wrote it when it is text).
@@ -101,7 +90,7 @@ const json* find_product(const json& node, int depth) {
 }
 
 std::string availability_name(std::string_view value) {
-    std::string name = bounded(local_name(trim(value)));
+    std::string name = bounded(local_name(text::trim_white_space(value)));
     return name.size() <= 64 ? name : std::string();
 }
 
