@@ -63,6 +63,9 @@ void WidgetApp::on_loaded() {
     });
     m_chat.start(web::config_string("server", ""), web::config_string("site", ""));
     m_journey.load(web::now_ms());
+    // The pages the shopper went through with the widget loaded (a reload of one is one step).
+    const web::PageFacts page = web::read_page_facts();
+    m_journey.record({protocol::JourneyKind::Page, page.path, page.title, web::now_ms()});
 }
 
 void WidgetApp::start() {
@@ -394,6 +397,8 @@ protocol::ContextSnapshot WidgetApp::page_context() const {
     context.page_url = page.url;
     context.page_title = page.title;
     context.referrer = page.referrer;
+    context.page_lang = std::string(text::truncate_utf8(page.lang, 35));
+    context.page_dir = page.dir == "rtl" || page.dir == "ltr" ? page.dir : std::string();
     const int width = web::viewport_width();
     context.viewport = width <= k_phone_viewport_max    ? "phone"
                        : width <= k_tablet_viewport_max ? "tablet"

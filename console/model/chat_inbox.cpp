@@ -50,6 +50,8 @@ std::string with_currency(const json& object, const char* amount) {
 void read_context(const json& context, InboxChat& chat) {
     chat.page_title = text(member(context, "page"), "title");
     chat.device = text(context, "viewport");
+    const json& page = member(context, "page");
+    chat.page_language = joined({text(page, "lang"), text(page, "dir") == "rtl" ? "right to left" : ""});
     const json& product = member(context, "product");
     chat.product = joined({text(product, "name"), text(product, "sku"), with_currency(product, "price")});
     const json& cart = member(context, "cart");
@@ -82,6 +84,8 @@ void read_context(const json& context, InboxChat& chat) {
             chat.journey.push_back("Said " + subject + (detail == "helpful" ? " helped" : " did not help"));
         else if (kind == "guide")
             chat.journey.push_back("Guide " + subject + ": " + detail);
+        else if (kind == "page")
+            chat.journey.push_back("Visited " + subject + (detail.empty() ? "" : " (" + detail + ")"));
     }
 }
 

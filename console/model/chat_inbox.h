@@ -31,6 +31,7 @@ struct InboxChat {
     // What the page knew when the chat began, ready to show ("" when it did not say).
     std::string page_title;
     std::string device;              // "phone", "tablet", "desktop"
+    std::string page_language;       // "he, right to left"
     std::string product;             // "Trail Runner 2, NW-TR2-GRN, 129.00 USD"
     std::string cart;                // "2 items, 239.80 USD"
     std::string order;               // "#1042, shipped"

@@ -83,6 +83,7 @@ void draw_context(const InboxChat& chat, const chat::Conversation& transcript) {
     for (const std::string& field : chat.custom)
         ui::paragraph(field);
     fact("Language", chat.locale);
+    fact("Page language", chat.page_language);
     fact("Device", chat.device);
     fact("Site", chat.site);
     if (!chat.reply_email.empty()) {

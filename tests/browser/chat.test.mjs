@@ -293,6 +293,7 @@ describe('chat', () => {
     await console_.getByRole('paragraph').filter({ hasText: 'Device: desktop' }).waitFor({ timeout: 5_000 });
     const tried = console_.getByRole('list', { name: 'What the shopper tried', exact: true });
     await tried.getByText('Searched “zxqv kettlebell sponsorship” — nothing found', { exact: true }).waitFor({ timeout: 5_000 });
+    await tried.getByText('Visited /product.html (Trail Runner 2 running shoes — Northwind Outfitters)', { exact: true }).waitFor({ timeout: 5_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Why a person: the shopper asked for one' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('paragraph').filter({ hasText: 'Can I talk to a person?' }).waitFor({ timeout: 5_000 });
     await console_.getByRole('button', { name: 'Join', exact: true }).click();

@@ -12,10 +12,12 @@ namespace {
 const std::string k_list = R"json({"items":[
   {"id":"c-1","site":"demo","state":"waiting","agent":"","locale":"he","page_url":"https://shop.example/cart",
    "reply_email":"noa@example.com","created_at_ms":1000,"updated_at_ms":60000,"last_seq":3,
-   "context":{"page":{"url":"https://shop.example/cart","title":"העגלה"},"viewport":"phone",
+   "context":{"page":{"url":"https://shop.example/cart","title":"העגלה","lang":"he","dir":"rtl"},"viewport":"phone",
               "product":{"name":"Trail Runner 2","sku":"NW-TR2","price":"129.00","currency":"USD"},
               "cart":{"item_count":2,"total":"239.80","currency":"USD"},"order":{"id":"1042","status":"shipped"},
-              "journey":[{"kind":"search","subject":"החזרה","detail":"no_result","at_ms":1},
+              "custom":{"plan":"gold"},
+              "journey":[{"kind":"page","subject":"/cart","detail":"העגלה","at_ms":0},
+                         {"kind":"search","subject":"החזרה","detail":"no_result","at_ms":1},
                          {"kind":"article","subject":"how-to-return","detail":"How do I return an item?","at_ms":2},
                          {"kind":"feedback","subject":"how-to-return","detail":"not_helpful","at_ms":3},
                          {"kind":"guide","subject":"apply-coupon","detail":"left at step 2 (enter-code)","at_ms":4}]}},
@@ -62,9 +64,11 @@ TEST_CASE("console inbox: the chats that need a person, who is online, and how l
     CHECK(inbox.items()[0].cart == "2 items, 239.80 USD");
     CHECK(inbox.items()[0].order == "#1042, shipped");
     CHECK(inbox.items()[1].product.empty()); // a page that said nothing
+    CHECK(inbox.items()[0].custom == std::vector<std::string>{"plan: gold"});
+    CHECK(inbox.items()[0].page_language == "he, right to left");
     CHECK(inbox.items()[0].journey ==
-          std::vector<std::string>{"Searched “החזרה” — nothing found", "Read “How do I return an item?”",
-                                   "Said how-to-return did not help",
+          std::vector<std::string>{"Visited /cart (העגלה)", "Searched “החזרה” — nothing found",
+                                   "Read “How do I return an item?”", "Said how-to-return did not help",
                                    "Guide apply-coupon: left at step 2 (enter-code)"});
     CHECK(inbox.waiting() == 1);
     CHECK(inbox.online() == std::vector<std::string>{"dana@shop.example"});

@@ -82,6 +82,10 @@ Result<ContextSnapshot> decode_context_snapshot(const WireObject& context) {
         SW_TRY(std::string url, page->string("url", Presence::Optional, k_max_url_bytes));
         SW_TRY(snapshot.page_title, page->string("title", Presence::Optional, k_max_title_bytes));
         SW_TRY(std::string referrer, page->string("referrer", Presence::Optional, k_max_url_bytes));
+        SW_TRY(snapshot.page_lang, page->string("lang", Presence::Optional, 35));
+        SW_TRY(snapshot.page_dir, page->string("dir", Presence::Optional, 3));
+        if (!snapshot.page_dir.empty() && snapshot.page_dir != "rtl" && snapshot.page_dir != "ltr")
+            return page->error("invalid_value", "\"dir\" must be rtl or ltr", "dir");
         snapshot.page_url = without_query_or_fragment(url);
         snapshot.referrer = without_query_or_fragment(referrer);
     }
@@ -102,6 +106,8 @@ json encode_context_snapshot(const ContextSnapshot& context) {
     put_if_set(page, "url", context.page_url);
     put_if_set(page, "title", context.page_title);
     put_if_set(page, "referrer", context.referrer);
+    put_if_set(page, "lang", context.page_lang);
+    put_if_set(page, "dir", context.page_dir);
     if (!page.empty())
         out["page"] = std::move(page);
     put_if_set(out, "viewport", context.viewport);

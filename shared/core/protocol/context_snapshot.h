@@ -4,7 +4,8 @@
 // lose their query string and fragment on both ends, since those carry e-mail addresses, order
 // tokens and tracking ids more often than anything support staff need.
 //
-//   "context": {"page": {"url": "https://shop.example/cart", "title": "Cart", "referrer": "…"},
+//   "context": {"page": {"url": "https://shop.example/cart", "title": "Cart", "referrer": "…",
+//                        "lang": "he", "dir": "rtl"},
 //               "viewport": "phone",
 //               "product": {"name": "…", "sku": "…", "price": "19.90", "currency": "EUR",
 //                           "availability": "InStock"},
@@ -57,8 +58,10 @@ struct OrderContext {
 struct ContextSnapshot {
     std::string page_url; // scheme, host and path only
     std::string page_title;
-    std::string referrer; // scheme, host and path only
-    std::string viewport; // "phone", "tablet", "desktop" or ""
+    std::string referrer;  // scheme, host and path only
+    std::string page_lang; // <html lang>, at most 35 bytes
+    std::string page_dir;  // "rtl", "ltr" or ""
+    std::string viewport;  // "phone", "tablet", "desktop" or ""
     std::optional<ProductContext> product;
     std::optional<CartContext> cart;
     std::optional<OrderContext> order;

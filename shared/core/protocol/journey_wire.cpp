@@ -7,7 +7,7 @@ namespace support::protocol {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> k_kind_names = {"search", "article", "guide", "feedback"};
+constexpr std::array<std::string_view, 5> k_kind_names = {"search", "article", "guide", "feedback", "page"};
 
 } // namespace
 
@@ -42,7 +42,8 @@ Result<std::vector<JourneyStep>> decode_journey(const WireObject& parent, std::s
         SW_TRY(std::string kind, item.string("kind", Presence::Required, 16));
         const auto known = journey_kind_from_name(kind);
         if (!known)
-            return item.error("unknown_kind", "\"kind\" must be search, article, guide or feedback", "kind");
+            return item.error("unknown_kind", "\"kind\" must be search, article, guide, feedback or page",
+                              "kind");
         step.kind = *known;
         SW_TRY(step.subject, item.string("subject", Presence::Required, k_max_journey_text_bytes));
         SW_TRY(step.detail, item.string("detail", Presence::Optional, k_max_journey_text_bytes));

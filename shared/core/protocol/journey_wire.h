@@ -6,7 +6,8 @@
 //   "journey":[{"kind":"search","subject":"refund eilat","detail":"no_result","at_ms":…},
 //              {"kind":"article","subject":"how-to-return","detail":"How do I return an item?","at_ms":…},
 //              {"kind":"feedback","subject":"how-to-return","detail":"not_helpful","at_ms":…},
-//              {"kind":"guide","subject":"apply-coupon","detail":"abandoned at step 2","at_ms":…}]
+//              {"kind":"guide","subject":"apply-coupon","detail":"abandoned at step 2","at_ms":…},
+//              {"kind":"page","subject":"/cart.html","detail":"Your cart","at_ms":…}]
 //
 // Errors name the field: <prefix>.wrong_type, too_long, missing_field, unknown_kind (at /journey/N).
 
@@ -31,9 +32,10 @@ enum class JourneyKind : std::uint8_t {
     Article,  // subject: the article id; detail: its title
     Guide,    // subject: the guide id; detail: how far ("completed", "abandoned at step 2", "started")
     Feedback, // subject: the article id; detail: "helpful" or "not_helpful"
+    Page, // a page of the site the shopper visited with the widget loaded: subject its path, detail its title
 };
 
-std::string_view journey_kind_name(JourneyKind kind); // "search", "article", "guide", "feedback"
+std::string_view journey_kind_name(JourneyKind kind); // "search", "article", "guide", "feedback", "page"
 std::optional<JourneyKind> journey_kind_from_name(std::string_view name);
 
 struct JourneyStep {

@@ -58,6 +58,15 @@ TEST_CASE("The site's own context fields travel sorted by name and come back the
     CHECK(decode_error(article_body(R"(,"context":{"custom":{"n":5}})")).field == "/context/custom/n");
 }
 
+TEST_CASE("The page's language and direction travel with the context; another direction is refused") {
+    auto decoded =
+        decode_feedback_submission(article_body(R"(,"context":{"page":{"lang":"he-IL","dir":"rtl"}})"));
+    REQUIRE(decoded);
+    CHECK(decoded->context.page_lang == "he-IL");
+    CHECK(decoded->context.page_dir == "rtl");
+    CHECK(decode_error(article_body(R"(,"context":{"page":{"dir":"up"}})")).field == "/context/page/dir");
+}
+
 TEST_CASE("Each kind reads the subject and fields of its own") {
     const std::string head = R"({"client_id":")" + k_id + R"(","locale":"he","client_time_ms":1,)";
     SECTION("page") {
