@@ -82,7 +82,7 @@ void WidgetApp::start() {
     m_answers.load();
     read_page();
     load_content();
-    (void)page_context(); // a mistake in the site's setContext is named now, not at the first chat
+    (void)site_context(); // a mistake in the site's setContext is named now, not at the first chat
 }
 
 void WidgetApp::words_arrived() {
@@ -181,8 +181,12 @@ void WidgetApp::on_open_changed(bool open) {
 void WidgetApp::publish_session() {
     m_session.set_search_query(m_search_query);
     // Until the content is in, this tab's stack is Home whatever the session says: not written.
-    if (m_content.state() == ContentState::Ready && !m_views_to_restore)
+    // Written when the stack changed, not every frame.
+    if (m_content.state() == ContentState::Ready && !m_views_to_restore &&
+        m_views.revision() != m_published_views) {
+        m_published_views = m_views.revision();
         m_session.set_views(view_names());
+    }
 }
 
 std::vector<std::string> WidgetApp::view_names() const {
@@ -236,7 +240,7 @@ void WidgetApp::session_changed(const session::Session& before) {
 
 void WidgetApp::read_page() {
     web::PageFacts facts = web::read_page_facts();
-    search::PageContext page{std::move(facts.path), std::move(facts.product_sku),
+    search::PageContext page{std::move(facts.path), facts.product ? facts.product->sku : std::string(),
                              std::move(facts.categories)};
     if (page.path == m_page.path && page.product_sku == m_page.product_sku &&
         page.categories == m_page.categories)
@@ -391,6 +395,23 @@ void WidgetApp::stamp(protocol::FeedbackSubmission& submission) const {
     submission.context = page_context();
 }
 
+std::optional<context::SiteContext> WidgetApp::site_context() const {
+    const std::string site = web::config_string("context", "");
+    if (site.empty())
+        return std::nullopt;
+    auto parsed = context::parse_site_context(site);
+    if (parsed)
+        return std::move(parsed).value();
+    if (site != m_refused_site_context) {
+        m_refused_site_context = site; // said once per context the site gives
+        std::fprintf(stderr, "SupportWidget: setContext: %s at %s (%s); staff do not see this context\n",
+                     parsed.error().message.c_str(),
+                     parsed.error().field.empty() ? "/" : parsed.error().field.c_str(),
+                     parsed.error().code.c_str());
+    }
+    return std::nullopt;
+}
+
 protocol::ContextSnapshot WidgetApp::page_context() const {
     const web::PageFacts page = web::read_page_facts();
     protocol::ContextSnapshot context;
@@ -405,17 +426,8 @@ protocol::ContextSnapshot WidgetApp::page_context() const {
                                                         : "desktop";
     context.product = page.product;
     // What the site said with SupportWidget('setContext', …): laid over the page's own.
-    if (const std::string site = web::config_string("context", ""); !site.empty()) {
-        if (auto parsed = context::parse_site_context(site)) {
-            context::apply_site_context(*parsed, context);
-        } else if (site != m_refused_site_context) {
-            m_refused_site_context = site; // said once per context the site gives
-            std::fprintf(stderr, "SupportWidget: setContext: %s at %s (%s); staff do not see this context\n",
-                         parsed.error().message.c_str(),
-                         parsed.error().field.empty() ? "/" : parsed.error().field.c_str(),
-                         parsed.error().code.c_str());
-        }
-    }
+    if (const auto site = site_context())
+        context::apply_site_context(*site, context);
     return context;
 }
 

@@ -4,6 +4,7 @@
 // scrolling region. A guide runs on the page with the panel open or closed (widget/active_guide.h).
 
 #include "shared/core/context/journey_log.h"
+#include "shared/core/context/site_context.h"
 #include "shared/core/feedback/helpful_answers.h"
 #include "shared/core/feedback/unanswered_query_watch.h"
 #include "shared/core/protocol/feedback_submission.h"
@@ -85,6 +86,8 @@ class WidgetApp final : public web::WebApp {
     void stamp(protocol::FeedbackSubmission& submission) const;
     // What the page knows: its address and title, the device class, the product it shows.
     protocol::ContextSnapshot page_context() const;
+    // SupportWidget('setContext', …) checked; a mistake is said once on the console (nullopt).
+    std::optional<context::SiteContext> site_context() const;
 
     std::string m_title = "Help";
     std::string m_search_query;
@@ -93,7 +96,8 @@ class WidgetApp final : public web::WebApp {
 
     web::SiteLocalStorage m_storage; // first: the members below keep things in it
     SessionSync m_session{m_storage};
-    bool m_views_to_restore = false; // another tab's views wait for the content
+    bool m_views_to_restore = false;                // another tab's views wait for the content
+    std::optional<std::uint32_t> m_published_views; // the stack's revision last written to the session
     HelpContent m_content;
     HelpSearch m_search;
     search::PageContext m_page;

@@ -35,7 +35,6 @@ PageFacts read_page_facts() {
             if (script.is_string())
                 scripts.push_back(script.get<std::string>());
     if (auto found = context::product_from_json_ld(scripts)) {
-        facts.product_sku = found->product.sku;
         facts.categories = std::move(found->categories);
         facts.product = std::move(found->product);
     }

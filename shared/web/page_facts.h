@@ -22,7 +22,6 @@ struct PageFacts {
     std::string lang;     // <html lang>, or ""
     std::string dir;      // "rtl", "ltr" or ""
     std::optional<protocol::ProductContext> product;
-    std::string product_sku;             // the product's sku (else productID, mpn, gtin); "" without one
     std::vector<std::string> categories; // its categories
 };
 

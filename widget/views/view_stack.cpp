@@ -31,16 +31,22 @@ bool parse_view_name(std::string_view name, ViewKind& out) {
 }
 
 void ViewStack::push(ViewEntry entry) {
-    if (entry != top())
+    if (entry != top()) {
         m_entries.push_back(entry);
+        ++m_revision;
+    }
 }
 
 void ViewStack::pop() {
-    if (m_entries.size() > 1)
+    if (m_entries.size() > 1) {
         m_entries.pop_back();
+        ++m_revision;
+    }
 }
 
 void ViewStack::to_home() {
+    if (m_entries.size() > 1)
+        ++m_revision;
     m_entries.resize(1);
 }
 

@@ -28,6 +28,8 @@ class ViewStack {
     std::size_t depth() const { return m_entries.size(); }
     bool can_go_back() const { return m_entries.size() > 1; }
     const std::vector<ViewEntry>& entries() const { return m_entries; }
+    // Changes with every push, pop or return Home that changed the stack (the session writes it then).
+    std::uint32_t revision() const { return m_revision; }
 
     void push(ViewEntry entry);
     void pop();     // never below Home
@@ -35,6 +37,7 @@ class ViewStack {
 
   private:
     std::vector<ViewEntry> m_entries{ViewEntry{}};
+    std::uint32_t m_revision = 0;
 };
 
 } // namespace support::widget

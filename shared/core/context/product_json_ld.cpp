@@ -1,11 +1,10 @@
 #include "shared/core/context/product_json_ld.h"
 
+#include "shared/core/context/number_text.h"
 #include "shared/core/parse_json.h"
 #include "shared/core/text/utf8.h"
 #include "shared/core/text/white_space.h"
 
-#include <cmath>
-#include <cstdio>
 #include <string_view>
 
 namespace support::context {
@@ -27,17 +26,7 @@ std::string bounded(std::string_view value) {
 std::string text_of(const json& value) {
     if (value.is_string())
         return bounded(value.get_ref<const std::string&>());
-    if (value.is_number_integer())
-        return std::to_string(value.get<std::int64_t>());
-    if (value.is_number_float()) {
-        const double number = value.get<double>();
-        if (!std::isfinite(number))
-            return {};
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.2f", number);
-        return buffer;
-    }
-    return {};
+    return number_as_text(value).value_or(std::string());
 }
 
 std::string member_text(const json& node, const char* key) {

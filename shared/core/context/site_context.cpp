@@ -1,12 +1,11 @@
 #include "shared/core/context/site_context.h"
 
+#include "shared/core/context/number_text.h"
 #include "shared/core/context/secret_masking.h"
 #include "shared/core/parse_json.h"
 #include "shared/core/text/utf8.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 #include <initializer_list>
 
 namespace support::context {
@@ -40,12 +39,8 @@ Result<std::string> value_text(const json& object, const char* key, const std::s
         text = it->get<std::string>();
     } else if (it->is_boolean()) {
         text = it->get<bool>() ? "true" : "false";
-    } else if (it->is_number_integer()) {
-        text = std::to_string(it->get<std::int64_t>());
-    } else if (it->is_number_float() && std::isfinite(it->get<double>())) {
-        char buffer[40];
-        std::snprintf(buffer, sizeof buffer, "%.2f", it->get<double>());
-        text = buffer;
+    } else if (auto number = number_as_text(*it)) {
+        text = std::move(*number);
     } else {
         return fault("wrong_type", at, std::string("\"") + key + "\" must be text or a number");
     }

@@ -3,8 +3,6 @@
 #include "shared/core/parse_json.h"
 #include "shared/core/text/utf8.h"
 
-#include <functional>
-
 namespace support::session {
 
 namespace {
@@ -38,13 +36,10 @@ Result<std::uint64_t> read_count(const json& value, const std::string& pointer) 
 }
 
 // {"value":…,"clock":N,"tab":"…"}; an absent field reads as never written.
-template <typename T>
-Result<Versioned<T>>
-read_versioned(const json& document, const char* key,
-               const std::function<Result<T>(const json&, const std::string&)>& read_value,
-               const std::string& base = "") {
+template <typename T, typename ReadValue>
+Result<Versioned<T>> read_versioned(const json& document, const char* key, ReadValue read_value) {
     Versioned<T> field;
-    const std::string pointer = base + "/" + key;
+    const std::string pointer = std::string("/") + key;
     const auto it = document.find(key);
     if (it == document.end())
         return field;

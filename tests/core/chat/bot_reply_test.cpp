@@ -10,15 +10,16 @@ using support::search::SearchIndex;
 
 namespace {
 
+SearchableArticle article(std::string id, std::string title, std::string body) {
+    SearchableArticle a;
+    a.id = std::move(id);
+    a.language = "en";
+    a.title = std::move(title);
+    a.body_text = std::move(body);
+    return a;
+}
+
 SearchIndex store_faq() {
-    const auto article = [](std::string id, std::string title, std::string body) {
-        SearchableArticle a;
-        a.id = std::move(id);
-        a.language = "en";
-        a.title = std::move(title);
-        a.body_text = std::move(body);
-        return a;
-    };
     return SearchIndex::build({
         article("returns", "How do I return an item?",
                 "You have 30 days to return an item. Print the free return label from your order page and "
@@ -78,14 +79,6 @@ TEST_CASE("A stricter policy answers less: the threshold decides") {
 // title words, the question matches it best but by less than twice the runner-up, and "how do I"
 // counts for little in its coverage.
 std::vector<SearchableArticle> returning_items() {
-    const auto article = [](std::string id, std::string title, std::string body) {
-        SearchableArticle a;
-        a.id = std::move(id);
-        a.language = "en";
-        a.title = std::move(title);
-        a.body_text = std::move(body);
-        return a;
-    };
     return {
         article("returns", "How do I return an item?",
                 "Print the free label from your order page and drop the parcel at any post office within 30 "
