@@ -32,41 +32,8 @@ const json& member(const json& object, const char* key) {
     return it != object.end() && it->is_object() ? *it : k_none;
 }
 
-// "a, b, c" of the parts that are not empty.
-std::string joined(std::initializer_list<std::string> parts) {
-    std::string out;
-    for (const std::string& part : parts)
-        if (!part.empty())
-            out += (out.empty() ? "" : ", ") + part;
-    return out;
-}
-
-std::string with_currency(const json& object, const char* amount) {
-    const std::string value = text(object, amount);
-    const std::string currency = text(object, "currency");
-    return value.empty() || currency.empty() ? value : value + " " + currency;
-}
-
 void read_context(const json& context, InboxChat& chat) {
-    chat.page_title = text(member(context, "page"), "title");
-    chat.device = text(context, "viewport");
-    const json& page = member(context, "page");
-    chat.page_language = joined({text(page, "lang"), text(page, "dir") == "rtl" ? "right to left" : ""});
-    const json& product = member(context, "product");
-    chat.product = joined({text(product, "name"), text(product, "sku"), with_currency(product, "price")});
-    const json& cart = member(context, "cart");
-    if (!cart.empty()) {
-        const std::int64_t items = number(cart, "item_count");
-        chat.cart =
-            joined({items == 1 ? "1 item" : std::to_string(items) + " items", with_currency(cart, "total")});
-    }
-    const json& order = member(context, "order");
-    chat.order = joined({text(order, "id").empty() ? "" : "#" + text(order, "id"), text(order, "status")});
-    const json& custom = member(context, "custom");
-    if (custom.is_object())
-        for (const auto& item : custom.items())
-            if (item.value().is_string())
-                chat.custom.push_back(item.key() + ": " + item.value().get<std::string>());
+    chat.context = read_context_facts(context);
     const auto journey = context.find("journey");
     if (journey == context.end() || !journey->is_array())
         return;

@@ -9,6 +9,7 @@
 //   inbox.take_event(data);                 // an event of the open chat's stream
 //   inbox.join(); inbox.reply("Hi!"); inbox.close_chat();
 
+#include "console/model/context_facts.h"
 #include "console/model/staff_transport.h"
 #include "shared/core/chat/conversation.h"
 
@@ -28,14 +29,7 @@ struct InboxChat {
     std::string locale;
     std::string page_url;
     std::string reply_email;
-    // What the page knew when the chat began, ready to show ("" when it did not say).
-    std::string page_title;
-    std::string device;              // "phone", "tablet", "desktop"
-    std::string page_language;       // "he, right to left"
-    std::string product;             // "Trail Runner 2, NW-TR2-GRN, 129.00 USD"
-    std::string cart;                // "2 items, 239.80 USD"
-    std::string order;               // "#1042, shipped"
-    std::vector<std::string> custom; // the site's own fields: "plan: gold"
+    ContextFacts context; // what the page and the site knew when the chat began
     // What the shopper tried before, oldest first: "Searched “refund” — nothing found", "Read “How do
     // I return an item?”", "Said how-to-return did not help", "Guide apply-coupon: left at step 2".
     std::vector<std::string> journey;

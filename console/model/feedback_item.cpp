@@ -70,14 +70,7 @@ std::optional<FeedbackItem> parse_feedback_item(const json& item) {
     out.locale = text(s, "locale");
     const json& context = member(s, "context");
     out.page_url = text(member(context, "page"), "url");
-    out.page_title = text(member(context, "page"), "title");
-    out.viewport = text(context, "viewport");
-    const json& product = member(context, "product");
-    out.product_name = text(product, "name");
-    out.product_sku = text(product, "sku");
-    if (const std::string price = text(product, "price"); !price.empty())
-        out.product_price =
-            price + (text(product, "currency").empty() ? "" : " " + text(product, "currency"));
+    out.context = read_context_facts(context);
     for (const auto& entry : array_member(item, "activity"))
         out.activity.push_back(
             {text(entry, "action"), text(entry, "value"), text(entry, "staff"), number(entry, "at_ms")});

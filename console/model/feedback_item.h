@@ -3,6 +3,7 @@
 // shopper's page sent, and where staff have taken it), with its activity when the item was read
 // on its own.
 
+#include "console/model/context_facts.h"
 #include "shared/core/calendar/civil_date.h"
 
 #include <nlohmann/json_fwd.hpp>
@@ -37,11 +38,7 @@ struct FeedbackItem {
     std::string email; // where the shopper wants a reply
     std::string locale;
     std::string page_url;
-    std::string page_title;
-    std::string viewport;
-    std::string product_name;
-    std::string product_sku;
-    std::string product_price; // with its currency: "189.00 EUR"
+    ContextFacts context; // what the page and the site knew when the shopper gave it
     std::vector<FeedbackActivityEntry> activity;
 };
 

@@ -1,5 +1,6 @@
 #include "console/views/feedback_detail_pane.h"
 
+#include "console/views/context_facts_pane.h"
 #include "shared/core/text/white_space.h"
 #include "shared/ui/controls.h"
 #include "shared/ui/plain_text.h"
@@ -12,11 +13,6 @@
 namespace support::console {
 
 namespace {
-
-void fact(const std::string& label, const std::string& value) {
-    if (!value.empty())
-        ui::paragraph(label + ": " + value);
-}
 
 std::string activity_line(const FeedbackActivityEntry& entry) {
     std::string what;
@@ -38,13 +34,12 @@ void draw_feedback_detail_pane(FeedbackViewState& state, FeedbackDetail& detail)
     ui::heading(describe_feedback(item) + (item.subject.empty() ? "" : ": " + item.subject), 2);
     if (!item.comment.empty())
         ui::paragraph("“" + item.comment + "”");
-    fact("Received", calendar::format_utc_minute(item.received_at_ms) + " UTC");
-    fact("Page", item.page_url + (item.page_title.empty() ? "" : " (" + item.page_title + ")"));
-    fact("Product", item.product_name + (item.product_sku.empty() ? "" : ", " + item.product_sku) +
-                        (item.product_price.empty() ? "" : ", " + item.product_price));
-    fact("Language", item.locale);
-    fact("Device", item.viewport);
-    fact("Site", item.site);
+    draw_fact("Received", calendar::format_utc_minute(item.received_at_ms) + " UTC");
+    draw_fact("Page",
+              item.page_url + (item.context.page_title.empty() ? "" : " (" + item.context.page_title + ")"));
+    draw_fact("Language", item.locale);
+    draw_context_facts(item.context);
+    draw_fact("Site", item.site);
     if (!item.email.empty()) {
         ui::text_item("Reply to:", FLT_MAX);
         ImGui::SameLine();

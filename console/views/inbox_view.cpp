@@ -1,5 +1,6 @@
 #include "console/views/inbox_view.h"
 
+#include "console/views/context_facts_pane.h"
 #include "shared/ui/controls.h"
 #include "shared/ui/plain_text.h"
 
@@ -72,20 +73,11 @@ InboxViewResult draw_list(const ChatInbox& inbox, std::int64_t now_ms) {
 }
 
 void draw_context(const InboxChat& chat, const chat::Conversation& transcript) {
-    const auto fact = [](const std::string& label, const std::string& value) {
-        if (!value.empty())
-            ui::paragraph(label + ": " + value);
-    };
-    fact("Page", chat.page_url + (chat.page_title.empty() ? "" : " (" + chat.page_title + ")"));
-    fact("Product", chat.product);
-    fact("Cart", chat.cart);
-    fact("Order", chat.order);
-    for (const std::string& field : chat.custom)
-        ui::paragraph(field);
-    fact("Language", chat.locale);
-    fact("Page language", chat.page_language);
-    fact("Device", chat.device);
-    fact("Site", chat.site);
+    draw_fact("Page",
+              chat.page_url + (chat.context.page_title.empty() ? "" : " (" + chat.context.page_title + ")"));
+    draw_fact("Language", chat.locale);
+    draw_context_facts(chat.context);
+    draw_fact("Site", chat.site);
     if (!chat.reply_email.empty()) {
         ui::text_item("Reply to:", FLT_MAX);
         ImGui::SameLine();
@@ -101,17 +93,17 @@ void draw_context(const InboxChat& chat, const chat::Conversation& transcript) {
     for (const chat::ChatMessage& message : transcript.messages())
         if (!message.article_id.empty())
             offered += (offered.empty() ? "" : ", ") + message.article_id;
-    fact("The bot offered", offered);
+    draw_fact("The bot offered", offered);
     if (const auto& handoff = transcript.handoff()) {
         switch (handoff->reason) {
         case chat::HandoffReason::ShopperAsked:
-            fact("Why a person", "the shopper asked for one");
+            draw_fact("Why a person", "the shopper asked for one");
             break;
         case chat::HandoffReason::NotHelpful:
-            fact("Why a person", "the bot's answer did not help");
+            draw_fact("Why a person", "the bot's answer did not help");
             break;
         case chat::HandoffReason::BotNotConfident:
-            fact("Why a person", "the bot had no good answer");
+            draw_fact("Why a person", "the bot had no good answer");
             break;
         }
     }

@@ -2,6 +2,7 @@
 
 #include "server/chat/chat_answers.h"
 #include "server/chat/conversation_stream.h"
+#include "server/content/shopper_identity_check.h"
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
 #include "server/sse/server_sent_event.h"
@@ -181,6 +182,11 @@ HttpResponse ShopperChatApi::open(const HttpRequest& request, const std::string&
         return error_response(400, start.error());
     // A search for a card number is not kept either (the widget masks it first; an old one may not).
     context::mask_secrets_in(start->journey);
+    if (start->context) {
+        const auto settings = m_sites.find(site);
+        check_shopper_identity(*start->context,
+                               settings == m_sites.end() ? "" : settings->second.identity_secret);
+    }
     auto token = new_secret_token();
     auto id_source = new_secret_token();
     if (!token || !id_source)

@@ -104,9 +104,20 @@ LoadedSiteSettings parse_site_settings(std::string_view text) {
         return out;
     }
     for (const auto& [key, value] : doc.items()) {
-        if (key != "allowed_origins")
+        if (key != "allowed_origins" && key != "identity_secret")
             out.problems.push_back(problem("site.settings.unknown_field", Severity::Warning, "/" + key,
                                            "unknown setting '" + key + "' is ignored"));
+    }
+    if (const auto secret = doc.find("identity_secret"); secret != doc.end()) {
+        if (!secret->is_string())
+            out.problems.push_back(problem("site.settings.wrong_type", Severity::Error, "/identity_secret",
+                                           "identity_secret must be text"));
+        else if (secret->get_ref<const std::string&>().size() < k_min_identity_secret_bytes)
+            out.problems.push_back(problem("site.settings.weak_secret", Severity::Error, "/identity_secret",
+                                           "identity_secret must be at least 16 bytes (a long random text); "
+                                           "identities are not verified"));
+        else
+            out.settings.identity_secret = secret->get<std::string>();
     }
     const auto origins = doc.find("allowed_origins");
     if (origins == doc.end())

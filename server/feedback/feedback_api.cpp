@@ -1,5 +1,6 @@
 #include "server/feedback/feedback_api.h"
 
+#include "server/content/shopper_identity_check.h"
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
 #include "shared/core/context/secrets_in_messages.h"
@@ -80,6 +81,9 @@ Reply FeedbackApi::serve(const HttpRequest& request) const {
         if (!submission)
             return error_response(400, submission.error());
         context::mask_secrets_in(*submission); // card numbers, IBANs, passwords: never stored
+        const auto settings = m_sites.find(site_name);
+        check_shopper_identity(submission->context,
+                               settings == m_sites.end() ? "" : settings->second.identity_secret);
 
         NewFeedback feedback{site_name, std::move(*submission), m_clocks.wall_ms()};
         const std::string client_id = feedback.submission.client_id;

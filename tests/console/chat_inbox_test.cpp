@@ -58,14 +58,14 @@ TEST_CASE("console inbox: the chats that need a person, who is online, and how l
     CHECK(server.answer(200, k_list).url == "/api/v1/staff/conversations");
     REQUIRE(inbox.items().size() == 2);
     CHECK(inbox.items()[0].reply_email == "noa@example.com");
-    CHECK(inbox.items()[0].page_title == "העגלה");
-    CHECK(inbox.items()[0].device == "phone");
-    CHECK(inbox.items()[0].product == "Trail Runner 2, NW-TR2, 129.00 USD");
-    CHECK(inbox.items()[0].cart == "2 items, 239.80 USD");
-    CHECK(inbox.items()[0].order == "#1042, shipped");
-    CHECK(inbox.items()[1].product.empty()); // a page that said nothing
-    CHECK(inbox.items()[0].custom == std::vector<std::string>{"plan: gold"});
-    CHECK(inbox.items()[0].page_language == "he, right to left");
+    CHECK(inbox.items()[0].context.page_title == "העגלה");
+    CHECK(inbox.items()[0].context.device == "phone");
+    CHECK(inbox.items()[0].context.product == "Trail Runner 2, NW-TR2, 129.00 USD");
+    CHECK(inbox.items()[0].context.cart == "2 items, 239.80 USD");
+    CHECK(inbox.items()[0].context.order == "#1042, shipped");
+    CHECK(inbox.items()[1].context.product.empty()); // a page that said nothing
+    CHECK(inbox.items()[0].context.custom == std::vector<std::string>{"plan: gold"});
+    CHECK(inbox.items()[0].context.page_language == "he, right to left");
     CHECK(inbox.items()[0].journey ==
           std::vector<std::string>{"Visited /cart (העגלה)", "Searched “החזרה” — nothing found",
                                    "Read “How do I return an item?”", "Said how-to-return did not help",

@@ -21,8 +21,8 @@ TEST_CASE("console feedback item: everything the page sent is read from the staf
     CHECK(item->helpful == false);
     CHECK(item->comment == "אין מידע על משלוח לאילת");
     CHECK(item->page_url == "https://shop.example/cart");
-    CHECK(item->product_price == "19.90 EUR");
-    CHECK(item->viewport == "phone");
+    CHECK(item->context.product == "Mug, MUG-1, 19.90 EUR");
+    CHECK(item->context.device == "phone");
     REQUIRE(item->activity.size() == 1);
     CHECK(item->activity[0].staff == "dana@shop.example");
     CHECK(describe_feedback(*item) == "Not helpful");

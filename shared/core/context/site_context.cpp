@@ -14,22 +14,23 @@ namespace {
 
 using nlohmann::json;
 
-Error fault(const char* code, const std::string& pointer, std::string message) {
-    return make_error(std::string("context.site.") + code, std::move(message), pointer);
+// `area` is what a mistake is about: "site" (setContext) or "identity" (identify).
+Error fault(const char* code, const std::string& pointer, std::string message, const char* area = "site") {
+    return make_error(std::string("context.") + area + "." + code, std::move(message), pointer);
 }
 
 Result<void> only(const json& object, const std::string& pointer,
-                  std::initializer_list<std::string_view> keys) {
+                  std::initializer_list<std::string_view> keys, const char* area = "site") {
     for (const auto& item : object.items())
         if (std::find(keys.begin(), keys.end(), item.key()) == keys.end())
             return fault("unknown_field", pointer + "/" + item.key(),
-                         "\"" + item.key() + "\" is not a field the widget knows here");
+                         "\"" + item.key() + "\" is not a field the widget knows here", area);
     return ok();
 }
 
 // Text, a number or a boolean as text (null: absent), masked and at most `max_bytes`.
 Result<std::string> value_text(const json& object, const char* key, const std::string& pointer,
-                               std::size_t max_bytes) {
+                               std::size_t max_bytes, const char* area = "site") {
     const auto it = object.find(key);
     if (it == object.end() || it->is_null())
         return std::string();
@@ -42,12 +43,13 @@ Result<std::string> value_text(const json& object, const char* key, const std::s
     } else if (auto number = number_as_text(*it)) {
         text = std::move(*number);
     } else {
-        return fault("wrong_type", at, std::string("\"") + key + "\" must be text or a number");
+        return fault("wrong_type", at, std::string("\"") + key + "\" must be text or a number", area);
     }
     text = mask_secrets(text).text;
     if (text.size() > max_bytes || !text::is_valid_utf8(text))
         return fault("too_long", at,
-                     std::string("\"") + key + "\" may be at most " + std::to_string(max_bytes) + " bytes");
+                     std::string("\"") + key + "\" may be at most " + std::to_string(max_bytes) + " bytes",
+                     area);
     return text;
 }
 
@@ -133,6 +135,31 @@ Result<SiteContext> parse_site_context(std::string_view text) {
         std::sort(site.custom.begin(), site.custom.end());
     }
     return site;
+}
+
+Result<protocol::ShopperIdentity> parse_shopper_identity(std::string_view text) {
+    const char* area = "identity";
+    if (text.size() > k_max_site_context_bytes)
+        return fault("too_long", "", "the identity may be at most 16 KB of JSON", area);
+    const json document = parse_json(text);
+    if (document.is_discarded())
+        return fault("invalid_json", "", "the identity is not JSON", area);
+    if (!document.is_object())
+        return fault("not_an_object", "", "identify takes an object: {id, email, name, hash}", area);
+    SW_TRY_VOID(only(document, "", {"id", "email", "name", "hash"}, area));
+    protocol::ShopperIdentity shopper;
+    SW_TRY(shopper.id, value_text(document, "id", "", protocol::k_max_shopper_id_bytes, area));
+    if (shopper.id.empty())
+        return fault("missing_id", "/id", "identify needs the site's id for the shopper", area);
+    SW_TRY(shopper.email, value_text(document, "email", "", protocol::k_max_email_bytes, area));
+    SW_TRY(shopper.name, value_text(document, "name", "", protocol::k_max_shopper_name_bytes, area));
+    // Not masked: a run of its digits may look like a card number.
+    const auto hash = document.find("hash");
+    if (hash != document.end() && !hash->is_null())
+        shopper.hash = hash->is_string() ? hash->get<std::string>() : std::string("-");
+    if (!shopper.hash.empty() && !protocol::is_identity_hash(shopper.hash))
+        return fault("bad_hash", "/hash", "\"hash\" must be HMAC-SHA256 of the id as 64 hex digits", area);
+    return shopper;
 }
 
 void apply_site_context(const SiteContext& site, protocol::ContextSnapshot& snapshot) {

@@ -13,6 +13,13 @@
 //
 // Errors: context.site.invalid_json, context.site.not_an_object, context.site.unknown_field,
 // context.site.wrong_type, context.site.too_long, all with the JSON pointer at fault.
+//
+// Who the shopper is, with
+//   SupportWidget('identify', {id: "c-1042", email: "dana@example.com", name: "Dana", hash: "…"})
+// id (text or a number) is required; hash is HMAC-SHA256 of the id with the site's identity_secret
+// (site.json), computed by the site's server, 64 hex digits — without it, or when it does not match,
+// staff see the identity marked unverified. Errors: the same codes under context.identity.*, and
+// context.identity.missing_id, context.identity.bad_hash.
 
 #include "shared/core/protocol/context_snapshot.h"
 #include "shared/core/result.h"
@@ -33,6 +40,8 @@ struct SiteContext {
 inline constexpr std::size_t k_max_site_context_bytes = 16 * 1024;
 
 Result<SiteContext> parse_site_context(std::string_view json);
+
+Result<protocol::ShopperIdentity> parse_shopper_identity(std::string_view json);
 
 // `snapshot` with the site's parts laid over it.
 void apply_site_context(const SiteContext& site, protocol::ContextSnapshot& snapshot);

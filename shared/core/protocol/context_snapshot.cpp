@@ -11,6 +11,12 @@ std::string without_query_or_fragment(std::string_view url) {
     return std::string(url.substr(0, url.find_first_of("?#")));
 }
 
+bool is_identity_hash(std::string_view text) {
+    return text.size() == k_identity_hash_hex_digits && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+           });
+}
+
 namespace {
 
 constexpr std::array<std::string_view, 3> k_viewports = {"phone", "tablet", "desktop"};
@@ -68,6 +74,24 @@ Result<std::vector<std::pair<std::string, std::string>>> decode_custom(const Wir
     return custom;
 }
 
+Result<std::optional<ShopperIdentity>> decode_shopper(const WireObject& context) {
+    SW_TRY(auto object, context.object("shopper", Presence::Optional));
+    if (!object)
+        return std::optional<ShopperIdentity>();
+    ShopperIdentity shopper;
+    SW_TRY(shopper.id, object->string("id", Presence::Required, k_max_shopper_id_bytes));
+    if (shopper.id.empty())
+        return object->error("invalid_value", "\"id\" must not be empty", "id");
+    SW_TRY(shopper.email, object->string("email", Presence::Optional, k_max_email_bytes));
+    SW_TRY(shopper.name, object->string("name", Presence::Optional, k_max_shopper_name_bytes));
+    SW_TRY(shopper.hash, object->string("hash", Presence::Optional, k_identity_hash_hex_digits));
+    if (!shopper.hash.empty() && !is_identity_hash(shopper.hash))
+        return object->error("invalid_value", "\"hash\" must be 64 hexadecimal digits (HMAC-SHA256)", "hash");
+    SW_TRY(auto verified, object->boolean("verified", Presence::Optional));
+    shopper.verified = verified.value_or(false);
+    return std::optional(std::move(shopper));
+}
+
 void put_if_set(json& object, const char* key, const std::string& value) {
     if (!value.empty())
         object[key] = value;
@@ -97,6 +121,7 @@ Result<ContextSnapshot> decode_context_snapshot(const WireObject& context) {
     SW_TRY(snapshot.cart, decode_cart(context));
     SW_TRY(snapshot.order, decode_order(context));
     SW_TRY(snapshot.custom, decode_custom(context));
+    SW_TRY(snapshot.shopper, decode_shopper(context));
     return snapshot;
 }
 
@@ -138,6 +163,13 @@ json encode_context_snapshot(const ContextSnapshot& context) {
         for (const auto& [key, value] : context.custom)
             custom[key] = value;
         out["custom"] = std::move(custom);
+    }
+    if (context.shopper) {
+        json shopper = {{"id", context.shopper->id}, {"verified", context.shopper->verified}};
+        put_if_set(shopper, "email", context.shopper->email);
+        put_if_set(shopper, "name", context.shopper->name);
+        put_if_set(shopper, "hash", context.shopper->hash);
+        out["shopper"] = std::move(shopper);
     }
     return out;
 }

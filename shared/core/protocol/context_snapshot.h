@@ -11,7 +11,13 @@
 //                           "availability": "InStock"},
 //               "cart": {"item_count": 2, "total": "39.80", "currency": "EUR"},
 //               "order": {"id": "A-1001", "status": "shipped"},
-//               "custom": {"plan": "gold", "store": "Tel Aviv"}}   (what the site adds: ≤ 20, text)
+//               "custom": {"plan": "gold", "store": "Tel Aviv"},   (what the site adds: ≤ 20, text)
+//               "shopper": {"id": "c-1042", "email": "dana@example.com", "name": "Dana",
+//                           "hash": "<64 hex digits>", "verified": false}}
+//
+// "shopper" is who the site says the shopper is (SupportWidget('identify', …)). The widget sends the
+// site's hash; support-server checks it against the site's secret, keeps only "verified" and drops
+// the hash, so what staff see says whether the site vouched for that identity.
 
 #include "shared/core/protocol/wire_fields.h"
 #include "shared/core/result.h"
@@ -55,6 +61,23 @@ struct OrderContext {
     bool operator==(const OrderContext&) const = default;
 };
 
+inline constexpr std::size_t k_max_shopper_id_bytes = 128;
+inline constexpr std::size_t k_max_email_bytes = 254; // RFC 5321's longest path
+inline constexpr std::size_t k_max_shopper_name_bytes = 100;
+inline constexpr std::size_t k_identity_hash_hex_digits = 64; // HMAC-SHA256
+
+struct ShopperIdentity {
+    std::string id; // the site's own id for the shopper
+    std::string email;
+    std::string name;
+    std::string hash;      // HMAC-SHA256(id, the site's secret), lowercase hex, as the site computed it
+    bool verified = false; // support-server's word: the hash matched the site's secret
+    bool operator==(const ShopperIdentity&) const = default;
+};
+
+// True for 64 hexadecimal digits (either case).
+bool is_identity_hash(std::string_view text);
+
 struct ContextSnapshot {
     std::string page_url; // scheme, host and path only
     std::string page_title;
@@ -66,6 +89,7 @@ struct ContextSnapshot {
     std::optional<CartContext> cart;
     std::optional<OrderContext> order;
     std::vector<std::pair<std::string, std::string>> custom; // the site's own facts, by name
+    std::optional<ShopperIdentity> shopper;
     bool operator==(const ContextSnapshot&) const = default;
 };
 

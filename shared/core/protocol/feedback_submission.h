@@ -29,8 +29,6 @@ namespace support::protocol {
 inline constexpr std::size_t k_max_comment_bytes = 4000;
 inline constexpr std::size_t k_max_subject_bytes = 200;
 
-inline constexpr std::size_t k_max_email_bytes = 254;
-
 enum class FeedbackKind { ArticleHelpful, Page, Guide, SearchMiss, ProblemReport, ChatCsat };
 
 std::string_view feedback_kind_name(FeedbackKind kind); // "article_helpful", …

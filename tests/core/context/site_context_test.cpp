@@ -67,3 +67,34 @@ TEST_CASE("Mistakes are named with a stable id and the place at fault") {
     CHECK(error_of(R"({"product":{"currency":"US dollars"}})").code == "context.site.too_long");
     CHECK(error_of(R"({"cart":{"items":"three"}})").field == "/cart/items");
 }
+
+TEST_CASE("identify: the shopper's id (text or a number), e-mail, name and the site's hash are read") {
+    const std::string hash(64, 'a');
+    const auto shopper = parse_shopper_identity(
+        R"({"id": 1042, "email": "dana@example.com", "name": "דנה", "hash": ")" + hash + "\"}");
+    REQUIRE(shopper);
+    CHECK(shopper->id == "1042");
+    CHECK(shopper->email == "dana@example.com");
+    CHECK(shopper->name == "דנה");
+    CHECK(shopper->hash == hash);
+    CHECK_FALSE(shopper->verified); // only support-server says so
+    // A hash whose digits look like a card number is not masked.
+    const std::string digits = "4111111111111111" + std::string(48, '0');
+    CHECK(parse_shopper_identity(R"({"id": "c-1", "hash": ")" + digits + "\"}")->hash == digits);
+}
+
+TEST_CASE("identify: mistakes name the field, under context.identity") {
+    const auto error = [](std::string_view text) {
+        auto parsed = parse_shopper_identity(text);
+        REQUIRE_FALSE(parsed);
+        return parsed.error();
+    };
+    CHECK(error(R"({"email": "dana@example.com"})").code == "context.identity.missing_id");
+    CHECK(error(R"({"id": "c-1", "mail": "x"})").code == "context.identity.unknown_field");
+    CHECK(error(R"({"id": "c-1", "mail": "x"})").field == "/mail");
+    CHECK(error(R"({"id": "c-1", "hash": "not hex"})").code == "context.identity.bad_hash");
+    CHECK(error(R"({"id": "c-1", "hash": 5})").field == "/hash");
+    CHECK(error(R"({"id": ["c-1"]})").code == "context.identity.wrong_type");
+    CHECK(error("[]").code == "context.identity.not_an_object");
+    CHECK(error("{").code == "context.identity.invalid_json");
+}

@@ -67,6 +67,26 @@ TEST_CASE("The page's language and direction travel with the context; another di
     CHECK(decode_error(article_body(R"(,"context":{"page":{"dir":"up"}})")).field == "/context/page/dir");
 }
 
+TEST_CASE("Who the site says the shopper is travels with the context and comes back the same") {
+    const std::string hash(64, 'f');
+    auto decoded = decode_feedback_submission(article_body(
+        R"(,"context":{"shopper":{"id":"c-1042","email":"dana@example.com","name":"Dana","hash":")" + hash +
+        R"("}})"));
+    REQUIRE(decoded);
+    REQUIRE(decoded->context.shopper);
+    CHECK(decoded->context.shopper->id == "c-1042");
+    CHECK(decoded->context.shopper->hash == hash);
+    CHECK_FALSE(decoded->context.shopper->verified);
+    auto again = decode_feedback_submission(encode_feedback_submission(*decoded));
+    REQUIRE(again);
+    CHECK(again->context == decoded->context);
+    CHECK(decode_error(article_body(R"(,"context":{"shopper":{"email":"x@y.z"}})")).field ==
+          "/context/shopper/id");
+    CHECK(decode_error(article_body(R"(,"context":{"shopper":{"id":""}})")).field == "/context/shopper/id");
+    CHECK(decode_error(article_body(R"(,"context":{"shopper":{"id":"c","hash":"xyz"}})")).field ==
+          "/context/shopper/hash");
+}
+
 TEST_CASE("Each kind reads the subject and fields of its own") {
     const std::string head = R"({"client_id":")" + k_id + R"(","locale":"he","client_time_ms":1,)";
     SECTION("page") {

@@ -50,3 +50,16 @@ TEST_CASE("a content folder without site.json has no allowed origins and no prob
     dir.write("site.json", R"({"allowed_origins":["https://shop.example"]})");
     CHECK(load_site_settings(dir.path()).settings.allows_origin("https://shop.example"));
 }
+
+TEST_CASE("site.json's identity_secret is kept when long enough, refused with its pointer otherwise",
+          "[site_settings]") {
+    const auto kept = parse_site_settings(R"({"identity_secret":"0123456789abcdef0123"})");
+    CHECK(kept.problems.empty());
+    CHECK(kept.settings.identity_secret == "0123456789abcdef0123");
+    const auto short_one = parse_site_settings(R"({"identity_secret":"secret"})");
+    REQUIRE(short_one.problems.size() == 1);
+    CHECK(short_one.problems[0].code == "site.settings.weak_secret");
+    CHECK(short_one.problems[0].pointer == "/identity_secret");
+    CHECK(short_one.settings.identity_secret.empty());
+    CHECK(parse_site_settings(R"({"identity_secret":42})").problems.at(0).code == "site.settings.wrong_type");
+}

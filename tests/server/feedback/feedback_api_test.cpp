@@ -4,6 +4,7 @@
 #include "catch_amalgamated.hpp"
 
 #include "router_answer.h"
+#include "server/content/shopper_identity_check.h"
 #include "server/routes.h"
 #include "server/static/static_files.h"
 #include "server/storage/storage.h"
@@ -24,6 +25,7 @@ namespace {
 
 const std::string k_id = "6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b";
 const std::string k_store = "https://shop.example";
+const std::string k_identity_secret = "the store's own secret, 32 bytes";
 
 std::string article_no(const std::string& id = k_id, const std::string& comment = "Nothing about Eilat") {
     return R"({"client_id":")" + id +
@@ -45,6 +47,7 @@ struct FeedbackSite {
         storage = std::move(open_storage((dir.path() / "var" / "support.db").string()).value());
         SiteSettings demo;
         demo.allowed_origins = {{"https", "shop.example", ""}, {"http", "127.0.0.1", "*"}};
+        demo.identity_secret = k_identity_secret;
         std::map<std::string, SiteSettings, std::less<>> sites{{"demo", demo}, {"closed", SiteSettings{}}};
         ServiceClocks clocks{[] { return std::int64_t{1'764'825'060'000}; },
                              [this] { return now_ms.load(); }};
@@ -104,6 +107,42 @@ TEST_CASE("feedback: a card number or IBAN in a comment is stored masked", "[fee
     const auto stored = site.storage->find_feedback_by_client_id("demo", k_id).value();
     REQUIRE(stored);
     CHECK(stored->submission.comment == "refund to [IBAN DE…3000] not card [card …1881]");
+}
+
+TEST_CASE("feedback: a shopper's identity is stored verified only when the site's HMAC matches, without the "
+          "hash",
+          "[feedback_api]") {
+    FeedbackSite site;
+    const auto send = [&](const std::string& id, const std::string& identity) {
+        const std::string body =
+            R"({"client_id":")" + id +
+            R"(","kind":"page","topic":"Returns","locale":"en","client_time_ms":1,"helpful":true,"context":{"shopper":)" +
+            identity + "}}";
+        REQUIRE(site.post(body).status == 201);
+        const auto stored = site.storage->find_feedback_by_client_id("demo", id).value();
+        REQUIRE(stored);
+        REQUIRE(stored->submission.context.shopper);
+        CHECK(stored->submission.context.shopper->hash.empty());
+        return *stored->submission.context.shopper;
+    };
+    const std::string signed_hash = identity_hash(k_identity_secret, "c-1042");
+    const auto signed_identity =
+        send("6f1c2a3b-4d5e-4f60-8a7b-000000000001",
+             R"({"id":"c-1042","email":"dana@example.com","name":"Dana","hash":")" + signed_hash + R"("})");
+    CHECK(signed_identity.verified);
+    CHECK(signed_identity.email == "dana@example.com");
+    // Someone else's id with that hash, no hash, and a browser claiming "verified" are not verified.
+    CHECK_FALSE(
+        send("6f1c2a3b-4d5e-4f60-8a7b-000000000002", R"({"id":"c-1043","hash":")" + signed_hash + R"("})")
+            .verified);
+    CHECK_FALSE(send("6f1c2a3b-4d5e-4f60-8a7b-000000000003", R"({"id":"c-1042"})").verified);
+    CHECK_FALSE(send("6f1c2a3b-4d5e-4f60-8a7b-000000000004", R"({"id":"c-1042","verified":true})").verified);
+    // A hash that is not 64 hex digits is refused with the field at fault.
+    const auto bad = site.post(
+        R"({"client_id":"6f1c2a3b-4d5e-4f60-8a7b-000000000005","kind":"page","locale":"en",)"
+        R"("topic":"Returns","client_time_ms":1,"helpful":true,"context":{"shopper":{"id":"c-1","hash":"abc"}}})");
+    CHECK(bad.status == 400);
+    CHECK(error_field(bad) == "/context/shopper/hash");
 }
 
 TEST_CASE("feedback: the same client id with other content is 409, and nothing is overwritten",
