@@ -46,6 +46,12 @@ Router make_routes(RouteHandlers handlers) {
         router.add(
             std::string(protocol::k_feedback_route),
             [api = std::move(feedback_api)](const HttpRequest& request) { return api->serve(request); });
+    // Forgetting answers CORS itself too.
+    if (handlers.shopper_erasure)
+        router.add(std::string(protocol::k_shopper_forget_route),
+                   [api = std::move(handlers.shopper_erasure)](const HttpRequest& request) {
+                       return api->serve(request);
+                   });
     // Staff sign-in: same-origin only, never CORS, never cached; its password hashing runs on the
     // worker pool when there is one, not on a connection thread.
     if (staff_session_api)

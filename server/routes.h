@@ -6,6 +6,8 @@
 //   POST /api/v1/sites/{site}/feedback    → what a shopper tells us (feedback/feedback_api.h), when
 //                                           the server has a store
 //   /api/v1/sites/{site}/conversations…   → chat, the shopper's side (chat/shopper_chat_api.h)
+//   POST /api/v1/sites/{site}/shopper/forget
+//                                         → delete what one browser gave (privacy/shopper_erasure_api.h)
 //   /api/v1/staff/session                 → staff sign-in (staff/staff_session_api.h)
 //   /api/v1/staff/conversations…, /api/v1/staff/inbox/events
 //                                         → chat, the staff's side (chat/staff_chat_api.h)
@@ -22,6 +24,7 @@
 #include "server/feedback/feedback_api.h"
 #include "server/http/http_message.h"
 #include "server/http/router.h"
+#include "server/privacy/shopper_erasure_api.h"
 #include "server/staff/staff_feedback_api.h"
 #include "server/staff/staff_session_api.h"
 #include "server/static/static_files.h"
@@ -43,6 +46,7 @@ struct RouteHandlers {
     std::shared_ptr<WorkerPool> workers; // runs staff sign-in (argon2id) off the connection threads
     std::shared_ptr<const ShopperChatApi> shopper_chat = nullptr;
     std::shared_ptr<const StaffChatApi> staff_chat = nullptr;
+    std::shared_ptr<const ShopperErasureApi> shopper_erasure = nullptr;
 };
 
 Router make_routes(RouteHandlers handlers);

@@ -198,7 +198,9 @@ HttpResponse ShopperChatApi::open(const HttpRequest& request, const std::string&
                                  start->locale,
                                  start->context ? start->context->page_url : std::string(),
                                  m_clocks.wall_ms(),
-                                 stored_context(*start)};
+                                 stored_context(*start),
+                                 start->shopper_key.empty() ? std::string()
+                                                            : token_digest(start->shopper_key)};
     auto created = m_storage->create_conversation(conversation);
     if (!created)
         return storage_unavailable(created.error());

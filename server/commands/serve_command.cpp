@@ -143,6 +143,7 @@ int run_serve(std::span<const std::string_view> args) {
                                                                sites->settings, workers, chat_limits);
     auto staff_chat = std::make_shared<const StaffChatApi>(storage, chat_fan_out, presence, staff_sessions,
                                                            std::move(site_names), workers);
+    auto shopper_erasure = std::make_shared<const ShopperErasureApi>(storage, sites->settings, workers);
     Router router = make_routes(RouteHandlers{
         .static_files = std::make_shared<const StaticFiles>(std::move(*files)),
         .content = std::make_shared<const ContentApi>(sites->content),
@@ -153,6 +154,7 @@ int run_serve(std::span<const std::string_view> args) {
         .workers = workers,
         .shopper_chat = std::move(shopper_chat),
         .staff_chat = std::move(staff_chat),
+        .shopper_erasure = std::move(shopper_erasure),
     });
 
     ServerOptions options;

@@ -3,6 +3,7 @@
 #include "server/content/shopper_identity_check.h"
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
+#include "server/staff/session_token.h"
 #include "shared/core/context/secrets_in_messages.h"
 #include "shared/core/protocol/api_paths.h"
 #include "shared/core/protocol/feedback_receipt.h"
@@ -85,7 +86,11 @@ Reply FeedbackApi::serve(const HttpRequest& request) const {
         check_shopper_identity(submission->context,
                                settings == m_sites.end() ? "" : settings->second.identity_secret);
 
-        NewFeedback feedback{site_name, std::move(*submission), m_clocks.wall_ms()};
+        // The key stays with the shopper; its digest finds their rows when they ask to be forgotten.
+        const std::string shopper_digest =
+            submission->shopper_key.empty() ? std::string() : token_digest(submission->shopper_key);
+        submission->shopper_key.clear();
+        NewFeedback feedback{site_name, std::move(*submission), m_clocks.wall_ms(), shopper_digest};
         const std::string client_id = feedback.submission.client_id;
         ResponsePromise promise;
         Reply stored = promise.reply();

@@ -20,6 +20,7 @@ struct NewConversation {
     std::string page_url;
     std::int64_t created_at_ms = 0;
     std::string context_json = "{}"; // protocol::encode_context_snapshot of what the page knew
+    std::string shopper_digest;      // token_digest of the browser's shopper key, "" without one
 };
 
 struct StoredConversation {

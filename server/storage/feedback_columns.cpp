@@ -52,6 +52,7 @@ FeedbackColumns to_feedback_columns(const NewFeedback& feedback) {
     columns.payload = protocol::encode_feedback_submission(submission);
     columns.client_time_ms = submission.client_time_ms;
     columns.received_at_ms = feedback.received_at_ms;
+    columns.shopper_digest = feedback.shopper_digest;
     return columns;
 }
 

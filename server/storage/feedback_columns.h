@@ -28,6 +28,7 @@ struct FeedbackColumns {
     std::string subject_key; // fold_search_query(subject): one group for "Eilat" and "eilat "
     std::string search_text; // feedback_search_text()
     std::string payload;     // encode_feedback_submission()
+    std::string shopper_digest;
     std::int64_t client_time_ms = 0;
     std::int64_t received_at_ms = 0;
 };

@@ -17,8 +17,9 @@ std::optional<FeedbackStatus> parse_feedback_status(std::string_view name);
 
 struct NewFeedback {
     std::string site;
-    protocol::FeedbackSubmission submission;
+    protocol::FeedbackSubmission submission; // its shopper_key cleared: only the digest is kept
     std::int64_t received_at_ms = 0;
+    std::string shopper_digest; // token_digest of the browser's shopper key, "" without one
 };
 
 enum class InsertOutcome {

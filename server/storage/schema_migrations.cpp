@@ -150,13 +150,31 @@ constexpr const char* k_chat_context = R"sql(
 ALTER TABLE conversations ADD COLUMN context TEXT NOT NULL DEFAULT '{}';
 )sql";
 
-constexpr std::array<SchemaMigration, 6> k_migrations = {{
+// Forgetting a shopper: the digest of the browser's shopper key (protocol/shopper_key.h) beside what
+// it gave, found through partial indexes (most rows have none), and a record of each erasure that
+// names nobody: when, which site, how much was deleted.
+constexpr const char* k_shopper_erasure = R"sql(
+ALTER TABLE feedback ADD COLUMN shopper_digest TEXT NOT NULL DEFAULT '';
+ALTER TABLE conversations ADD COLUMN shopper_digest TEXT NOT NULL DEFAULT '';
+CREATE INDEX feedback_by_shopper ON feedback (site, shopper_digest) WHERE shopper_digest <> '';
+CREATE INDEX conversations_by_shopper ON conversations (site, shopper_digest) WHERE shopper_digest <> '';
+CREATE TABLE shopper_erasures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    site TEXT NOT NULL,
+    feedback_deleted INTEGER NOT NULL,
+    conversations_deleted INTEGER NOT NULL,
+    at_ms INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<SchemaMigration, 7> k_migrations = {{
     {1, "feedback", k_feedback},
     {2, "staff", k_staff},
     {3, "triage", k_triage},
     {4, "chat", k_chat},
     {5, "chat_bot", k_chat_bot},
     {6, "chat_context", k_chat_context},
+    {7, "shopper_erasure", k_shopper_erasure},
 }};
 
 } // namespace

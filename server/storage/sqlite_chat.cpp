@@ -147,10 +147,10 @@ Result<StoredConversation> create(SqliteConnection& db, const NewConversation& c
     SW_TRY(auto existing, find(db, conversation.id));
     if (existing)
         return make_error("storage.conversation_exists", "a conversation with this id exists already", "id");
-    SW_TRY(
-        auto insert,
-        db.prepare("INSERT INTO conversations (id, site, token_digest, locale, page_url, state, "
-                   "created_at_ms, updated_at_ms, context) VALUES (?1, ?2, ?3, ?4, ?5, 'bot', ?6, ?6, ?7)"));
+    SW_TRY(auto insert,
+           db.prepare("INSERT INTO conversations (id, site, token_digest, locale, page_url, state, "
+                      "created_at_ms, updated_at_ms, context, shopper_digest) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, 'bot', ?6, ?6, ?7, ?8)"));
     insert.bind(1, conversation.id);
     insert.bind(2, conversation.site);
     insert.bind(3, conversation.token_digest);
@@ -158,6 +158,7 @@ Result<StoredConversation> create(SqliteConnection& db, const NewConversation& c
     insert.bind(5, conversation.page_url);
     insert.bind(6, conversation.created_at_ms);
     insert.bind(7, conversation.context_json);
+    insert.bind(8, conversation.shopper_digest);
     SW_TRY(bool unused_row, insert.step());
     (void)unused_row;
     // As the store keeps it: what find() reads is what every later call sees.

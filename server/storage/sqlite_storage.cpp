@@ -4,6 +4,7 @@
 #include "server/storage/feedback_list_sql.h"
 #include "server/storage/schema_migrations.h"
 #include "server/storage/sqlite_chat.h"
+#include "server/storage/sqlite_erasure.h"
 #include "server/storage/sqlite_insights.h"
 #include "server/storage/sqlite_staff.h"
 #include "server/storage/sqlite_triage.h"
@@ -93,12 +94,13 @@ Result<std::unique_ptr<SqliteStorage>> SqliteStorage::open(const std::filesystem
     SW_TRY_VOID(writer.define_function("fold_for_search", fold_text)); // migration 3 fills search_text
     SW_TRY_VOID(migrate(writer));
     auto statements = std::make_unique<WriterStatements>();
-    SW_TRY(statements->insert,
-           writer.prepare("INSERT INTO feedback (site, client_id, kind, subject, helpful, page_url, locale, "
-                          "comment, payload, client_time_ms, received_at_ms, guide_outcome, guide_step, "
-                          "guide_step_number, subject_key, search_text) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
-                          "ON CONFLICT (site, client_id) DO NOTHING"));
+    SW_TRY(
+        statements->insert,
+        writer.prepare("INSERT INTO feedback (site, client_id, kind, subject, helpful, page_url, locale, "
+                       "comment, payload, client_time_ms, received_at_ms, guide_outcome, guide_step, "
+                       "guide_step_number, subject_key, search_text, shopper_digest) "
+                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
+                       "ON CONFLICT (site, client_id) DO NOTHING"));
     SW_TRY(statements->find_existing,
            writer.prepare(
                "SELECT id, received_at_ms, payload FROM feedback WHERE site = ?1 AND client_id = ?2"));
@@ -153,6 +155,7 @@ Result<FeedbackInsertResult> SqliteStorage::insert_one(const NewFeedback& feedba
     insert.bind(14, columns.guide_step_number);
     insert.bind(15, columns.subject_key);
     insert.bind(16, columns.search_text);
+    insert.bind(17, columns.shopper_digest);
     SW_TRY(bool unused_row, insert.step());
     (void)unused_row;
     if (m_writer.changes() == 1)
@@ -315,6 +318,12 @@ Result<FeedbackInsights> SqliteStorage::feedback_insights(const InsightsQuery& q
 
 Result<TriageOutcome> SqliteStorage::apply_triage(const TriageChange& change) {
     return with_staff_writer([&](SqliteConnection& db) { return sqlite_triage::apply(db, change); });
+}
+
+Result<protocol::ShopperErasure>
+SqliteStorage::forget_shopper(std::string_view site, std::string_view shopper_digest, std::int64_t at_ms) {
+    return with_staff_writer(
+        [&](SqliteConnection& db) { return sqlite_erasure::forget(db, site, shopper_digest, at_ms); });
 }
 
 template <typename Write>

@@ -34,6 +34,8 @@ class SqliteStorage final : public Storage {
     Result<std::optional<FeedbackDetail>> find_feedback_detail(std::int64_t id) override;
     Result<FeedbackInsights> feedback_insights(const InsightsQuery& query) override;
     Result<TriageOutcome> apply_triage(const TriageChange& change) override;
+    Result<protocol::ShopperErasure> forget_shopper(std::string_view site, std::string_view shopper_digest,
+                                                    std::int64_t at_ms) override;
 
     Result<StaffAccount> add_staff(const NewStaffAccount& account) override;
     Result<std::vector<StaffAccount>> list_staff() override;

@@ -19,6 +19,7 @@
 #include "server/storage/feedback_record.h"
 #include "server/storage/feedback_triage.h"
 #include "server/storage/staff_record.h"
+#include "shared/core/protocol/shopper_key.h"
 #include "shared/core/result.h"
 
 #include <functional>
@@ -105,6 +106,13 @@ class Storage {
     // The events after `after_seq`, in order (what a stream resumed with Last-Event-ID missed).
     virtual Result<std::vector<chat::ChatEvent>>
     chat_events_after(std::string_view conversation_id, std::uint64_t after_seq, std::size_t limit) = 0;
+
+    // Deletes the site's feedback (with its tags and activity) and conversations (with their events)
+    // stored under `shopper_digest`, records the erasure (site, time, counts) and says what went, in
+    // one transaction, durable when it returns. Feedback still queued for the writer when it runs is
+    // not covered (the widget stops sending before it asks).
+    virtual Result<protocol::ShopperErasure>
+    forget_shopper(std::string_view site, std::string_view shopper_digest, std::int64_t at_ms) = 0;
 };
 
 // Opens (creating when needed) and migrates the store `spec` names: a SQLite file path (its folder

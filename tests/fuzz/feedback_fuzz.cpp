@@ -1,10 +1,11 @@
-// libFuzzer target: feedback bodies from the network (POST /api/v1/sites/{site}/feedback) and the
-// site's settings file. Neither may crash or throw; every refusal carries an api.feedback.* id; a
-// submission the decoder accepts encodes to a body that decodes to the same submission, and that
-// encoding is stable (the store compares encodings to tell a repeat from a conflict).
+// libFuzzer target: feedback bodies from the network (POST /api/v1/sites/{site}/feedback, and the
+// forget request beside it) and the site's settings file. Neither may crash or throw; every refusal carries
+// an api.feedback.* id; a submission the decoder accepts encodes to a body that decodes to the same
+// submission, and that encoding is stable (the store compares encodings to tell a repeat from a conflict).
 #include "server/content/site_settings.h"
 #include "shared/core/protocol/feedback_receipt.h"
 #include "shared/core/protocol/feedback_submission.h"
+#include "shared/core/protocol/shopper_key.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -30,6 +31,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto receipt = protocol::decode_feedback_receipt(text);
     if (receipt &&
         protocol::decode_feedback_receipt(protocol::encode_feedback_receipt(*receipt)).value() != *receipt)
+        std::abort();
+
+    auto forget = protocol::decode_forget_request(text);
+    if (forget
+            ? forget->size() != 36 ||
+                  protocol::decode_forget_request(protocol::encode_forget_request(*forget)).value() != *forget
+            : forget.error().code.rfind("api.forget.", 0) != 0)
         std::abort();
 
     const auto settings = server::parse_site_settings(text);

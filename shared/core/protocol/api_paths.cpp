@@ -25,6 +25,10 @@ std::string conversations_target(std::string_view site) {
     return std::string(k_sites_prefix) + encode_url_component(site) + "/conversations";
 }
 
+std::string shopper_forget_target(std::string_view site) {
+    return std::string(k_sites_prefix) + encode_url_component(site) + "/shopper/forget";
+}
+
 std::string conversation_target(std::string_view site, std::string_view conversation, std::string_view part) {
     return conversations_target(site) + "/" + encode_url_component(conversation) + "/" + std::string(part);
 }

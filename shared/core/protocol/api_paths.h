@@ -10,6 +10,7 @@
 //   POST     …/conversations/{conversation}/typing   the shopper is typing
 //   POST     …/conversations/{conversation}/handoff  the shopper asks for a person
 //   POST     …/conversations/{conversation}/reply-email  where to reply when nobody is online
+//   POST     /api/v1/sites/{site}/shopper/forget     delete what one browser gave (shopper_key.h)
 
 #include <optional>
 #include <string>
@@ -31,12 +32,14 @@ inline constexpr std::string_view k_conversation_handoff_route =
     "/api/v1/sites/{site}/conversations/{conversation}/handoff";
 inline constexpr std::string_view k_conversation_reply_email_route =
     "/api/v1/sites/{site}/conversations/{conversation}/reply-email";
+inline constexpr std::string_view k_shopper_forget_route = "/api/v1/sites/{site}/shopper/forget";
 
 // Request-targets for the widget, the site and locale percent-encoded:
 // "/api/v1/sites/demo/content?locale=he".
 std::string content_target(std::string_view site, std::string_view locale);
 std::string feedback_target(std::string_view site);
 std::string conversations_target(std::string_view site);
+std::string shopper_forget_target(std::string_view site);
 // "/api/v1/sites/demo/conversations/ID/messages" for part "messages".
 std::string conversation_target(std::string_view site, std::string_view conversation, std::string_view part);
 

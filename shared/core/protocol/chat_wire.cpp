@@ -2,6 +2,7 @@
 
 #include "shared/core/content/locale_tag.h"
 #include "shared/core/protocol/feedback_submission.h"
+#include "shared/core/protocol/shopper_key.h"
 #include "shared/core/protocol/wire_fields.h"
 
 #include <limits>
@@ -214,6 +215,8 @@ std::string encode_conversation_start(const ConversationStart& start) {
         out["context"] = encode_context_snapshot(*start.context);
     if (!start.journey.empty())
         out["journey"] = encode_journey(start.journey);
+    if (!start.shopper_key.empty())
+        out["shopper_key"] = start.shopper_key;
     return out.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
@@ -230,6 +233,7 @@ Result<ConversationStart> decode_conversation_start(std::string_view text) {
         SW_TRY(start.context, decode_context_snapshot(*context));
     }
     SW_TRY(start.journey, decode_journey(body, "journey"));
+    SW_TRY(start.shopper_key, decode_shopper_key(body));
     return start;
 }
 

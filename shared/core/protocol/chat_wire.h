@@ -98,6 +98,7 @@ struct ConversationStart {
     std::string locale; // a language tag ("he", "pt-BR")
     std::optional<ContextSnapshot> context;
     std::vector<JourneyStep> journey; // what the shopper tried before (journey_wire.h)
+    std::string shopper_key;          // as in FeedbackSubmission: what 'forget' names later
     bool operator==(const ConversationStart&) const = default;
 };
 

@@ -1,6 +1,7 @@
 #include "shared/core/protocol/feedback_submission.h"
 
 #include "shared/core/content/locale_tag.h"
+#include "shared/core/protocol/shopper_key.h"
 #include "shared/core/protocol/uuid.h"
 
 #include <array>
@@ -145,6 +146,7 @@ Result<FeedbackSubmission> decode_feedback_submission(std::string_view text) {
         return body.error("invalid_client_id", "\"client_id\" must be a UUID such as 6f1c2a3b-…",
                           "client_id");
     out.client_id = std::move(*canonical_id);
+    SW_TRY(out.shopper_key, decode_shopper_key(body));
 
     SW_TRY(std::string kind, body.string("kind", Presence::Required, 32));
     const auto parsed_kind = parse_feedback_kind(kind);
@@ -193,6 +195,8 @@ bool is_reply_email(std::string_view text) {
 std::string encode_feedback_submission(const FeedbackSubmission& submission) {
     json out = json::object();
     out["client_id"] = submission.client_id;
+    if (!submission.shopper_key.empty())
+        out["shopper_key"] = submission.shopper_key;
     out["kind"] = feedback_kind_name(submission.kind);
     out["locale"] = submission.locale;
     out["client_time_ms"] = submission.client_time_ms;

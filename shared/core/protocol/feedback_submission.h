@@ -53,6 +53,10 @@ struct FeedbackSubmission {
     std::string comment;                     // as the shopper wrote it; never rendered as HTML
     std::string email;                       // problem_report: where the shopper wants a reply, or ""
     ContextSnapshot context;
+    // This browser's random key for the site (a lowercase UUID, "" when none was sent): what
+    // SupportWidget('forget') later names to have the shopper's feedback and chats deleted.
+    // support-server keeps only its digest, never in the payload.
+    std::string shopper_key;
     bool operator==(const FeedbackSubmission&) const = default;
 };
 

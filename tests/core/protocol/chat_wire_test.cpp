@@ -124,9 +124,12 @@ TEST_CASE("a conversation start carries the locale and the page's context; its a
     start.locale = "he";
     start.context = ContextSnapshot{};
     start.context->page_url = "https://shop.example/cart?email=a@b.c";
+    start.shopper_key = "0b7e6f1c-3d2a-4c5b-9e8f-0a1b2c3d4e5f";
     const auto decoded = decode_conversation_start(encode_conversation_start(start));
     REQUIRE(decoded);
     CHECK(decoded->locale == "he");
+    CHECK(decoded->shopper_key == start.shopper_key);
+    CHECK(decode_conversation_start(R"({"locale":"he","shopper_key":"x"})").error().field == "/shopper_key");
     REQUIRE(decoded->context);
     CHECK(decoded->context->page_url == "https://shop.example/cart"); // the query never travels
     CHECK(decode_conversation_start(R"({"locale":"he_IL"})").error().code == "api.chat_start.invalid_locale");

@@ -87,6 +87,18 @@ TEST_CASE("Who the site says the shopper is travels with the context and comes b
           "/context/shopper/hash");
 }
 
+TEST_CASE(
+    "The browser's shopper key travels in lowercase and comes back the same; anything else is refused") {
+    auto decoded =
+        decode_feedback_submission(article_body(R"(,"shopper_key":"0B7E6F1C-3D2A-4C5B-9E8F-0A1B2C3D4E5F")"));
+    REQUIRE(decoded);
+    CHECK(decoded->shopper_key == "0b7e6f1c-3d2a-4c5b-9e8f-0a1b2c3d4e5f");
+    CHECK(decode_feedback_submission(encode_feedback_submission(*decoded)).value() == *decoded);
+    CHECK(decode_feedback_submission(article_body(""))->shopper_key.empty());
+    CHECK(decode_error(article_body(R"(,"shopper_key":"me")")).code == "api.feedback.invalid_shopper_key");
+    CHECK(decode_error(article_body(R"(,"shopper_key":"me")")).field == "/shopper_key");
+}
+
 TEST_CASE("Each kind reads the subject and fields of its own") {
     const std::string head = R"({"client_id":")" + k_id + R"(","locale":"he","client_time_ms":1,)";
     SECTION("page") {
