@@ -37,13 +37,12 @@ namespace support::server {
 inline constexpr std::string_view k_console_route = "/console";
 
 struct RouteHandlers {
-    std::shared_ptr<const StaticFiles> static_files;
-    std::shared_ptr<const ContentApi>
-        content; // without it every site is unknown (404 content.site.not_found)
-    std::shared_ptr<const FeedbackApi> feedback;
-    std::shared_ptr<const StaffSessionApi> staff_session;
-    std::shared_ptr<const StaffFeedbackApi> staff_feedback;
-    std::shared_ptr<WorkerPool> workers; // runs staff sign-in (argon2id) off the connection threads
+    std::shared_ptr<const StaticFiles> static_files = nullptr;
+    std::shared_ptr<const ContentApi> content = nullptr; // without it every site is unknown (404)
+    std::shared_ptr<const FeedbackApi> feedback = nullptr;
+    std::shared_ptr<const StaffSessionApi> staff_session = nullptr;
+    std::shared_ptr<const StaffFeedbackApi> staff_feedback = nullptr;
+    std::shared_ptr<WorkerPool> workers = nullptr; // runs staff sign-in (argon2id) off the connection threads
     std::shared_ptr<const ShopperChatApi> shopper_chat = nullptr;
     std::shared_ptr<const StaffChatApi> staff_chat = nullptr;
     std::shared_ptr<const ShopperErasureApi> shopper_erasure = nullptr;
