@@ -2,6 +2,7 @@
 
 #include "shared/core/chat/conversation_json.h"
 #include "shared/core/parse_json.h"
+#include "shared/core/persistence/shopper_key_store.h"
 #include "shared/core/protocol/api_paths.h"
 #include "shared/core/protocol/chat_wire.h"
 #include "shared/core/protocol/feedback_submission.h"
@@ -210,7 +211,9 @@ Result<void> ChatSession::send(std::string_view text, const std::string& locale,
     SW_TRY(const chat::ChatMessage* composed, m_chat.compose(client_id, text, web::now_ms()));
     (void)composed;
     if (!started())
-        m_start = protocol::encode_conversation_start({locale, context, journey});
+        m_start = protocol::encode_conversation_start(
+            {locale, context, journey,
+             persistence::load_or_create_shopper_key(m_storage, web::random_bytes_16())});
     save();
     pump();
     return ok();
@@ -231,7 +234,11 @@ void ChatSession::open_conversation() {
     // spent time in localStorage). Without it, the conversation opens in English with no context.
     std::string start = m_start;
     if (!protocol::decode_conversation_start(start))
-        start = protocol::encode_conversation_start({"en", std::nullopt, {}});
+        start = protocol::encode_conversation_start(
+            {"en",
+             std::nullopt,
+             {},
+             persistence::load_or_create_shopper_key(m_storage, web::random_bytes_16())});
     const std::uint32_t generation = m_generation;
     web::http_request({.method = "POST", .url = conversations_url(), .json_body = start},
                       [this, generation](web::HttpAnswer answer) {
@@ -413,6 +420,9 @@ void ChatSession::apply(const chat::ChatEvent& event) {
         m_handoff_pending = false;
     if (event.kind == chat::ChatEvent::Kind::Message && event.message.author == chat::Author::Agent)
         m_typist_until_ms = 0; // the message they were typing arrived
+    if (event.kind == chat::ChatEvent::Kind::Message && event.message.author != chat::Author::Shopper &&
+        m_on_message)
+        m_on_message(event.message);
     if (m_watching && m_seen_seq != m_chat.last_seq()) {
         m_seen_seq = m_chat.last_seq();
         publish();
@@ -506,6 +516,11 @@ void ChatSession::forget_locally() {
     m_send_failures = m_stream_failures = 0;
     save();
     notify_unread();
+}
+
+void ChatSession::forget() {
+    if (started() || !m_chat.messages().empty())
+        forget_locally();
 }
 
 void ChatSession::set_watching(bool watching) {

@@ -54,6 +54,10 @@ class ChatSession {
     void start(std::string server, std::string site);
     // Called when the unread count changes (for the launcher's badge).
     void on_unread_changed(std::function<void(int)> callback) { m_on_unread = std::move(callback); }
+    // Called for each message from the bot or a person as it arrives (not for what was there before).
+    void on_message(std::function<void(const chat::ChatMessage&)> callback) {
+        m_on_message = std::move(callback);
+    }
 
     // The shopper writes. Opens the conversation first when there is none, in `locale`, with what
     // the page knows (`context`: staff see it beside the transcript). Errors: the model's
@@ -72,6 +76,9 @@ class ChatSession {
     Result<void> rate(int score, std::string_view comment);
     // A fresh conversation after a closed one.
     void start_over();
+    // SupportWidget('forget'): the conversation, its transcript and what was not sent are dropped
+    // here (the server deletes its copy), its stream closed; nothing is told to the other tabs.
+    void forget();
     // Another tab opened a conversation, started over, or saw messages: this tab follows.
     void follow(const std::optional<session::ChatAt>& at);
 
@@ -144,6 +151,7 @@ class ChatSession {
     std::int64_t m_last_typing_sent_ms = 0;
     int m_last_unread_told = -1;
     std::function<void(int)> m_on_unread;
+    std::function<void(const chat::ChatMessage&)> m_on_message;
 };
 
 } // namespace support::widget

@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::string_view k_session_key = "session";
 constexpr std::string_view k_legacy_guide_key = "guide-progress";
+constexpr std::string_view k_forgotten_message = "forgotten"; // posted on the session's channel
 
 } // namespace
 
@@ -33,7 +34,18 @@ void SessionSync::start(std::string tab_id, std::function<void(const session::Se
     m_channel.open(k_session_key, [this](std::string_view text) { take(text, "another tab's session"); });
 }
 
+void SessionSync::forget() {
+    m_replica = session::SessionReplica(m_replica.tab());
+    m_channel.post(std::string(k_forgotten_message));
+}
+
 void SessionSync::take(std::string_view text, const char* from) {
+    if (text == k_forgotten_message) {
+        m_replica = session::SessionReplica(m_replica.tab());
+        if (m_on_forgotten)
+            m_on_forgotten();
+        return;
+    }
     auto copy = session::parse_session(text);
     if (!copy) {
         if (!m_warned)

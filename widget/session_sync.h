@@ -39,6 +39,11 @@ class SessionSync {
     void set_guide(const std::optional<guide::GuideProgress>& guide);
     void set_chat(const std::optional<session::ChatAt>& chat);
 
+    // SupportWidget('forget'): a fresh session here, nothing written, and the other tabs told to
+    // start afresh too (they call `on_forgotten`).
+    void forget();
+    void on_forgotten(std::function<void()> callback) { m_on_forgotten = std::move(callback); }
+
     // For tests and the debug state: how many copies from other tabs were merged in.
     std::size_t received() const { return m_received; }
 
@@ -53,6 +58,7 @@ class SessionSync {
     session::SessionReplica m_replica{""};
     web::TabChannel m_channel;
     std::function<void(const session::Session&)> m_on_changed;
+    std::function<void()> m_on_forgotten;
     std::size_t m_received = 0;
     bool m_warned = false;
 };

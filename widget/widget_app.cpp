@@ -2,6 +2,7 @@
 
 #include "shared/core/context/secrets_in_messages.h"
 #include "shared/core/context/site_context.h"
+#include "shared/core/persistence/shopper_key_store.h"
 #include "shared/core/text/language.h"
 #include "shared/core/text/utf8.h"
 #include "widget/widget_words.h"
@@ -31,6 +32,7 @@ constexpr int k_phone_viewport_max = 480;    // CSS px: the panel is a full-widt
 constexpr int k_tablet_viewport_max = 1024;  // CSS px: wider is a desktop
 constexpr int k_hold_no_ms = 10 * 60 * 1000; // a "No" waits this long for its comment at most
 constexpr float k_close_button_width = 44.0f;
+constexpr std::size_t k_max_page_search_bytes = 1000; // SupportWidget('search', q): longer is cut
 
 void warn_not_kept(const char* what, const Error& error) {
     std::fprintf(stderr, "support widget: %s not kept after this visit: %s\n", what, error.code.c_str());
@@ -61,7 +63,18 @@ void WidgetApp::on_loaded() {
                                    ? tr_count("Help, {count} new messages", static_cast<std::uint64_t>(count))
                                    : std::string());
     });
+    // The page hears each message from the bot or a person: SupportWidget('on', 'message', fn).
+    m_chat.on_message([](const chat::ChatMessage& message) {
+        web::emit_page_event("message", nlohmann::json{{"author", chat::author_name(message.author)},
+                                                       {"name", message.author_label},
+                                                       {"text", message.text}}
+                                            .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    });
     m_chat.start(web::config_string("server", ""), web::config_string("site", ""));
+    // Forgetting (SupportWidget('forget')): a request an earlier page could not finish goes out;
+    // another tab that forgot takes this one along.
+    m_eraser.start(web::config_string("server", ""), web::config_string("site", ""));
+    m_session.on_forgotten([this] { forget_locally(); });
     m_journey.load(web::now_ms());
     // The pages the shopper went through with the widget loaded (a reload of one is one step).
     const web::PageFacts page = web::read_page_facts();
@@ -82,7 +95,9 @@ void WidgetApp::start() {
     m_answers.load();
     read_page();
     load_content();
-    (void)site_context(); // a mistake in the site's setContext is named now, not at the first chat
+    // A mistake in the site's setContext or identify is named now, not at the first chat.
+    (void)site_context();
+    (void)shopper_identity();
 }
 
 void WidgetApp::words_arrived() {
@@ -107,11 +122,10 @@ void WidgetApp::content_settled() {
     if (m_views_to_restore)
         restore_views(m_session.state().views.value);
     m_guide.resume_saved(m_content, web::read_page_facts().path, web::now_ms());
-    if (!m_guide_requested.empty()) {
-        const std::string id = std::move(m_guide_requested);
-        m_guide_requested.clear();
-        start_guide_by_id(id);
-    }
+    if (!m_guide_requested.empty())
+        start_guide_by_id(std::exchange(m_guide_requested, std::string()));
+    if (!m_article_requested.empty())
+        show_article_by_id(std::exchange(m_article_requested, std::string()));
 }
 
 void WidgetApp::start_guide(const guide::Guide& guide) {
@@ -141,12 +155,75 @@ void WidgetApp::start_guide_by_id(const std::string& id) {
                  id.c_str(), known.empty() ? "(none)" : known.c_str());
 }
 
-bool WidgetApp::on_command(const std::string& name, const std::string& argument) {
-    if (name == "startGuide") {
-        start_guide_by_id(argument);
-        return true;
+void WidgetApp::show_article_by_id(const std::string& id) {
+    if (m_content.state() != ContentState::Ready) {
+        m_article_requested = id;
+        load_content();
+        return;
     }
-    return false;
+    if (const auto index = m_content.find(id)) {
+        m_views.to_home();
+        navigate({ViewKind::Article, *index});
+        return;
+    }
+    std::string known;
+    for (std::uint32_t i = 0; i < m_content.size(); ++i)
+        known += (known.empty() ? "" : ", ") + m_content.article(i).id;
+    std::fprintf(stderr,
+                 "SupportWidget: showArticle: no article \"%s\" in this locale; the articles are: %s\n",
+                 id.c_str(), known.empty() ? "(none)" : known.c_str());
+}
+
+void WidgetApp::forget_shopper() {
+    const std::string key = persistence::stored_shopper_key(m_storage);
+    // Nothing of ours stays in this browser: the stored keys first (what the parts below read back is
+    // then empty), the parts' memory next, and the other tabs told.
+    (void)web::remove_every_site_key();
+    forget_locally();
+    m_session.forget();
+    (void)web::remove_every_site_key();
+    // What the server has: deleted by the key that was sent with it (kept as "forget-pending" until
+    // the server has answered). Without a key nothing was sent.
+    if (!key.empty())
+        m_eraser.ask(key);
+}
+
+void WidgetApp::forget_locally() {
+    m_chat.forget();
+    m_chat_draft = ChatDraft();
+    m_guide.follow(std::nullopt, m_content, web::read_page_facts().path, web::now_ms());
+    m_pending_no.reset();
+    m_held_no.reset();
+    m_comment = HelpfulComment();
+    m_report = ProblemReportForm();
+    m_journey.load(web::now_ms());
+    m_answers.load();
+    m_search_query.clear();
+    m_search.run(m_content, m_search_query, m_page);
+    m_views.to_home();
+    m_published_views = m_views.revision();
+    // Nothing is written here: the next change the shopper makes starts a new session.
+}
+
+void WidgetApp::search_for(std::string query) {
+    m_search_query = std::string(text::truncate_utf8(query, k_max_page_search_bytes));
+    query_changed();
+    if (m_content.state() != ContentState::Ready)
+        load_content();
+}
+
+bool WidgetApp::on_command(const std::string& name, const std::string& argument) {
+    if (name == "startGuide")
+        start_guide_by_id(argument);
+    else if (name == "showArticle")
+        show_article_by_id(argument);
+    else if (name == "search")
+        search_for(argument);
+    else if (name == "forget")
+        forget_shopper();
+    else
+        return false;
+    return true;
 }
 
 void WidgetApp::on_open_changed(bool open) {
@@ -356,6 +433,7 @@ void WidgetApp::answer_helpful(std::uint32_t article, HelpfulAnswer answer) {
         stamp(vote);
     }
     vote.helpful = answer == HelpfulAnswer::Yes;
+    announce_feedback(vote);
     m_pending_no.reset();
     m_held_no.reset();
     if (answer == HelpfulAnswer::No) {
@@ -385,7 +463,23 @@ void WidgetApp::send_pending_no(bool with_comment) {
 void WidgetApp::send_feedback(protocol::FeedbackSubmission submission) {
     stamp(submission);
     context::mask_secrets_in(submission); // a comment with a card number: never stored or sent
+    announce_feedback(submission);
     web::queue_feedback(protocol::encode_feedback_submission(submission));
+}
+
+void WidgetApp::announce_feedback(const protocol::FeedbackSubmission& submission) const {
+    // What the shopper said, not what the widget noticed (a search that found nothing, a guide's end).
+    if (submission.kind == protocol::FeedbackKind::SearchMiss ||
+        submission.kind == protocol::FeedbackKind::Guide)
+        return;
+    nlohmann::json detail = {{"kind", protocol::feedback_kind_name(submission.kind)}};
+    if (!submission.subject.empty())
+        detail["subject"] = submission.subject;
+    if (submission.helpful)
+        detail["helpful"] = *submission.helpful;
+    if (submission.score)
+        detail["score"] = *submission.score;
+    web::emit_page_event("feedback", detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 void WidgetApp::stamp(protocol::FeedbackSubmission& submission) const {
@@ -412,6 +506,23 @@ std::optional<context::SiteContext> WidgetApp::site_context() const {
     return std::nullopt;
 }
 
+std::optional<protocol::ShopperIdentity> WidgetApp::shopper_identity() const {
+    const std::string identity = web::config_string("identity", "");
+    if (identity.empty())
+        return std::nullopt;
+    auto parsed = context::parse_shopper_identity(identity);
+    if (parsed)
+        return std::move(parsed).value();
+    if (identity != m_refused_identity) {
+        m_refused_identity = identity;
+        std::fprintf(stderr, "SupportWidget: identify: %s at %s (%s); staff do not see who the shopper is\n",
+                     parsed.error().message.c_str(),
+                     parsed.error().field.empty() ? "/" : parsed.error().field.c_str(),
+                     parsed.error().code.c_str());
+    }
+    return std::nullopt;
+}
+
 protocol::ContextSnapshot WidgetApp::page_context() const {
     const web::PageFacts page = web::read_page_facts();
     protocol::ContextSnapshot context;
@@ -428,6 +539,7 @@ protocol::ContextSnapshot WidgetApp::page_context() const {
     // What the site said with SupportWidget('setContext', …): laid over the page's own.
     if (const auto site = site_context())
         context::apply_site_context(*site, context);
+    context.shopper = shopper_identity();
     return context;
 }
 

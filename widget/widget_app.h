@@ -16,6 +16,7 @@
 #include "widget/help_content.h"
 #include "widget/help_search.h"
 #include "widget/session_sync.h"
+#include "widget/shopper_eraser.h"
 #include "widget/views/article_view.h"
 #include "widget/views/chat_view.h"
 #include "widget/views/report_problem_view.h"
@@ -65,7 +66,17 @@ class WidgetApp final : public web::WebApp {
     void content_settled();
     void load_content();
     void start_guide(const guide::Guide& guide);
+    // The page's commands that name content: run now, or once the content is in. An unknown id is
+    // named on the console with the ids there are.
     void start_guide_by_id(const std::string& id);
+    void show_article_by_id(const std::string& id);
+    // SupportWidget('search', q): the panel shows the results for q, as if the shopper had typed it.
+    void search_for(std::string query);
+    // SupportWidget('forget'): everything this browser keeps of ours is removed, every part of the
+    // panel starts afresh (here and in the site's other tabs), and the server is asked to delete what
+    // was sent with this browser's shopper key (widget/shopper_eraser.h).
+    void forget_shopper();
+    void forget_locally();
     void read_page();
     void apply(const ViewAction& action);
     void navigate(ViewEntry entry);
@@ -77,6 +88,8 @@ class WidgetApp final : public web::WebApp {
     // "Report a problem with this page": checks the form and sends it, or names what to fix.
     void send_problem_report();
     void send_feedback(protocol::FeedbackSubmission submission);
+    // The page's SupportWidget('on', 'feedback', fn): {kind, subject, helpful | score}.
+    void announce_feedback(const protocol::FeedbackSubmission& submission) const;
     // The chat view's requests (widget/chat_session.h).
     void apply_chat(const ViewAction& action);
     void open_chat();
@@ -88,6 +101,8 @@ class WidgetApp final : public web::WebApp {
     protocol::ContextSnapshot page_context() const;
     // SupportWidget('setContext', …) checked; a mistake is said once on the console (nullopt).
     std::optional<context::SiteContext> site_context() const;
+    // Who the site says the shopper is (SupportWidget('identify', …)); a mistake is named once.
+    std::optional<protocol::ShopperIdentity> shopper_identity() const;
 
     std::string m_title = "Help";
     std::string m_search_query;
@@ -110,12 +125,15 @@ class WidgetApp final : public web::WebApp {
     std::optional<protocol::FeedbackSubmission> m_held_no; // that "No", as the outbox holds it
     HelpfulComment m_comment;
     ProblemReportForm m_report;
-    std::string m_guide_requested; // SupportWidget('startGuide', id) before the content was ready
+    std::string m_guide_requested;   // SupportWidget('startGuide', id) before the content was ready
+    std::string m_article_requested; // SupportWidget('showArticle', id) the same
     ChatSession m_chat{m_storage, m_session};
+    ShopperEraser m_eraser{m_storage};
     context::JourneyLog m_journey{m_storage}; // what the shopper tried: a new chat carries it
     ChatDraft m_chat_draft;
     bool m_open = false;
     mutable std::string m_refused_site_context; // the last setContext refused (said once on the console)
+    mutable std::string m_refused_identity;     // the last identify refused (the same)
 };
 
 } // namespace support::widget

@@ -45,33 +45,44 @@ function createOutbox(server, site, key) {
   const heldHere = new Set(); // client ids this page holds: released when it is left
   let timer = 0;
 
+  // The stored queue ([] when there is none or it is unreadable); null when localStorage cannot be
+  // used at all (storage blocked: this page's memory is the queue, and its events still go out).
   const read = () => {
+    let text;
     try {
-      const stored = JSON.parse(localStorage.getItem(key) || 'null');
+      text = localStorage.getItem(key);
+    } catch {
+      return null;
+    }
+    try {
+      const stored = JSON.parse(text || 'null');
       return stored && stored.v === 1 && Array.isArray(stored.entries) ? stored.entries.filter(valid) : [];
     } catch {
-      return []; // unreadable or storage blocked: this page's events still go out
+      return [];
     }
   };
-  let memory = read(); // the queue when localStorage cannot be used
+  let memory = read() || [];
+  // An empty queue is no key at all (after SupportWidget('forget') nothing of ours is left).
   const write = (entries) => {
     memory = entries;
     try {
-      localStorage.setItem(key, JSON.stringify({ v: 1, entries }));
+      entries.length ? localStorage.setItem(key, JSON.stringify({ v: 1, entries })) : localStorage.removeItem(key);
     } catch (e) {
       console.warn(`support widget: unsent feedback is not kept across pages (${(e && e.name) || e})`);
     }
   };
   // Every change re-reads the stored queue first: another tab may have sent or queued meanwhile.
   const change = (update) => {
-    const stored = read();
-    const entries = update(stored.length || !memory.length ? stored : memory);
+    const entries = update(read() || memory);
     write(entries);
     return entries;
   };
 
-  function enqueue(body, holdMs = 0) {
-    const id = JSON.parse(body).client_id;
+  function enqueue(text, holdMs = 0) {
+    // With the browser's shopper key, which SupportWidget('forget') later names to have it deleted.
+    const event = JSON.parse(text);
+    const id = event.client_id;
+    const body = JSON.stringify({ ...event, shopper_key: shopperKey(site) });
     const now = Date.now();
     change((entries) => {
       const waiting = entries.find((e) => e.id === id);
@@ -158,7 +169,32 @@ function createOutbox(server, site, key) {
     pump();
   });
   pump();
-  return { enqueue, pending: () => read().length || memory.length };
+  return { enqueue, pending: () => (read() || memory).length };
+}
+
+// This browser's shopper key for the site (shared/core/protocol/shopper_key.h), kept under
+// "shopper-key": read, or made and kept on first use, as the core does
+// (shared/core/persistence/shopper_key_store.h). Without storage, one per page.
+let pageShopperKey;
+function shopperKey(site) {
+  const name = `support-widget:${site}:shopper-key`;
+  try {
+    const kept = localStorage.getItem(name);
+    if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(kept || '')) return kept.toLowerCase();
+    const made = uuid();
+    localStorage.setItem(name, made);
+    return made;
+  } catch {
+    return (pageShopperKey ||= uuid());
+  }
+}
+
+function uuid() {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((v) => v.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 const leaving = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';

@@ -31,14 +31,16 @@ void sw_web_tab_channel_close(int channel_id);
 void sw_web_leader_request(int request_id, const char* name);
 // Asks the loader to open or close the panel (another tab did), focus left where it is.
 void sw_web_request_open(int open);
+void sw_web_emit(const char* event, const char* detail_json);
 void sw_web_download(const char* url);
 void sw_web_queue_feedback(const char* body, int hold_ms);
 void sw_web_prepare_feedback();
 void sw_web_random_bytes(std::uint8_t* out, int count);
 char* sw_web_storage_get(const char* key, int* status); // malloc'd value when *status == 0
 int sw_web_storage_set(const char* key, const char* value);
-int sw_web_storage_remove(const char* key); // 0 removed (or absent), 2 unavailable
-char* sw_web_page_facts();                  // malloc'd JSON {path, sku, categories}
+int sw_web_storage_remove(const char* key);             // 0 removed (or absent), 2 unavailable
+int sw_web_storage_remove_prefixed(const char* prefix); // how many removed, -1 unavailable
+char* sw_web_page_facts();                              // malloc'd JSON {path, sku, categories}
 void sw_web_open_link(const char* href);
 void sw_web_set_direction(int right_to_left);
 char* sw_web_asset_url(const char* relative); // malloc'd, or null when the fonts' URL has no hash //

@@ -42,4 +42,11 @@ Result<void> SiteLocalStorage::remove(std::string_view key) {
     return persistence::storage_unavailable_error();
 }
 
+Result<int> remove_every_site_key() {
+    const int removed = sw_web_storage_remove_prefixed(site_storage_key("").c_str());
+    if (removed < 0)
+        return persistence::storage_unavailable_error();
+    return removed;
+}
+
 } // namespace support::web

@@ -21,4 +21,7 @@ class SiteLocalStorage final : public persistence::KeyValueStore {
 // The key as stored: "support-widget:<site>:<key>".
 std::string site_storage_key(std::string_view key);
 
+// Removes every key of the site's ("support-widget:<site>:…"), whoever wrote it; how many.
+Result<int> remove_every_site_key();
+
 } // namespace support::web

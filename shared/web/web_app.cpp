@@ -106,6 +106,10 @@ void set_unread(int count, const std::string& label) {
     sw_web_set_unread(count, label.c_str());
 }
 
+void emit_page_event(const char* event, const std::string& detail_json) {
+    sw_web_emit(event, detail_json.c_str());
+}
+
 void request_close(AfterClose after) {
     sw_web_request_close(after == AfterClose::FocusLauncher ? 1 : 0);
 }

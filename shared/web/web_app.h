@@ -51,6 +51,9 @@ void request_open_state(bool open);
 // For apps: the launcher shows `count` unread messages (0: no badge) and is named `label` for
 // assistive technology ("Help, 2 new messages").
 void set_unread(int count, const std::string& label);
+// The page's SupportWidget('on', event, fn) listeners hear `event` with `detail_json` parsed (the
+// loader calls them after the frame: "message", "feedback").
+void emit_page_event(const char* event, const std::string& detail_json);
 // For apps that own their page (the console): the page's title, where a browser tab shows it.
 void set_page_title(const std::string& title);
 // For apps: a string from the loader's configuration (data-* attributes), or fallback.

@@ -443,10 +443,28 @@ mergeInto(LibraryManager.library, {
   // The page's title (the console's "(2) Support console" when chats wait).
   sw_web_set_title: function (titlePtr) { document.title = UTF8ToString(titlePtr); },
 
-  // The launcher's badge: `count` unread chat messages, and the launcher's accessible name saying so.
+  // The launcher's badge: `count` unread chat messages, and the launcher's accessible name saying so
+  // (the loader's own name for it again at 0). The loader draws both (.badge, .vh); the core keeps
+  // them, so the loader carries no code for it.
+  sw_web_set_unread__deps: ['$SwWeb'],
   sw_web_set_unread: function (count, labelPtr) {
+    var launcher = (Module['swMount'] || {}).launcher;
+    var badge = launcher && launcher.querySelector('.badge'), name = launcher && launcher.querySelector('.vh');
+    if (!badge || !name) return;
+    if (SwWeb.launcherName === undefined) SwWeb.launcherName = name.textContent;
+    var label = UTF8ToString(labelPtr);
+    badge.hidden = !(count > 0);
+    badge.textContent = count > 9 ? '9+' : count > 0 ? String(count) : '';
+    name.textContent = count > 0 && label ? label : SwWeb.launcherName;
+  },
+
+  // A chat message arrived or the shopper gave feedback: the page's SupportWidget('on', …) listeners.
+  sw_web_emit: function (eventPtr, detailJsonPtr) {
     var host = Module['swHost'];
-    if (host && host.setUnread) host.setUnread(count, UTF8ToString(labelPtr));
+    if (!host || !host.emit) return;
+    var detail;
+    try { detail = JSON.parse(UTF8ToString(detailJsonPtr)); } catch (e) { detail = undefined; }
+    host.emit(UTF8ToString(eventPtr), detail);
   },
 
   sw_web_request_open: function (open) {
@@ -684,6 +702,22 @@ mergeInto(LibraryManager.library, {
       return 0;
     } catch (e) {
       return 2;
+    }
+  },
+
+  // Every key under the prefix ("support-widget:<site>:"), whoever wrote it (the core, the loader's
+  // modules): removed. Returns how many, or -1 when localStorage cannot be used.
+  sw_web_storage_remove_prefixed: function (prefixPtr) {
+    try {
+      var storage = window.localStorage, prefix = UTF8ToString(prefixPtr), keys = [];
+      for (var i = 0; i < storage.length; i++) {
+        var key = storage.key(i);
+        if (key !== null && key.indexOf(prefix) === 0) keys.push(key);
+      }
+      keys.forEach(function (key) { storage.removeItem(key); });
+      return keys.length;
+    } catch (e) {
+      return -1;
     }
   },
 

@@ -19,6 +19,9 @@ async function openPage() {
 
 const event = (n) => JSON.stringify({ client_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, kind: 'page', n });
 const flush = async () => { for (let i = 0; i < 10; i++) await Promise.resolve(); };
+// What goes out: the event with this browser's shopper key (made on first use, then kept).
+const SHOPPER_KEY = 'support-widget:demo:shopper-key';
+const withKey = (body) => JSON.stringify({ ...JSON.parse(body), shopper_key: globalThis.localStorage.getItem(SHOPPER_KEY) });
 const stored = () => JSON.parse(globalThis.localStorage.getItem(KEY) || '{"entries":[]}').entries;
 
 describe('feedback outbox', () => {
@@ -66,8 +69,9 @@ describe('feedback outbox', () => {
     assert.equal(sent[0].url, 'https://support.example/api/v1/sites/demo/feedback');
     assert.equal(sent[0].method, 'POST');
     assert.equal(sent[0].type, 'application/json');
-    assert.equal(sent[0].body, event(1));
-    assert.deepEqual(stored(), []);
+    assert.match(globalThis.localStorage.getItem(SHOPPER_KEY), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.equal(sent[0].body, withKey(event(1)));
+    assert.equal(globalThis.localStorage.getItem(KEY), null, 'an empty outbox is no key at all');
     mock.timers.tick(10 * 60_000);
     await flush();
     assert.equal(sent.length, 1, 'never sent again');
@@ -97,7 +101,7 @@ describe('feedback outbox', () => {
       await flush();
     }
     assert.equal(sent.length, 4, 'three failures, then the acknowledged send');
-    assert.ok(sent.every((s) => s.body === event(3)), 'always the same event, under the same client id');
+    assert.ok(sent.every((s) => s.body === withKey(event(3))), 'always the same event, under the same client id');
     assert.deepEqual(stored(), []);
   });
 
@@ -156,7 +160,7 @@ describe('feedback outbox', () => {
     mock.timers.tick(60_000);
     outbox.enqueue(vote('no sizes for kids'));
     await flush();
-    assert.deepEqual(sent.map((s) => s.body), [vote('no sizes for kids')]);
+    assert.deepEqual(sent.map((s) => s.body), [withKey(vote('no sizes for kids'))]);
     mock.timers.tick(20 * 60_000);
     await flush();
     assert.equal(sent.length, 1, 'the held version is gone');
@@ -170,7 +174,26 @@ describe('feedback outbox', () => {
     assert.equal(sent.length, 0);
     mock.timers.tick(2_000);
     await flush();
-    assert.deepEqual(sent.map((s) => s.body), [event(8)]);
+    assert.deepEqual(sent.map((s) => s.body), [withKey(event(8))]);
     assert.deepEqual(stored(), []);
+  });
+
+  it('sends every event with the one shopper key of this browser; without storage, one per page', async () => {
+    const outbox = await openPage();
+    outbox.enqueue(event(9));
+    outbox.enqueue(event(10));
+    await flush();
+    const keys = sent.map((s) => JSON.parse(s.body).shopper_key);
+    assert.equal(keys.length, 2);
+    assert.equal(keys[0], keys[1]);
+    assert.equal(keys[0], globalThis.localStorage.getItem(SHOPPER_KEY));
+
+    globalThis.localStorage = { getItem: () => { throw new Error('blocked'); }, setItem: () => { throw new Error('blocked'); }, removeItem: () => {} };
+    sent.length = 0;
+    const blocked = await openPage();
+    blocked.enqueue(event(11));
+    await flush();
+    assert.equal(sent.length, 1, 'sent although nothing can be kept');
+    assert.match(JSON.parse(sent[0].body).shopper_key, /^[0-9a-f-]{36}$/);
   });
 });

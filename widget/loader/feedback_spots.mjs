@@ -115,7 +115,8 @@ function pageContext() {
   return { page, viewport: innerWidth <= PHONE_MAX_WIDTH ? 'phone' : 'desktop' };
 }
 
-export default function watchFeedbackSpots(config) {
+// `emit`: the loader's, for the page's SupportWidget('on', 'feedback', fn).
+export default function watchFeedbackSpots(config, emit = () => {}) {
   const { site, server } = config;
   const votesKey = `support-widget:${site}:page-votes`;
   const mounted = new WeakSet();
@@ -246,6 +247,7 @@ export default function watchFeedbackSpots(config) {
         voted = false;
         return;
       }
+      emit('feedback', { kind: 'page', subject: topic, helpful: true });
       remember(topic);
       finish(t.thanks);
     });
@@ -257,6 +259,7 @@ export default function watchFeedbackSpots(config) {
       const at = Date.now();
       const body = vote(false, { id, at });
       pendingNo = { id, at, kept: send(body, HOLD_MS) };
+      emit('feedback', { kind: 'page', subject: topic, helpful: false });
       held.set(id, { body, spot });
       remember(topic);
       ask.hidden = true;

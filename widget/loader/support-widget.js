@@ -17,8 +17,11 @@
 
   const W = window;
   const D = document;
+  const html = D.documentElement;
   const NAME = 'SupportWidget';
   const say = (level, message, ...rest) => console[level](NAME + ': ' + message, ...rest);
+  // A bad data-* value is reported and replaced by its default.
+  const invalid = (what, value, fallback) => say('warn', `invalid ${what} "${value}"; using ${fallback}.`);
 
   // The build writes the content-hashed file names here (resolved relative to this script's URL).
   // It must replace the text between the markers before minifying, because terser drops comments.
@@ -28,37 +31,40 @@
     font: 'fonts/noto-sans-latin.ttf',
   } /*SW_MANIFEST_END*/;
 
-  const EVENTS = ['ready', 'open', 'close'];
+  const EVENTS = ['ready', 'open', 'close', 'message', 'feedback'];
   const DEFAULT_BRAND = '#4f46e5';
 
   const prior = W[NAME];
   if (prior && prior.loaded) {
-    say('warn', 'included twice; this copy does nothing.');
+    say('warn', 'included twice; ignored.');
     return;
   }
 
   // Set while a classic script first runs, which is the only way the loader runs (async or not).
   const script = D.currentScript;
   if (!script) {
-    say('error', 'load me with a classic <script src>; no launcher shown.');
+    say('error', 'needs a classic <script src>.');
     return;
   }
   const data = script.dataset;
   const loaderUrl = script.src;
+  // data-consent="required": nothing is shown, stored or fetched until SupportWidget('consent', true).
+  let granted;
+  const consented = new Promise((resolve) => (granted = resolve));
   const url = (name) => new URL(name, loaderUrl).href;
 
   // ---- Configuration: every value is checked; a bad one is reported and replaced by its default.
 
   const site = (data.site || '').trim();
   if (!site) {
-    say('error', 'data-site="your-site-id" is missing; no launcher shown.');
+    say('error', 'data-site="your-site-id" is missing.');
     return;
   }
 
   // The launcher sits at the page's reading end: bottom right, bottom left on a right-to-left page.
   let position = data.position || (D.dir == 'rtl' ? 'left' : 'right');
   if (position !== 'right' && position !== 'left') {
-    say('warn', `unknown data-position "${position}"; using "right".`);
+    invalid('data-position', position, 'right');
     position = 'right';
   }
 
@@ -69,15 +75,15 @@
       if (!/^https?:$/.test(u.protocol)) throw 0;
       server = u.href.replace(/\/$/, '');
     } catch {
-      say('warn', `invalid data-server "${data.server}"; using ${server}.`);
+      invalid('data-server', data.server, server);
     }
   }
 
-  let locale = data.locale || D.documentElement.lang || navigator.language || 'en';
+  let locale = data.locale || html.lang || navigator.language || 'en';
   try {
     locale = Intl.getCanonicalLocales(locale)[0] || 'en';
   } catch {
-    say('warn', `invalid locale "${locale}"; using "en".`);
+    invalid('locale', locale, 'en');
     locale = 'en';
   }
   // The launcher's and the dialog's name in the shopper's language (from widget/messages/*.json when
@@ -88,7 +94,7 @@
 
   let brand = data.brand || DEFAULT_BRAND;
   if (!CSS.supports('color', brand) || /^(inherit|initial|unset|revert(-layer)?|currentcolor|transparent)$|var\(/i.test(brand)) {
-    say('warn', `invalid data-brand colour "${brand}"; using ${DEFAULT_BRAND}.`);
+    invalid('data-brand', brand, DEFAULT_BRAND);
     brand = DEFAULT_BRAND;
   }
   // Resolve any CSS colour to opaque sRGB (over white) by painting one pixel, so the launcher shows
@@ -103,11 +109,12 @@
     return [...c.getImageData(0, 0, 1, 1).data].slice(0, 3);
   })();
   brand = '#' + rgb.map((v) => v.toString(16).padStart(2, '0')).join('');
-  // WCAG relative luminance; white or black, whichever contrasts more (one of them is always ≥ 4.58:1).
+  // WCAG relative luminance; white or black, whichever contrasts more (one of them is always ≥ 4.58:1):
+  // white while (1.05)/(L+0.05) ≥ (L+0.05)/0.05, that is L ≤ 0.1791.
   const lum = rgb
     .map((v) => ((v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
     .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-  const onBrand = 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 ? '#fff' : '#000';
+  const onBrand = lum <= 0.1791 ? '#fff' : '#000';
 
   const title = (data.title || '').trim() || 'Help';
   const config = { site, server, locale, position, brand, title };
@@ -122,7 +129,6 @@
   };
   const icon = (cls, d) => h('svg', { class: cls, viewBox: '0 0 24 24', 'aria-hidden': 'true' }, h('path', { d }));
 
-  const side = position;
   // The host is a zero-size box its fixed children overflow, reset (no transform, filter, opacity
   // or fonts from the page). Its rules are !important because an !important rule in a shadow root
   // outranks the page's own !important rules on the host (* {…!important}); the page still sets the
@@ -133,13 +139,12 @@
 :host{${hostCss}--sw-brand:${brand};--sw-on-brand:${onBrand};--sw-z:var(--support-widget-z-index,2147483000)}\
 .launcher,.panel{position:fixed;z-index:var(--sw-z);font:16px/1.4 system-ui,sans-serif}\
 button{font:inherit;cursor:pointer}\
-.launcher{bottom:20px;${side}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px #0004;display:grid;place-items:center}\
-.badge{position:absolute;top:-4px;${side}:-4px;min-width:22px;height:22px;padding:0 6px;box-sizing:border-box;border:2px solid #fff;border-radius:11px;background:#b91c1c;color:#fff;font:700 12px/18px system-ui,sans-serif;text-align:center}\
-.badge[hidden]{display:none}\
+.launcher{bottom:20px;${position}:20px;width:56px;height:56px;padding:0;border:0;border-radius:50%;background:var(--sw-brand);color:var(--sw-on-brand);box-shadow:0 4px 16px #0004;display:grid;place-items:center}\
+.badge{position:absolute;top:-4px;${position}:-4px;min-width:22px;height:22px;padding:0 6px;box-sizing:border-box;border:2px solid #fff;border-radius:11px;background:#b91c1c;color:#fff;font:700 12px/18px system-ui,sans-serif;text-align:center}\
 .launcher svg{width:28px;height:28px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}\
 [aria-expanded=true] .ask,[aria-expanded=false] .shut{display:none}\
 button:focus-visible{outline:3px solid #111;outline-offset:2px;box-shadow:0 0 0 2px #fff}\
-.panel{bottom:88px;${side}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px #0005}\
+.panel{bottom:88px;${position}:20px;width:min(380px,calc(100vw - 40px));height:min(600px,calc(100vh - 108px));overflow:hidden;background:#fff;color:#111;border-radius:12px;box-shadow:0 8px 32px #0005}\
 canvas{position:absolute;inset:0;width:100%;height:100%}\
 .status{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:16px;padding:24px;text-align:center;background:#fff}\
 .status button{min-width:44px;min-height:44px;padding:0 20px;border:0;border-radius:8px;background:var(--sw-brand);color:var(--sw-on-brand)}\
@@ -152,8 +157,7 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
   const host = h('div', { 'data-support-widget': '' });
   // In the top layer the host's fixed children are placed against the viewport whatever the page
   // does to <html> or <body>.
-  const topLayer = !!host.showPopover;
-  if (topLayer) host.setAttribute('popover', 'manual');
+  host.showPopover && host.setAttribute('popover', 'manual');
   const root = host.attachShadow({ mode: 'open' });
   try {
     const sheet = new CSSStyleSheet();
@@ -181,12 +185,12 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
 
   // Beside <body>, not in it: a page that replaces its body (an in-page router) keeps the widget,
   // and without the top layer a transformed body still does not become its containing block.
-  const mounted = new Promise((resolve) =>
+  const mounted = consented.then(() => new Promise((resolve) =>
     D.body ? resolve() : D.addEventListener('DOMContentLoaded', resolve, { once: true })
-  ).then(() => {
-    D.documentElement.append(host);
+  )).then(() => {
+    html.append(host);
     try {
-      topLayer && host.showPopover();
+      host.showPopover?.();
     } catch {
       // Shown already (the page moved the host): it stays where it is.
     }
@@ -199,10 +203,10 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
   let loading = null;
   let coreModule = null;
   let importFailures = 0;
-  const listeners = { ready: [], open: [], close: [] };
-  const call = (fn) => {
+  const listeners = Object.fromEntries(EVENTS.map((event) => [event, []]));
+  const call = (fn, detail) => {
     try {
-      fn();
+      fn(detail);
     } catch (e) {
       // A listener's bug is the page's error, not ours: report it without stopping the others.
       queueMicrotask(() => {
@@ -210,7 +214,7 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
       });
     }
   };
-  const emit = (event) => listeners[event].slice().forEach(call);
+  const emit = (event, detail) => listeners[event].slice().forEach((fn) => call(fn, detail));
 
   function load() {
     if (core) return Promise.resolve(core);
@@ -223,8 +227,8 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
         await mounted;
         if (!coreModule) {
           // A failed import() may stay cached for this URL, so a retry asks for a distinct one.
-          const coreUrl = url(MANIFEST.core);
-          coreModule = await import(importFailures ? `${coreUrl}${coreUrl.includes('?') ? '&' : '?'}retry=${importFailures}` : coreUrl).catch(
+          // (The core's URL has no query: new URL() drops the loader's.)
+          coreModule = await import(url(MANIFEST.core) + (importFailures ? '?retry=' + importFailures : '')).catch(
             (e) => {
               importFailures++;
               throw e;
@@ -243,13 +247,9 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
             requestClose: (o) => queueMicrotask(() => setOpen(false, !o || o.focusLauncher)),
             // The shopper opened or closed the panel in another tab: this one follows, focus unmoved.
             setOpen: (open) => queueMicrotask(() => setOpen(open, false)),
-            // Chat messages the shopper has not seen: a badge, and the launcher's name says so.
-            setUnread: (count, label) => {
-              const badge = launcher.querySelector('.badge');
-              badge.hidden = !(count > 0);
-              badge.textContent = count > 9 ? '9+' : count > 0 ? String(count) : '';
-              launcher.querySelector('.vh').textContent = count > 0 && label ? label : helpWord;
-            },
+            // A chat message arrived or the shopper gave feedback: the page's on('message'|'feedback').
+            // (The core keeps the launcher's unread badge itself.)
+            emit: (event, detail) => queueMicrotask(() => emit(event, detail)),
           },
         });
       } catch (e) {
@@ -282,13 +282,18 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
     emit(open ? 'open' : 'close');
   }
 
-  launcher.addEventListener('click', () => setOpen(!isOpen));
-  retry.addEventListener('click', () => load());
+  launcher.onclick = () => setOpen(!isOpen);
+  retry.onclick = load;
   // Escape in the panel is the core's (it calls requestClose). Until the core runs, and on the
   // launcher, the loader closes the panel itself.
   root.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && isOpen && !(core && panel.contains(e.target))) setOpen(false);
   });
+
+  // Before consent the core loads (and the command runs) once it is given.
+  const coreCommand = (name, open) => (argument) => (
+    open && setOpen(true), load().then((c) => c && c.swCommand(name, argument))
+  );
 
   const commands = {
     open: () => setOpen(true),
@@ -296,21 +301,30 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
     toggle: () => setOpen(!isOpen),
     on(event, fn) {
       if (!EVENTS.includes(event) || typeof fn !== 'function') {
-        say('error', `on(event, fn) needs one of ${EVENTS.join(', ')} and a function; got "${event}".`);
+        say('error', `on(event, fn) takes one of ${EVENTS} and a function; got "${event}".`);
         return;
       }
       listeners[event].push(fn);
       if (event === 'ready' && core) call(fn);
       return () => {
         const list = listeners[event];
-        if (list.includes(fn)) list.splice(list.indexOf(fn), 1);
+        const at = list.indexOf(fn);
+        at < 0 || list.splice(at, 1);
       };
     },
-    // What the site knows (product, cart, order, its own fields): kept here, read by the core with each
-    // chat and feedback event, checked there (a mistake is named on the console). Loads nothing.
+    // What the site knows (product, cart, order, its own fields) and who the shopper is: kept here,
+    // read by the core with each chat and feedback event, checked there (a mistake is named on the
+    // console). Load nothing.
     setContext: (c) => (config.context = c),
-    // The core checks the id (and lists the site's guides when it knows none by that name).
-    startGuide: (id) => load().then((c) => c && c.swCommand('startGuide', id)),
+    identify: (c) => (config.identity = c),
+    // consent(false) after consent(true): what was kept is forgotten and the widget goes away.
+    consent: (yes) => (yes ? granted() : (commands.forget(), host.remove())),
+    // The core does these (and names a wrong id): showing an article or results opens the panel;
+    // forget clears what the widget keeps here and asks the server to delete what it has.
+    startGuide: coreCommand('startGuide'),
+    showArticle: coreCommand('showArticle', true),
+    search: coreCommand('search', true),
+    forget: coreCommand('forget'),
     debug: () => ({
       loaded: !!core,
       open: isOpen,
@@ -320,7 +334,7 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
 
   function SupportWidget(cmd, ...args) {
     if (!Object.hasOwn(commands, cmd)) {
-      say('error', `unknown command "${cmd}". Known commands: ${Object.keys(commands).join(', ')}.`);
+      say('error', `unknown command "${cmd}"; known: ${Object.keys(commands).join(', ')}.`);
       return;
     }
     return commands[cmd](...args);
@@ -328,6 +342,7 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
   SupportWidget.loaded = true;
   W[NAME] = SupportWidget;
   for (const args of (prior && prior.q) || []) SupportWidget(...args);
+  if (data.consent != 'required') granted();
 
   // What earlier pages and the site's other tabs left (the core's session, docs/session.md): the
   // panel open is open here too, a guide in progress continues without the shopper opening the panel,
@@ -343,14 +358,16 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
       // None, or not a session: the core replaces it (with a warning).
     }
   };
-  W.addEventListener('storage', (e) => e.key === key + 'session' && follow(e.newValue));
   let unsent;
-  try {
-    follow(localStorage.getItem(key + 'session'));
-    unsent = /"id"/.test(localStorage.getItem(key + 'feedback-outbox'));
-  } catch {
-    // Storage blocked: there is nothing to continue or send.
-  }
+  consented.then(() => {
+    W.addEventListener('storage', (e) => e.key === key + 'session' && follow(e.newValue));
+    try {
+      follow(localStorage.getItem(key + 'session'));
+      unsent = /"id"/.test(localStorage.getItem(key + 'feedback-outbox'));
+    } catch {
+      // Storage blocked: there is nothing to continue or send.
+    }
+  });
 
   // Inline "Was this page helpful?" spots ([data-support-feedback]) and feedback earlier pages left
   // unsent are the business of a small module published beside the core (<core>.spots.mjs),
@@ -361,19 +378,19 @@ canvas{position:absolute;inset:0;width:100%;height:100%}\
       if (!(unsent || D.querySelector('[data-support-feedback]'))) return;
       watch.disconnect();
       import(url(MANIFEST.core.replace(/mjs$/, 'spots.mjs'))).then(
-        (m) => m.default(config),
+        (m) => m.default(config, emit),
         (e) => say('error', 'feedback buttons could not load.', e)
       );
     };
     const watch = new MutationObserver(look);
-    watch.observe(D.documentElement, { childList: true, subtree: true });
+    watch.observe(html, { childList: true, subtree: true });
     look();
   });
 
   if (data.preload === 'idle') {
     const idle = () => (W.requestIdleCallback || ((fn) => setTimeout(fn, 2000)))(load);
-    D.readyState === 'complete' ? idle() : W.addEventListener('load', idle, { once: true });
+    consented.then(() => (D.readyState === 'complete' ? idle() : W.addEventListener('load', idle, { once: true })));
   } else if (data.preload) {
-    say('warn', `unknown data-preload "${data.preload}"; using none.`);
+    invalid('data-preload', data.preload, 'none');
   }
 })();

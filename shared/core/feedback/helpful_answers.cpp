@@ -15,6 +15,7 @@ constexpr std::string_view k_storage_key = "helpful-answers";
 } // namespace
 
 void HelpfulAnswers::load() {
+    m_answers.clear();
     auto stored = m_store.get(k_storage_key);
     if (!stored || !stored->has_value())
         return;

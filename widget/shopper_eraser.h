@@ -1,0 +1,41 @@
+#pragma once
+// Asks support-server to delete what this browser gave (SupportWidget('forget')):
+//   POST /api/v1/sites/{site}/shopper/forget {"shopper_key": …}   (protocol/shopper_key.h)
+// The request is kept under "forget-pending" until the server has answered 2xx, so a page closed or
+// offline before that asks again on the next page that runs the core; while the page stays, it is
+// tried again with backoff (2 s doubling, at most 8 times). A 4xx other than 408/429 is final (said on
+// the console). Then the key goes too, and nothing of ours is left in the browser.
+
+#include "shared/core/persistence/key_value_store.h"
+#include "shared/core/protocol/shopper_key.h"
+
+#include <functional>
+#include <string>
+
+namespace support::widget {
+
+class ShopperEraser {
+  public:
+    explicit ShopperEraser(persistence::KeyValueStore& storage) : m_storage(storage) {}
+
+    // Where the server is; a request a previous page left pending goes out.
+    void start(std::string server, std::string site);
+    // Asks for `shopper_key`'s data to be deleted; `done` hears what was (after a 2xx).
+    void ask(const std::string& shopper_key);
+    void on_done(std::function<void(const protocol::ShopperErasure&)> done) { m_done = std::move(done); }
+
+    bool pending() const { return !m_key.empty(); }
+
+  private:
+    void send();
+
+    persistence::KeyValueStore& m_storage;
+    std::string m_server;
+    std::string m_site;
+    std::string m_key; // asked for and not answered yet
+    int m_failures = 0;
+    std::uint32_t m_generation = 0;
+    std::function<void(const protocol::ShopperErasure&)> m_done;
+};
+
+} // namespace support::widget
