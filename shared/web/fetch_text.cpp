@@ -1,5 +1,6 @@
 #include "shared/web/fetch_text.h"
 
+#include "shared/web/callback_registry.h"
 #include "shared/web/js_bridge.h"
 #include "shared/web/web_app.h"
 
@@ -7,30 +8,21 @@
 
 #include <charconv>
 #include <cstdint>
-#include <unordered_map>
 
 namespace support::web {
 
 namespace {
 
 // Requests in flight, by the id web_library.js hands back with the answer.
-struct PendingFetches {
-    std::uint32_t next_id = 1;
-    std::unordered_map<std::uint32_t, FetchCallback> callbacks;
-};
-
-PendingFetches& pending() {
-    static PendingFetches fetches;
+CallbackRegistry<FetchCallback>& pending() {
+    static CallbackRegistry<FetchCallback> fetches;
     return fetches;
 }
 
 } // namespace
 
 void fetch_text(const std::string& url, FetchCallback done) {
-    PendingFetches& p = pending();
-    const std::uint32_t id = p.next_id++;
-    p.callbacks.emplace(id, std::move(done));
-    sw_web_fetch_text(id, url.c_str());
+    sw_web_fetch_text(pending().add(std::move(done)), url.c_str());
 }
 
 int http_status_of(const Error& error) {
@@ -46,12 +38,10 @@ int http_status_of(const Error& error) {
 extern "C" EMSCRIPTEN_KEEPALIVE void sw_web_on_fetch(std::uint32_t id, int status, const char* body,
                                                      const char* etag) {
     using namespace support;
-    auto& callbacks = web::pending().callbacks;
-    auto it = callbacks.find(id);
-    if (it == callbacks.end())
+    auto found = web::pending().take(id);
+    if (!found)
         return;
-    web::FetchCallback done = std::move(it->second);
-    callbacks.erase(it);
+    web::FetchCallback done = std::move(*found);
     if (status == 0) {
         done(make_error("web.fetch.failed", std::string("the request failed: ") + (body ? body : "")));
     } else if (status < 200 || status > 299) {

@@ -1,33 +1,26 @@
 #include "shared/web/http_request.h"
 
+#include "shared/web/callback_registry.h"
 #include "shared/web/js_bridge.h"
 #include "shared/web/web_app.h"
 
 #include <emscripten/emscripten.h>
 
 #include <cstdint>
-#include <unordered_map>
 
 namespace support::web {
 
 namespace {
 
-struct PendingCalls {
-    std::uint32_t next_id = 1;
-    std::unordered_map<std::uint32_t, HttpCallback> callbacks;
-};
-
-PendingCalls& pending() {
-    static PendingCalls calls;
+CallbackRegistry<HttpCallback>& pending() {
+    static CallbackRegistry<HttpCallback> calls;
     return calls;
 }
 
 } // namespace
 
 void http_request(const HttpCall& call, HttpCallback done) {
-    PendingCalls& p = pending();
-    const std::uint32_t id = p.next_id++;
-    p.callbacks.emplace(id, std::move(done));
+    const std::uint32_t id = pending().add(std::move(done));
     sw_web_http_request(id, call.method.c_str(), call.url.c_str(), call.json_body.c_str(),
                         call.csrf_token.c_str(), call.authorization.c_str());
 }
@@ -40,12 +33,9 @@ void download(const std::string& url) {
 
 extern "C" EMSCRIPTEN_KEEPALIVE void sw_web_on_http(std::uint32_t id, int status, const char* body) {
     using namespace support;
-    auto& callbacks = web::pending().callbacks;
-    auto it = callbacks.find(id);
-    if (it == callbacks.end())
+    auto done = web::pending().take(id);
+    if (!done)
         return;
-    web::HttpCallback done = std::move(it->second);
-    callbacks.erase(it);
-    done(web::HttpAnswer{status, body ? body : ""});
+    (*done)(web::HttpAnswer{status, body ? body : ""});
     web::request_frames();
 }

@@ -24,11 +24,11 @@ void sw_web_http_request(std::uint32_t request_id, const char* method, const cha
 void sw_web_stream_open(std::uint32_t stream_id, const char* url);
 void sw_web_stream_close(std::uint32_t stream_id);
 // Messages from the site's other tabs → sw_web_on_tab_message(id, text).
-void sw_web_tab_channel_open(int channel_id, const char* name);
-void sw_web_tab_channel_post(int channel_id, const char* text);
-void sw_web_tab_channel_close(int channel_id);
+void sw_web_tab_channel_open(std::uint32_t channel_id, const char* name);
+void sw_web_tab_channel_post(std::uint32_t channel_id, const char* text);
+void sw_web_tab_channel_close(std::uint32_t channel_id);
 // Asks for the site-scoped lock `name` (Web Locks); sw_web_on_leader(id) once this tab holds it.
-void sw_web_leader_request(int request_id, const char* name);
+void sw_web_leader_request(std::uint32_t request_id, const char* name);
 // Asks the loader to open or close the panel (another tab did), focus left where it is.
 void sw_web_request_open(int open);
 void sw_web_emit(const char* event, const char* detail_json);

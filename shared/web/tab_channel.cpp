@@ -1,24 +1,18 @@
 #include "shared/web/tab_channel.h"
 
+#include "shared/web/callback_registry.h"
 #include "shared/web/js_bridge.h"
 #include "shared/web/local_storage.h"
 #include "shared/web/web_app.h"
 
 #include <emscripten/emscripten.h>
 
-#include <unordered_map>
-
 namespace support::web {
 
 namespace {
 
-struct OpenChannels {
-    int next_id = 1;
-    std::unordered_map<int, std::function<void(std::string_view)>> handlers;
-};
-
-OpenChannels& channels() {
-    static OpenChannels open;
+CallbackRegistry<std::function<void(std::string_view)>>& channels() {
+    static CallbackRegistry<std::function<void(std::string_view)>> open;
     return open;
 }
 
@@ -26,9 +20,7 @@ OpenChannels& channels() {
 
 void TabChannel::open(std::string_view key, std::function<void(std::string_view)> on_message) {
     close();
-    OpenChannels& c = channels();
-    m_id = c.next_id++;
-    c.handlers.emplace(m_id, std::move(on_message));
+    m_id = channels().add(std::move(on_message));
     sw_web_tab_channel_open(m_id, site_storage_key(key).c_str());
 }
 
@@ -41,19 +33,17 @@ void TabChannel::close() {
     if (m_id == 0)
         return;
     sw_web_tab_channel_close(m_id);
-    channels().handlers.erase(m_id);
+    channels().remove(m_id);
     m_id = 0;
 }
 
 } // namespace support::web
 
-extern "C" EMSCRIPTEN_KEEPALIVE void sw_web_on_tab_message(int id, const char* text) {
+extern "C" EMSCRIPTEN_KEEPALIVE void sw_web_on_tab_message(std::uint32_t id, const char* text) {
     using namespace support;
-    auto& handlers = web::channels().handlers;
-    const auto it = handlers.find(id);
-    if (it == handlers.end() || !it->second)
+    const auto on_message = web::channels().copy(id); // the handler may close the channel while it runs
+    if (!on_message || !*on_message)
         return;
-    const auto on_message = it->second; // the handler may close the channel while it runs
-    on_message(text ? std::string_view(text) : std::string_view());
+    (*on_message)(text ? std::string_view(text) : std::string_view());
     web::request_frames();
 }

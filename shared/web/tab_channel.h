@@ -7,6 +7,7 @@
 //   channel.open("session", [](std::string_view text) { … });  // site-scoped name
 //   channel.post(text);                                          // after writing it to storage
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -27,7 +28,7 @@ class TabChannel {
     void close();
 
   private:
-    int m_id = 0;
+    std::uint32_t m_id = 0;
 };
 
 } // namespace support::web

@@ -1,30 +1,26 @@
 #include "shared/web/tab_leader.h"
 
+#include "shared/web/callback_registry.h"
 #include "shared/web/js_bridge.h"
 #include "shared/web/local_storage.h"
 #include "shared/web/web_app.h"
 
 #include <emscripten/emscripten.h>
 
-#include <unordered_map>
-
 namespace support::web {
 
 namespace {
 
-std::unordered_map<int, TabLeader*>& waiting() {
-    static std::unordered_map<int, TabLeader*> leaders;
+CallbackRegistry<TabLeader*>& waiting() {
+    static CallbackRegistry<TabLeader*> leaders;
     return leaders;
 }
 
 } // namespace
 
 void TabLeader::request(std::string_view key, std::function<void()> on_lead) {
-    static int next_id = 1;
     m_on_lead = std::move(on_lead);
-    const int id = next_id++;
-    waiting().emplace(id, this);
-    sw_web_leader_request(id, site_storage_key(key).c_str());
+    sw_web_leader_request(waiting().add(this), site_storage_key(key).c_str());
 }
 
 void TabLeader::take_lead() {
@@ -35,14 +31,11 @@ void TabLeader::take_lead() {
 
 } // namespace support::web
 
-extern "C" EMSCRIPTEN_KEEPALIVE void sw_web_on_leader(int id) {
+extern "C" EMSCRIPTEN_KEEPALIVE void sw_web_on_leader(std::uint32_t id) {
     using namespace support;
-    auto& leaders = web::waiting();
-    const auto it = leaders.find(id);
-    if (it == leaders.end())
+    const auto leader = web::waiting().take(id);
+    if (!leader)
         return;
-    web::TabLeader* leader = it->second;
-    leaders.erase(it);
-    leader->take_lead();
+    (*leader)->take_lead();
     web::request_frames();
 }
