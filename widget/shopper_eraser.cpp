@@ -1,7 +1,7 @@
 #include "widget/shopper_eraser.h"
 
-#include "shared/core/parse_json.h"
 #include "shared/core/protocol/api_paths.h"
+#include "shared/core/protocol/shopper_key.h"
 #include "shared/core/protocol/uuid.h"
 #include "shared/web/call_later.h"
 #include "shared/web/http_request.h"
@@ -53,15 +53,6 @@ void ShopperEraser::send() {
                           if (answer.status >= 200 && answer.status < 300) {
                               m_key.clear();
                               (void)m_storage.remove(k_pending_key);
-                              const nlohmann::json body = parse_json(answer.body);
-                              protocol::ShopperErasure erasure;
-                              if (body.is_object()) {
-                                  erasure.feedback_deleted = body.value("feedback_deleted", std::int64_t{0});
-                                  erasure.conversations_deleted =
-                                      body.value("conversations_deleted", std::int64_t{0});
-                              }
-                              if (m_done)
-                                  m_done(erasure);
                               return;
                           }
                           if (is_final_refusal(answer.status) || ++m_failures >= k_max_attempts) {

@@ -7,9 +7,8 @@
 // the console). Then the key goes too, and nothing of ours is left in the browser.
 
 #include "shared/core/persistence/key_value_store.h"
-#include "shared/core/protocol/shopper_key.h"
 
-#include <functional>
+#include <cstdint>
 #include <string>
 
 namespace support::widget {
@@ -20,9 +19,8 @@ class ShopperEraser {
 
     // Where the server is; a request a previous page left pending goes out.
     void start(std::string server, std::string site);
-    // Asks for `shopper_key`'s data to be deleted; `done` hears what was (after a 2xx).
+    // Asks for `shopper_key`'s data to be deleted.
     void ask(const std::string& shopper_key);
-    void on_done(std::function<void(const protocol::ShopperErasure&)> done) { m_done = std::move(done); }
 
     bool pending() const { return !m_key.empty(); }
 
@@ -35,7 +33,6 @@ class ShopperEraser {
     std::string m_key; // asked for and not answered yet
     int m_failures = 0;
     std::uint32_t m_generation = 0;
-    std::function<void(const protocol::ShopperErasure&)> m_done;
 };
 
 } // namespace support::widget
