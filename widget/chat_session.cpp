@@ -140,7 +140,9 @@ void ChatSession::take_snapshot(const std::string& transcript) {
     if (!snapshot || snapshot->last_seq() <= m_chat.last_seq())
         return;
     chat::Conversation next = std::move(*snapshot);
-    // What this tab wrote and the server has not numbered yet stays this tab's to send.
+    // The leader's own unsent messages are the leader's to send (they arrive here once numbered);
+    // what this tab wrote and the server has not numbered yet stays this tab's to send.
+    next.drop_unacknowledged();
     for (const chat::ChatMessage& mine : m_chat.messages()) {
         if (mine.seq != 0 || next.find(mine.client_id))
             continue;

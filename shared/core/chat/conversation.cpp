@@ -158,6 +158,12 @@ Result<void> Conversation::check_storable(const ChatMessage& message) const {
     return ok();
 }
 
+void Conversation::drop_unacknowledged() {
+    m_messages.erase(std::remove_if(m_messages.begin(), m_messages.end(),
+                                    [](const ChatMessage& m) { return m.status != DeliveryStatus::Sent; }),
+                     m_messages.end());
+}
+
 std::size_t Conversation::first_unacknowledged() const {
     const auto it = std::find_if(m_messages.begin(), m_messages.end(),
                                  [](const ChatMessage& m) { return m.status != DeliveryStatus::Sent; });

@@ -152,6 +152,9 @@ class Conversation {
     // Retry on a failed message: pending again, at the end. Errors: chat.message.unknown_client_id,
     // chat.message.not_failed, chat.state.closed.
     Result<void> retry(std::string_view client_id);
+    // Drops the messages the server has not acknowledged (pending and failed): another tab's copy
+    // taken over without the messages that tab is still sending itself.
+    void drop_unacknowledged();
 
     // What the server decided, in its order. An event at or below last_seq() was applied already:
     // nothing changes (false). Errors leave everything as it was: chat.event.gap (seq is not

@@ -112,6 +112,19 @@ TEST_CASE("the shopper's message waits, is acknowledged by the POST, and the str
     CHECK(c.messages().size() == 1);
 }
 
+TEST_CASE("dropping the unacknowledged keeps what the server numbered, in its order") {
+    Conversation c;
+    REQUIRE(c.apply(message_event(1, Author::Shopper, "c-1", "Where is my order?")));
+    REQUIRE(c.apply(message_event(2, Author::Bot, "b-1", "It ships tomorrow.")));
+    REQUIRE(c.compose("c-2", "Thanks", k_now));
+    REQUIRE(c.compose("c-3", "And returns?", k_now));
+    REQUIRE(c.mark_failed("c-3"));
+    c.drop_unacknowledged();
+    CHECK(texts(c) == std::vector<std::string>{"Where is my order?", "It ships tomorrow."});
+    CHECK(c.last_seq() == 2);
+    CHECK(c.find("c-2") == nullptr);
+}
+
 TEST_CASE("the stream's copy of a pending message makes it sent, in the server's order") {
     Conversation c;
     REQUIRE(c.compose("c-1", "first", k_now));
