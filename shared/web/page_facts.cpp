@@ -34,9 +34,19 @@ PageFacts read_page_facts() {
         for (const auto& script : *it)
             if (script.is_string())
                 scripts.push_back(script.get<std::string>());
-    if (auto found = context::product_from_json_ld(scripts)) {
-        facts.categories = std::move(found->categories);
-        facts.product = std::move(found->product);
+    // Asked on every panel open, feedback event, chat and guide step: the page's JSON-LD is parsed
+    // again only when its scripts changed (a single-page store swapping products).
+    static std::vector<std::string> last_scripts;
+    static std::optional<context::PageProduct> last_found;
+    static bool read_once = false;
+    if (!read_once || scripts != last_scripts) {
+        last_found = context::product_from_json_ld(scripts);
+        last_scripts = std::move(scripts);
+        read_once = true;
+    }
+    if (last_found) {
+        facts.categories = last_found->categories;
+        facts.product = last_found->product;
     }
     return facts;
 }
