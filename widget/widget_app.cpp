@@ -456,15 +456,16 @@ void WidgetApp::send_pending_no(bool with_comment) {
     }
     m_pending_no.reset();
     m_held_no.reset();
-    context::mask_secrets_in(vote);
+    m_comment.masked = context::mask_secrets_in(vote);
     web::queue_feedback(protocol::encode_feedback_submission(vote));
 }
 
-void WidgetApp::send_feedback(protocol::FeedbackSubmission submission) {
+bool WidgetApp::send_feedback(protocol::FeedbackSubmission submission) {
     stamp(submission);
-    context::mask_secrets_in(submission); // a comment with a card number: never stored or sent
+    const bool masked = context::mask_secrets_in(submission); // a card number: never stored or sent
     announce_feedback(submission);
     web::queue_feedback(protocol::encode_feedback_submission(submission));
+    return masked;
 }
 
 void WidgetApp::announce_feedback(const protocol::FeedbackSubmission& submission) const {
@@ -551,7 +552,7 @@ void WidgetApp::send_problem_report() {
     }
     protocol::FeedbackSubmission report = feedback::problem_report_submission(m_report.draft);
     m_report.sent_to = report.email;
-    send_feedback(std::move(report));
+    m_report.masked = send_feedback(std::move(report));
     m_report.draft = {};
     m_report.sent = true;
     m_focus_view = true;

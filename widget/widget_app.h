@@ -87,7 +87,8 @@ class WidgetApp final : public web::WebApp {
     void send_pending_no(bool with_comment);
     // "Report a problem with this page": checks the form and sends it, or names what to fix.
     void send_problem_report();
-    void send_feedback(protocol::FeedbackSubmission submission);
+    // True when a card number, IBAN or password was masked out of it.
+    bool send_feedback(protocol::FeedbackSubmission submission);
     // The page's SupportWidget('on', 'feedback', fn): {kind, subject, helpful | score}.
     void announce_feedback(const protocol::FeedbackSubmission& submission) const;
     // The chat view's requests (widget/chat_session.h).

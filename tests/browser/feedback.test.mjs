@@ -65,6 +65,22 @@ describe('feedback', () => {
     assert.deepEqual(log.errors, []);
   });
 
+  it('an IBAN in an article comment is removed before it is sent, and the shopper is told', TEST, async () => {
+    const { page } = await env.open();
+    await page.goto(`${store.url}/index.html`, { waitUntil: 'networkidle' });
+    const a = await openArticle(page, 'refund');
+    const article = (await a.w.debug()).article;
+    await pressEnter(page, a.no);
+    await a.comment.click({ timeout: 5_000 });
+    await page.keyboard.type('Refund it to DE89 3704 0044 0532 0130 00 please');
+    await pressEnter(page, a.send);
+    await a.w.dialog.getByText('We removed a card number, bank account or password from your message, to keep it safe.', { exact: true })
+      .waitFor({ timeout: 5_000 });
+    const stored = await waitFor(() => rows(env.server.db, `subject = '${article}'`).find((r) => r.comment),
+      { timeout: 15_000, message: 'the comment in the database' });
+    assert.equal(stored.comment, 'Refund it to [IBAN DE…3000] please');
+  });
+
   it('an article "No" is not lost when the shopper leaves the page with the panel open, and a changed answer is one vote', TEST, async () => {
     const { page } = await env.open();
     await page.goto(`${store.url}/index.html`, { waitUntil: 'networkidle' });

@@ -2,6 +2,7 @@
 
 #include "shared/ui/controls.h"
 #include "shared/ui/rich_text.h"
+#include "widget/views/masked_notice.h"
 #include "widget/widget_words.h"
 
 #include <imgui.h>
@@ -19,12 +20,10 @@ ViewAction draw_article_view(std::uint32_t index, const content::Article& articl
 
     ImGui::Separator();
     ui::paragraph(tr("Was this helpful?"));
-    if (ui::button(tr("Yes"),
-                   {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::Yes}))
+    if (ui::button(tr("Yes"), {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::Yes}))
         action = ViewAction{ViewAction::Kind::AnswerHelpful, index, {}, HelpfulAnswer::Yes};
     ImGui::SameLine();
-    if (ui::button(tr("No"),
-                   {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::No}))
+    if (ui::button(tr("No"), {.style = ui::ButtonStyle::Secondary, .pressed = answer == HelpfulAnswer::No}))
         action = ViewAction{ViewAction::Kind::AnswerHelpful, index, {}, HelpfulAnswer::No};
     if (answer != HelpfulAnswer::None)
         ui::status_text("helpful-status", tr("Thanks for your feedback."));
@@ -33,6 +32,8 @@ ViewAction draw_article_view(std::uint32_t index, const content::Article& articl
     if (answer == HelpfulAnswer::No) {
         if (comment.sent) {
             ui::paragraph(tr("Thanks, your comment was sent to our team."));
+            if (comment.masked)
+                ui::paragraph(masked_secrets_notice());
         } else {
             ui::text_field(tr("What were you looking for? (optional)"), comment.text,
                            {.placeholder = tr("Tell us what was missing")});

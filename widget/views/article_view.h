@@ -15,6 +15,7 @@ namespace support::widget {
 struct HelpfulComment {
     std::string text;
     bool sent = false;
+    bool masked = false; // a card number, IBAN or password was taken out before sending: the shopper is told
 };
 
 ViewAction draw_article_view(std::uint32_t index, const content::Article& article,

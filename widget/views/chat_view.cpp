@@ -3,6 +3,7 @@
 #include "shared/ui/controls.h"
 #include "shared/ui/ui_context.h"
 #include "widget/help_content.h"
+#include "widget/views/masked_notice.h"
 #include "widget/widget_words.h"
 
 #include <imgui.h>
@@ -209,11 +210,7 @@ ViewAction draw_chat_view(const ChatSession& session, ChatDraft& draft, const He
             action.kind = ViewAction::Kind::ChatTyping;
         }
         ui::error_text("chat-error", draft.error);
-        ui::status_text(
-            "chat-masked",
-            draft.masked
-                ? tr("We removed a card number, bank account or password from your message, to keep it safe.")
-                : std::string_view());
+        ui::status_text("chat-masked", draft.masked ? masked_secrets_notice() : std::string_view());
         if (ui::button(tr("Send")) || enter)
             action.kind = ViewAction::Kind::SendChat;
     }

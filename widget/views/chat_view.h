@@ -16,8 +16,9 @@ class HelpContent;
 
 struct ChatDraft {
     std::string text;
-    std::string error;   // why the last Send was refused, until the text changes
-    bool masked = false; // the last message sent had a card number, IBAN or password removed (said until the next)
+    std::string error; // why the last Send was refused, until the text changes
+    bool masked =
+        false; // the last message sent had a card number, IBAN or password removed (said until the next)
     std::string email;
     bool email_invalid = false;
     bool focus_box = false;     // give the message box focus on the next frame

@@ -2,6 +2,7 @@
 
 #include "shared/ui/controls.h"
 #include "shared/ui/ui_context.h"
+#include "widget/views/masked_notice.h"
 #include "widget/widget_words.h"
 
 #include <imgui.h>
@@ -32,6 +33,8 @@ ViewAction draw_confirmation(const ProblemReportForm& form) {
         ui::paragraph(tr("We will reply to {email}.", {{"email", form.sent_to}}));
     else
         ui::paragraph(tr("We look at every report, together with the page you were on."));
+    if (form.masked)
+        ui::paragraph(masked_secrets_notice());
     if (ui::button(tr("Back to help"), {.style = ui::ButtonStyle::Secondary}))
         action.kind = ViewAction::Kind::FinishProblemReport;
     return action;

@@ -16,6 +16,7 @@ struct ProblemReportForm {
     bool focus_error = false; // move focus to the field at fault on the next frame
     bool sent = false;
     std::string sent_to; // the address a reply will go to, shown in the confirmation
+    bool masked = false; // a card number, IBAN or password was taken out before sending: the shopper is told
 };
 
 ViewAction draw_report_problem_view(ProblemReportForm& form);
