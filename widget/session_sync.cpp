@@ -2,6 +2,7 @@
 
 #include "shared/core/session/session_json.h"
 
+#include <charconv>
 #include <cstdio>
 
 namespace support::widget {
@@ -10,7 +11,8 @@ namespace {
 
 constexpr std::string_view k_session_key = "session";
 constexpr std::string_view k_legacy_guide_key = "guide-progress";
-constexpr std::string_view k_forgotten_message = "forgotten"; // posted on the session's channel
+// Posted on the session's channel with the new generation: "forgotten 3".
+constexpr std::string_view k_forgotten_prefix = "forgotten ";
 
 } // namespace
 
@@ -35,14 +37,16 @@ void SessionSync::start(std::string tab_id, std::function<void(const session::Se
 }
 
 void SessionSync::forget() {
-    m_replica = session::SessionReplica(m_replica.tab());
-    m_channel.post(std::string(k_forgotten_message));
+    m_replica.forget();
+    m_channel.post(std::string(k_forgotten_prefix) + std::to_string(state().generation));
 }
 
 void SessionSync::take(std::string_view text, const char* from) {
-    if (text == k_forgotten_message) {
-        m_replica = session::SessionReplica(m_replica.tab());
-        if (m_on_forgotten)
+    if (text.starts_with(k_forgotten_prefix)) {
+        std::uint64_t generation = 0;
+        const std::string_view digits = text.substr(k_forgotten_prefix.size());
+        std::from_chars(digits.data(), digits.data() + digits.size(), generation);
+        if (m_replica.forget_up_to(generation) && m_on_forgotten)
             m_on_forgotten();
         return;
     }

@@ -74,7 +74,11 @@ void WidgetApp::on_loaded() {
     // Forgetting (SupportWidget('forget')): a request an earlier page could not finish goes out;
     // another tab that forgot takes this one along.
     m_eraser.start(web::config_string("server", ""), web::config_string("site", ""));
-    m_session.on_forgotten([this] { forget_locally(); });
+    m_session.on_forgotten([this] {
+        forget_locally();
+        // What this tab wrote before it heard (its generation loses everywhere) goes too.
+        (void)m_storage.remove("session");
+    });
     m_journey.load(web::now_ms());
     // The pages the shopper went through with the widget loaded (a reload of one is one step).
     const web::PageFacts page = web::read_page_facts();

@@ -4,7 +4,7 @@
 // key of ours in localStorage, and the server no feedback or conversation of that browser.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { addStaff, feedbackRows, openPanel, pressEnter, sleep, startStoreServer, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
+import { addStaff, feedbackRows, openPanel, pressEnter, signInStaff, sleep, startStoreServer, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const EMAIL = 'noa.privacy@shop.example';
@@ -85,26 +85,26 @@ describe('consent and forgetting', () => {
     assert.ok(!vote.payload.includes(key), 'the shopper key itself is not stored with the feedback');
 
     // … and a chat a person must answer.
-    const staff = await env.open();
-    const signedIn = await staff.context.request.post(`${env.server.url}/api/v1/staff/session`, { data: { email: EMAIL, password: PASSWORD } });
-    assert.equal(signedIn.status(), 200);
-    const list = async () => (await (await staff.context.request.get(`${env.server.url}/api/v1/staff/conversations`)).json()).items;
-    const earlier = new Set((await list()).map((c) => c.id));
+    const staff = await signInStaff(env, EMAIL, PASSWORD);
+    const earlier = new Set((await staff.conversations()).map((c) => c.id));
     await w.dialog.getByRole('button', { name: 'Back', exact: true }).click({ timeout: 5_000 });
     await pressEnter(page, w.dialog.getByRole('link', { name: 'Chat with us', exact: true }));
     await w.dialog.getByRole('textbox', { name: 'Message', exact: true }).click({ timeout: 5_000 });
     await page.keyboard.type('My parcel arrived wet and the box was torn');
     await page.keyboard.press('Enter');
-    const conversation = await waitFor(async () => (await list()).find((c) => !earlier.has(c.id)),
+    const conversation = await waitFor(async () => (await staff.conversations()).find((c) => !earlier.has(c.id)),
       { timeout: 15_000, message: 'the conversation in the staff inbox' });
-    const transcript = () => staff.context.request.get(`${env.server.url}/api/v1/staff/conversations/${conversation.id}`);
+    const transcript = () => staff.get(`/conversations/${conversation.id}`);
     assert.equal((await transcript()).status(), 200);
 
     await page.evaluate(() => window.SupportWidget('forget'));
     await waitFor(async () => (await transcript()).status() === 404, { timeout: 15_000, message: 'the conversation gone for staff' });
     await waitFor(() => !feedbackRows(env.server.db, `id = ${vote.id}`).length, { message: 'the vote gone from the database' });
+    const left = () => page.evaluate(() => Object.entries(localStorage).filter(([k]) => k.startsWith('support-widget:')));
     await waitFor(async () => (await ourKeys(page)).length === 0 && (await ourKeys(other)).length === 0,
-      { timeout: 10_000, message: `no key of ours left (still: ${await ourKeys(page)})` });
+      { timeout: 10_000, message: 'no key of ours left' }).catch(async (e) => {
+      throw new Error(`${e.message}; still: ${JSON.stringify(await left())}`);
+    });
     // The panel starts afresh, here and in the other tab: home, nothing searched, no conversation.
     const state = await w.debug();
     assert.equal(state.view, 'home');

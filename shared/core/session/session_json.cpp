@@ -109,6 +109,7 @@ std::string serialize_session(const Session& s) {
                              : json(nullptr);
     const json document = {{"v", k_session_version},
                            {"clock", s.clock},
+                           {"generation", s.generation},
                            {"panel_open", versioned_json(s.panel_open, s.panel_open.value)},
                            {"views", versioned_json(s.views, s.views.value)},
                            {"search_query", versioned_json(s.search_query, s.search_query.value)},
@@ -132,7 +133,11 @@ Result<Session> parse_session(std::string_view text) {
             "session.saved.unsupported_version",
             "the saved session has another format version than " + std::to_string(k_session_version), "v");
     Session s;
-    SW_TRY(s.clock, read_count(document.contains("clock") ? document["clock"] : json(0), "/clock"));
+    SW_TRY(s.clock,
+           read_count(document.contains("clock") ? document["clock"] : json(std::uint64_t{0}), "/clock"));
+    SW_TRY(s.generation,
+           read_count(document.contains("generation") ? document["generation"] : json(std::uint64_t{0}),
+                      "/generation"));
     SW_TRY(s.panel_open, read_versioned<bool>(document, "panel_open", read_bool));
     SW_TRY(s.views, read_versioned<std::vector<std::string>>(document, "views", read_views));
     SW_TRY(s.search_query, read_versioned<std::string>(document, "search_query", read_short_text));

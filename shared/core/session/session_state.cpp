@@ -13,7 +13,10 @@ template <typename T> const Versioned<T>& newer(const Versioned<T>& a, const Ver
 } // namespace
 
 Session merge(const Session& a, const Session& b) {
+    if (a.generation != b.generation)
+        return a.generation > b.generation ? a : b;
     Session out;
+    out.generation = a.generation;
     out.panel_open = newer(a.panel_open, b.panel_open);
     out.views = newer(a.views, b.views);
     out.search_query = newer(a.search_query, b.search_query);
@@ -47,6 +50,20 @@ void SessionReplica::set_guide(std::optional<guide::GuideProgress> guide) {
 
 void SessionReplica::set_chat(std::optional<ChatAt> chat) {
     write(m_state.chat, std::move(chat));
+}
+
+void SessionReplica::forget() {
+    const std::uint64_t next = m_state.generation + 1;
+    m_state = Session();
+    m_state.generation = next;
+}
+
+bool SessionReplica::forget_up_to(std::uint64_t generation) {
+    if (generation <= m_state.generation)
+        return false;
+    m_state = Session();
+    m_state.generation = generation;
+    return true;
 }
 
 bool SessionReplica::merge(const Session& other) {

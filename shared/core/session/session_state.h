@@ -53,11 +53,14 @@ struct Session {
     Versioned<std::optional<guide::GuideProgress>> guide;
     Versioned<std::optional<ChatAt>> chat;
     std::uint64_t clock = 0; // the largest clock written into this copy
+    // Bumped by SupportWidget('forget'): a copy of an earlier generation holds what was forgotten
+    // (another tab wrote it before it heard), and loses to any copy of a later one whatever its clocks.
+    std::uint64_t generation = 0;
 
     bool operator==(const Session&) const = default;
 };
 
-// The merge of two copies: the same whichever is `a`.
+// The merge of two copies: the same whichever is `a`. Of two generations, the later one's copy.
 Session merge(const Session& a, const Session& b);
 
 // One tab's copy: its writes carry the tab's id and the next clock.
@@ -76,6 +79,10 @@ class SessionReplica {
 
     // Another copy (another tab's, or the stored one) merged in; true when this copy changed.
     bool merge(const Session& other);
+    // SupportWidget('forget'): a fresh copy of the next generation (or of `generation`, another tab's
+    // forgetting, when that is later than this copy's; false when it is not).
+    void forget();
+    bool forget_up_to(std::uint64_t generation);
 
   private:
     template <typename T> void write(Versioned<T>& field, T value);

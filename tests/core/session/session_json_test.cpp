@@ -46,6 +46,14 @@ TEST_CASE("A session reads back exactly as it was written") {
     REQUIRE(back);
     CHECK(*back == s);
     CHECK(*parse_session(serialize_session(Session{})) == Session{});
+    Session forgotten;
+    forgotten.generation = 3;
+    CHECK(parse_session(serialize_session(forgotten))->generation == 3);
+    // Written before there were generations: the first one.
+    const auto older = parse_session(R"({"v":1,"clock":0})");
+    INFO((older ? std::string() : older.error().code + " " + older.error().field));
+    REQUIRE(older);
+    CHECK(older->generation == 0);
 }
 
 TEST_CASE("What is not a session we wrote is refused with a stable id and the place at fault") {

@@ -79,3 +79,26 @@ TEST_CASE("A replica reports whether a merge changed it, and writes after it wit
     CHECK(a.state().search_query.clock == 3);
     CHECK(merge(a.state(), b.state()).search_query.value == "z");
 }
+
+TEST_CASE("After forgetting, what another tab wrote before it heard loses whatever its clocks") {
+    SessionReplica a("tab-a"), b("tab-b");
+    a.set_views({"home", "chat"});
+    b.merge(a.state());
+    a.forget(); // SupportWidget('forget') in tab a
+    CHECK(a.state().generation == 1);
+    CHECK(a.state().views.value.empty());
+    // Tab b has not heard yet: its write carries the conversation and later clocks.
+    b.set_chat(ChatAt{"c-1", "token", 4});
+    b.set_panel_open(true);
+    CHECK_FALSE(a.merge(b.state()));
+    CHECK(merge(a.state(), b.state()) == a.state());
+    CHECK(merge(b.state(), a.state()) == a.state());
+    // Then it hears: a fresh copy of the same generation; hearing again changes nothing.
+    CHECK(b.forget_up_to(a.state().generation));
+    CHECK_FALSE(b.forget_up_to(a.state().generation));
+    CHECK(b.state() == a.state());
+    // Writes of that generation merge as before.
+    b.set_search_query("returns");
+    CHECK(a.merge(b.state()));
+    CHECK(a.state().search_query.value == "returns");
+}
