@@ -338,6 +338,19 @@ export async function startStoreServer({ widgetUrl, headersFor = () => ({}) }) {
   };
 }
 
+/**
+ * A member of staff signed in to the staff API from a browser context of their own, as the console
+ * is: `get(path)` answers with the Response of GET /api/v1/staff<path>; `conversations()` lists the
+ * Inbox's chats.
+ */
+export async function signInStaff(env, email, password) {
+  const { context } = await env.open();
+  const signedIn = await context.request.post(`${env.server.url}/api/v1/staff/session`, { data: { email, password } });
+  if (signedIn.status() !== 200) throw new Error(`staff sign-in: ${signedIn.status()} ${await signedIn.text()}`);
+  const get = (path) => context.request.get(`${env.server.url}/api/v1/staff${path}`);
+  return { get, conversations: async () => (await (await get('/conversations')).json()).items };
+}
+
 /** Adds a staff member to the server's database, as `support-server staff add` does for a shop. */
 export function addStaff(db, email, password) {
   const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');

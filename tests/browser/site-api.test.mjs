@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { addStaff, openPanel, pressEnter, repoRoot, startStoreServer, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
+import { addStaff, openPanel, pressEnter, repoRoot, signInStaff, startStoreServer, useDemoServerAndBrowser, waitFor, widget } from './harness.mjs';
 
 const TEST = { timeout: 90_000 };
 const EMAIL = 'omer.api@shop.example';
@@ -73,11 +73,9 @@ describe('the site owner API', () => {
   });
 
   it('identify reaches staff as verified when the store signed the id, unverified when it did not; the hash is not kept', TEST, async () => {
-    const staff = await env.open();
-    const signedIn = await staff.context.request.post(`${env.server.url}/api/v1/staff/session`, { data: { email: EMAIL, password: PASSWORD } });
-    assert.equal(signedIn.status(), 200);
-    const list = async () => (await (await staff.context.request.get(`${env.server.url}/api/v1/staff/conversations`)).json()).items;
-    const transcript = async (id) => (await staff.context.request.get(`${env.server.url}/api/v1/staff/conversations/${id}`)).json();
+    const staff = await signInStaff(env, EMAIL, PASSWORD);
+    const list = () => staff.conversations();
+    const transcript = async (id) => (await staff.get(`/conversations/${id}`)).json();
 
     for (const [hash, verified] of [[createHmac('sha256', SECRET).update('c-1042').digest('hex'), true], ['ab'.repeat(32), false]]) {
       const earlier = new Set((await list()).map((c) => c.id));

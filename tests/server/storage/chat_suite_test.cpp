@@ -19,17 +19,6 @@ namespace {
 
 constexpr std::int64_t k_now = 1'764'900'000'000;
 
-NewConversation new_conversation(std::string id, std::string site = "demo") {
-    NewConversation c;
-    c.id = std::move(id);
-    c.site = std::move(site);
-    c.token_digest = "digest-of-" + c.id;
-    c.locale = "he";
-    c.page_url = "https://shop.example/order-status";
-    c.created_at_ms = k_now;
-    return c;
-}
-
 ChatEventDraft message(std::string conversation, std::string client_id, Author author, std::string text,
                        std::string label = {}) {
     ChatEventDraft draft;

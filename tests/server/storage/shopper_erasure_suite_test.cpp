@@ -20,13 +20,7 @@ NewFeedback vote_by(std::string site, int n, std::string shopper_digest) {
 }
 
 NewConversation conversation_by(std::string id, std::string site, std::string shopper_digest) {
-    NewConversation c;
-    c.id = std::move(id);
-    c.site = std::move(site);
-    c.token_digest = "digest-of-" + c.id;
-    c.locale = "he";
-    c.page_url = "https://shop.example/cart";
-    c.created_at_ms = k_now;
+    NewConversation c = new_conversation(std::move(id), std::move(site), k_now);
     c.shopper_digest = std::move(shopper_digest);
     return c;
 }

@@ -47,6 +47,19 @@ inline NewFeedback article_vote(std::string site, int n, bool helpful, std::stri
     return feedback;
 }
 
+// A conversation opened at `at_ms` on a Hebrew order-status page.
+inline NewConversation new_conversation(std::string id, std::string site = "demo",
+                                        std::int64_t at_ms = 1'764'900'000'000) {
+    NewConversation c;
+    c.id = std::move(id);
+    c.site = std::move(site);
+    c.token_digest = "digest-of-" + c.id;
+    c.locale = "he";
+    c.page_url = "https://shop.example/order-status";
+    c.created_at_ms = at_ms;
+    return c;
+}
+
 // Inserts and waits for the durable answer.
 inline Result<FeedbackInsertResult> insert(Storage& storage, NewFeedback feedback) {
     std::promise<Result<FeedbackInsertResult>> answered;
