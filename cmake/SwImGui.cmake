@@ -4,30 +4,39 @@ if(NOT EXISTS "${SW_IMGUI_DIR}/imgui.cpp")
     message(FATAL_ERROR "Dear ImGui sources not found in ${SW_IMGUI_DIR}: run ./scripts/setup")
 endif()
 
-# Dear ImGui's error recovery (io.ConfigErrorRecovery: End() and EndFrame() unwinding whatever a
-# faulty caller left pushed — tables, tab bars, menus, trees, groups, styles) is a run-time switch,
-# so all of that code is linked even though our frames never need it: 13.6 KB gzip of the widget
-# core. The two calls are taken out of a copy of imgui.cpp made here (the sources in .deps stay as
-# Debian ships them); shared/ui/panel_frame.cpp checks every frame's stacks instead and names what
-# was left pushed. Another ImGui version whose text differs is compiled unchanged, with a warning.
+# Dear ImGui keeps code for features we never use reachable behind run-time switches, so it is all
+# linked; a copy of imgui.cpp made here leaves out the calls that reach it (the sources in .deps stay
+# as Debian ships them). Each cut is a piece of text taken out where found; another ImGui version
+# whose text differs keeps that piece, with a warning.
+# - error recovery (io.ConfigErrorRecovery: End() and EndFrame() unwinding whatever a faulty caller
+#   left pushed — tables, tab bars, menus, trees, groups, styles): 13.6 KB gzip of the widget core;
+#   shared/ui/panel_frame.cpp checks every frame's stacks instead and names what was left pushed;
+# - the .ini settings handlers for windows and tables (no .ini is read or written: IniFilename is
+#   null and file functions are disabled) and the tooltips of keyboard shortcuts and of a drag-and-
+#   drop source (neither is ever used): together about 1.7 KB gzip.
 file(READ "${SW_IMGUI_DIR}/imgui.cpp" sw_imgui_source)
-set(sw_imgui_recover_window
+# Each cut is a variable (its text holds semicolons, so it cannot be a list item) and what replaces it.
+set(sw_cut_recover_window
     "    if (g.IO.ConfigErrorRecovery)\n        ErrorRecoveryTryToRecoverWindowState(&window_stack_data.StackSizesInBegin);\n")
-set(sw_imgui_recover_frame
-    "    if (g.IO.ConfigErrorRecovery)\n        ErrorRecoveryTryToRecoverState(&g.StackSizesInNewFrame);\n")
-string(FIND "${sw_imgui_source}" "${sw_imgui_recover_window}" sw_window_at)
-string(FIND "${sw_imgui_source}" "${sw_imgui_recover_frame}" sw_frame_at)
-set(SW_IMGUI_CPP "${SW_IMGUI_DIR}/imgui.cpp")
-if(sw_window_at GREATER -1 AND sw_frame_at GREATER -1)
-    string(REPLACE "${sw_imgui_recover_window}" "" sw_imgui_source "${sw_imgui_source}")
-    string(REPLACE "${sw_imgui_recover_frame}" "" sw_imgui_source "${sw_imgui_source}")
-    file(WRITE "${CMAKE_BINARY_DIR}/imgui/imgui.cpp.new" "${sw_imgui_source}")
-    configure_file("${CMAKE_BINARY_DIR}/imgui/imgui.cpp.new" "${CMAKE_BINARY_DIR}/imgui/imgui.cpp" COPYONLY)
-    set(SW_IMGUI_CPP "${CMAKE_BINARY_DIR}/imgui/imgui.cpp")
-else()
-    message(WARNING "Dear ImGui's imgui.cpp does not have the error-recovery calls this build takes out; "
-                    "compiling it unchanged (the cores are about 14 KB gzip larger)")
-endif()
+set(sw_cut_recover_frame "    if (g.IO.ConfigErrorRecovery)\n        ErrorRecoveryTryToRecoverState(&g.StackSizesInNewFrame);\n")
+set(sw_cut_settings_handlers
+    "        AddSettingsHandler(&ini_handler);\n    }\n    TableSettingsAddSettingsHandler();\n")
+set(sw_keep_settings_handlers "    }\n")
+set(sw_cut_shortcut_tooltip
+    "        if (id == g.LastItemData.ID && (g.LastItemData.StatusFlags & ImGuiItemStatusFlags_HasShortcut) && g.ActiveId != id)\n            if (IsItemHovered(ImGuiHoveredFlags_ForTooltip | ImGuiHoveredFlags_DelayNormal))\n                SetTooltip(\"%s\", GetKeyChordName(g.LastItemData.Shortcut));\n")
+set(sw_cut_drag_drop_tooltip
+    "        g.DragDropWithinSource = true;\n        SetTooltip(\"...\");\n        g.DragDropWithinSource = false;\n")
+foreach(name recover_window recover_frame settings_handlers shortcut_tooltip drag_drop_tooltip)
+    string(FIND "${sw_imgui_source}" "${sw_cut_${name}}" sw_cut_at)
+    if(sw_cut_at GREATER -1)
+        string(REPLACE "${sw_cut_${name}}" "${sw_keep_${name}}" sw_imgui_source "${sw_imgui_source}")
+    else()
+        message(WARNING "Dear ImGui's imgui.cpp does not have the text this build takes out (${name}); it stays")
+    endif()
+endforeach()
+file(WRITE "${CMAKE_BINARY_DIR}/imgui/imgui.cpp.new" "${sw_imgui_source}")
+configure_file("${CMAKE_BINARY_DIR}/imgui/imgui.cpp.new" "${CMAKE_BINARY_DIR}/imgui/imgui.cpp" COPYONLY)
+set(SW_IMGUI_CPP "${CMAKE_BINARY_DIR}/imgui/imgui.cpp")
 set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${SW_IMGUI_DIR}/imgui.cpp")
 
 add_library(imgui STATIC
