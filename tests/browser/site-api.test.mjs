@@ -44,7 +44,8 @@ describe('the site owner API', () => {
 
     await page.evaluate(() => window.SupportWidget('search', 'shipping'));
     await waitFor(async () => (await w.debug()).view === 'home', { message: 'the results view' });
-    assert.equal(await w.search.inputValue(), 'shipping');
+    // The search field shows the query from the next frame on.
+    await waitFor(async () => (await w.search.inputValue()) === 'shipping', { message: 'the query in the search field' });
     const results = w.dialog.getByRole('list', { name: 'Search results', exact: true });
     await results.getByRole('link').first().waitFor({ timeout: 5_000 });
 
