@@ -126,10 +126,8 @@ void WidgetApp::content_settled() {
     if (m_views_to_restore)
         restore_views(m_session.state().views.value);
     m_guide.resume_saved(m_content, web::read_page_facts().path, web::now_ms());
-    if (!m_guide_requested.empty())
-        start_guide_by_id(std::exchange(m_guide_requested, std::string()));
-    if (!m_article_requested.empty())
-        show_article_by_id(std::exchange(m_article_requested, std::string()));
+    for (const auto& [name, argument] : std::exchange(m_commands_waiting, {}))
+        on_command(name, argument);
 }
 
 void WidgetApp::start_guide(const guide::Guide& guide) {
@@ -142,12 +140,17 @@ void WidgetApp::start_guide(const guide::Guide& guide) {
     web::request_close(web::AfterClose::KeepFocus);
 }
 
+bool WidgetApp::wait_for_content(const char* command, const std::string& argument) {
+    if (m_content.state() == ContentState::Ready)
+        return false;
+    m_commands_waiting.emplace_back(command, argument);
+    load_content();
+    return true;
+}
+
 void WidgetApp::start_guide_by_id(const std::string& id) {
-    if (m_content.state() != ContentState::Ready) {
-        m_guide_requested = id;
-        load_content();
+    if (wait_for_content("startGuide", id))
         return;
-    }
     if (const guide::Guide* guide = m_content.find_guide(id)) {
         start_guide(*guide);
         return;
@@ -160,11 +163,8 @@ void WidgetApp::start_guide_by_id(const std::string& id) {
 }
 
 void WidgetApp::show_article_by_id(const std::string& id) {
-    if (m_content.state() != ContentState::Ready) {
-        m_article_requested = id;
-        load_content();
+    if (wait_for_content("showArticle", id))
         return;
-    }
     if (const auto index = m_content.find(id)) {
         m_views.to_home();
         navigate({ViewKind::Article, *index});
@@ -181,11 +181,10 @@ void WidgetApp::show_article_by_id(const std::string& id) {
 void WidgetApp::forget_shopper() {
     const std::string key = persistence::stored_shopper_key(m_storage);
     // Nothing of ours stays in this browser: the stored keys first (what the parts below read back is
-    // then empty), the parts' memory next, and the other tabs told.
+    // then empty; resetting them writes nothing), the parts' memory next, and the other tabs told.
     (void)web::remove_every_site_key();
     forget_locally();
     m_session.forget();
-    (void)web::remove_every_site_key();
     // What the server has: deleted by the key that was sent with it (kept as "forget-pending" until
     // the server has answered). Without a key nothing was sent.
     if (!key.empty())
@@ -494,38 +493,40 @@ void WidgetApp::stamp(protocol::FeedbackSubmission& submission) const {
     submission.context = page_context();
 }
 
-std::optional<context::SiteContext> WidgetApp::site_context() const {
-    const std::string site = web::config_string("context", "");
-    if (site.empty())
+namespace {
+
+// What the site handed over with `command` (kept by the loader under config `key`), checked by
+// `parse`; a mistake is said once per object the site gives (`refused` remembers the last one).
+template <typename T, typename Parse>
+std::optional<T> read_site_object(const char* key, const char* command, const char* consequence, Parse parse,
+                                  std::string& refused) {
+    const std::string text = web::config_string(key, "");
+    if (text.empty())
         return std::nullopt;
-    auto parsed = context::parse_site_context(site);
+    auto parsed = parse(text);
     if (parsed)
         return std::move(parsed).value();
-    if (site != m_refused_site_context) {
-        m_refused_site_context = site; // said once per context the site gives
-        std::fprintf(stderr, "SupportWidget: setContext: %s at %s (%s); staff do not see this context\n",
+    if (text != refused) {
+        refused = text;
+        std::fprintf(stderr, "SupportWidget: %s: %s at %s (%s); %s\n", command,
                      parsed.error().message.c_str(),
                      parsed.error().field.empty() ? "/" : parsed.error().field.c_str(),
-                     parsed.error().code.c_str());
+                     parsed.error().code.c_str(), consequence);
     }
     return std::nullopt;
 }
 
+} // namespace
+
+std::optional<context::SiteContext> WidgetApp::site_context() const {
+    return read_site_object<context::SiteContext>("context", "setContext", "staff do not see this context",
+                                                  context::parse_site_context, m_refused_site_context);
+}
+
 std::optional<protocol::ShopperIdentity> WidgetApp::shopper_identity() const {
-    const std::string identity = web::config_string("identity", "");
-    if (identity.empty())
-        return std::nullopt;
-    auto parsed = context::parse_shopper_identity(identity);
-    if (parsed)
-        return std::move(parsed).value();
-    if (identity != m_refused_identity) {
-        m_refused_identity = identity;
-        std::fprintf(stderr, "SupportWidget: identify: %s at %s (%s); staff do not see who the shopper is\n",
-                     parsed.error().message.c_str(),
-                     parsed.error().field.empty() ? "/" : parsed.error().field.c_str(),
-                     parsed.error().code.c_str());
-    }
-    return std::nullopt;
+    return read_site_object<protocol::ShopperIdentity>("identity", "identify",
+                                                       "staff do not see who the shopper is",
+                                                       context::parse_shopper_identity, m_refused_identity);
 }
 
 protocol::ContextSnapshot WidgetApp::page_context() const {

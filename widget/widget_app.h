@@ -68,6 +68,8 @@ class WidgetApp final : public web::WebApp {
     void start_guide(const guide::Guide& guide);
     // The page's commands that name content: run now, or once the content is in. An unknown id is
     // named on the console with the ids there are.
+    // True when the content is not in yet: the command is kept, run by on_command once it is.
+    bool wait_for_content(const char* command, const std::string& argument);
     void start_guide_by_id(const std::string& id);
     void show_article_by_id(const std::string& id);
     // SupportWidget('search', q): the panel shows the results for q, as if the shopper had typed it.
@@ -126,8 +128,8 @@ class WidgetApp final : public web::WebApp {
     std::optional<protocol::FeedbackSubmission> m_held_no; // that "No", as the outbox holds it
     HelpfulComment m_comment;
     ProblemReportForm m_report;
-    std::string m_guide_requested;   // SupportWidget('startGuide', id) before the content was ready
-    std::string m_article_requested; // SupportWidget('showArticle', id) the same
+    // Page commands that name content (startGuide, showArticle) given before it was in: run then.
+    std::vector<std::pair<std::string, std::string>> m_commands_waiting;
     ChatSession m_chat{m_storage, m_session};
     ShopperEraser m_eraser{m_storage};
     context::JourneyLog m_journey{m_storage}; // what the shopper tried: a new chat carries it

@@ -5,6 +5,7 @@
 #include "server/content/shopper_identity_check.h"
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
+#include "server/privacy/shopper_erasure_api.h"
 #include "server/sse/server_sent_event.h"
 #include "server/staff/session_token.h"
 #include "shared/core/context/secrets_in_messages.h"
@@ -199,8 +200,7 @@ HttpResponse ShopperChatApi::open(const HttpRequest& request, const std::string&
                                  start->context ? start->context->page_url : std::string(),
                                  m_clocks.wall_ms(),
                                  stored_context(*start),
-                                 start->shopper_key.empty() ? std::string()
-                                                            : token_digest(start->shopper_key)};
+                                 shopper_digest(start->shopper_key)};
     auto created = m_storage->create_conversation(conversation);
     if (!created)
         return storage_unavailable(created.error());

@@ -3,7 +3,7 @@
 #include "server/content/shopper_identity_check.h"
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
-#include "server/staff/session_token.h"
+#include "server/privacy/shopper_erasure_api.h"
 #include "shared/core/context/secrets_in_messages.h"
 #include "shared/core/protocol/api_paths.h"
 #include "shared/core/protocol/feedback_receipt.h"
@@ -87,10 +87,9 @@ Reply FeedbackApi::serve(const HttpRequest& request) const {
                                settings == m_sites.end() ? "" : settings->second.identity_secret);
 
         // The key stays with the shopper; its digest finds their rows when they ask to be forgotten.
-        const std::string shopper_digest =
-            submission->shopper_key.empty() ? std::string() : token_digest(submission->shopper_key);
+        std::string digest = shopper_digest(submission->shopper_key);
         submission->shopper_key.clear();
-        NewFeedback feedback{site_name, std::move(*submission), m_clocks.wall_ms(), shopper_digest};
+        NewFeedback feedback{site_name, std::move(*submission), m_clocks.wall_ms(), std::move(digest)};
         const std::string client_id = feedback.submission.client_id;
         ResponsePromise promise;
         Reply stored = promise.reply();

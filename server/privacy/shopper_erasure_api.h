@@ -20,13 +20,19 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace support::server {
+
+// What a browser's shopper key is stored and found as: its SHA-256 digest ("" for no key, which
+// matches nothing). The key itself is never stored.
+std::string shopper_digest(std::string_view shopper_key);
 
 class ShopperErasureApi {
   public:
     // `workers` runs the deletion off the connection's thread (inline when null, as in tests).
-    ShopperErasureApi(std::shared_ptr<Storage> storage, std::map<std::string, SiteSettings, std::less<>> sites,
+    ShopperErasureApi(std::shared_ptr<Storage> storage,
+                      std::map<std::string, SiteSettings, std::less<>> sites,
                       std::shared_ptr<WorkerPool> workers = nullptr,
                       RateLimit per_client_ip = {.burst = 10, .per_minute = 10},
                       ServiceClocks clocks = system_clocks());
