@@ -110,7 +110,7 @@ int run_serve(std::span<const std::string_view> args) {
     auto sites = load_sites(config->sites);
     if (!sites)
         return k_exit_usage;
-    auto opened_storage = open_storage(config->db);
+    auto opened_storage = open_storage(config->db, config->db_pool);
     if (!opened_storage) {
         print_error(opened_storage.error());
         return k_exit_failure;

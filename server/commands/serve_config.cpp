@@ -10,7 +10,8 @@ constexpr std::size_t k_max_site_name_bytes = 64;
 
 constexpr std::string_view k_usage =
     R"(usage: support-server serve [--host ADDRESS] [--port PORT] --root DIR [--root /prefix=DIR ...]
-                            [--site NAME=DIR ...] [--db PATH] [--max-connections N] [--log]
+                            [--site NAME=DIR ...] [--db PATH|postgresql://…] [--db-pool N]
+                            [--max-connections N] [--log]
 
 Serves the widget's static files and the sites' help content over HTTP, and keeps the
 feedback shoppers send.
@@ -26,8 +27,15 @@ feedback shoppers send.
                         left out (check them first with 'support-server check-content DIR').
                         DIR/site.json lists the store origins that may send feedback and chat:
                         {"allowed_origins": ["https://shop.example"]}
-  --db PATH             the SQLite file feedback is kept in (default var/support.db, created
-                        with its folder); back it up with: sqlite3 PATH ".backup COPY"
+  --db PATH             the SQLite file feedback, staff and chats are kept in (default
+                        var/support.db, created with its folder); back it up with:
+                        sqlite3 PATH ".backup COPY"
+  --db postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…]
+                        keep them in PostgreSQL instead (the database must exist; its tables
+                        are created and migrated at start), which several support-server
+                        instances behind one load balancer can share
+  --db-pool N           PostgreSQL connections for reads, staff and chat, besides the one
+                        that writes feedback (default 8)
   --feedback-per-ip N   feedback requests a minute from one client IP, also the burst
                         allowed at once (default 60); past it 429 with Retry-After
   --feedback-per-site N the same for all clients of one site together (default 60000)
@@ -218,8 +226,14 @@ Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args) {
         } else if (name == "--db") {
             SW_TRY(std::string_view db, take_value());
             if (db.empty())
-                return make_error("server.args.bad_db", "--db needs a file path", "--db");
+                return make_error("server.args.bad_db", "--db needs a file path or a postgresql:// address",
+                                  "--db");
             config.db = std::string(db);
+        } else if (name == "--db-pool") {
+            SW_TRY(std::string_view value, take_value());
+            SW_TRY(const std::uint64_t pool,
+                   parse_number_option(value, 1, 256, "--db-pool", "server.args.bad_db_pool"));
+            config.db_pool = static_cast<std::size_t>(pool);
         } else if (name == "--feedback-per-ip") {
             SW_TRY(std::string_view value, take_value());
             SW_TRY(config.feedback_per_ip_per_minute, parse_per_minute(value, "--feedback-per-ip"));

@@ -47,8 +47,10 @@ struct ServeConfig {
     // The staff session cookie carries Secure (set when a TLS proxy is in front).
     bool secure_cookies = false;
     std::size_t max_connections = k_default_max_connections;
-    // Where feedback is stored: a SQLite file, created with its folder when missing.
+    // Where feedback, staff and chats are stored: a SQLite file (created with its folder when
+    // missing) or a postgresql:// URI, and the PostgreSQL store's pool size (storage.h).
     std::string db = std::string(k_default_db_path);
+    std::size_t db_pool = 8;
     // Feedback requests a minute (and the burst allowed at once) per client IP and per site.
     std::uint32_t feedback_per_ip_per_minute = 60;
     std::uint32_t feedback_per_site_per_minute = 60'000;

@@ -7,12 +7,15 @@ void SqlWhere::start_condition() {
 }
 
 void SqlWhere::add(std::string_view before, SqlValue value, std::string_view after) {
-    m_params.push_back(std::move(value));
     start_condition();
     m_sql += before;
-    m_sql += '?';
-    m_sql += std::to_string(m_params.size());
+    m_sql += bind(std::move(value));
     m_sql += after;
+}
+
+std::string SqlWhere::bind(SqlValue value) {
+    m_params.push_back(std::move(value));
+    return (m_dialect == SqlDialect::Sqlite ? "?" : "$") + std::to_string(m_params.size());
 }
 
 void SqlWhere::add_constant(std::string_view condition) {

@@ -1,5 +1,7 @@
 #include "server/storage/sqlite_chat.h"
 
+#include "server/storage/chat_rows.h"
+
 #include <string>
 
 namespace support::server::sqlite_chat {
@@ -7,63 +9,10 @@ namespace support::server::sqlite_chat {
 namespace {
 
 using chat::ChatEvent;
-
-constexpr const char* k_conversation_columns =
-    "id, site, token_digest, locale, page_url, state, agent_label, last_seq, created_at_ms, updated_at_ms, "
-    "reply_email, context";
-constexpr const char* k_event_columns = "seq, kind, client_id, author, author_label, text, written_at_ms, "
-                                        "reason, at_ms, article_id, staff_online";
-
-Result<StoredConversation> read_conversation(const SqliteStatement& row) {
-    StoredConversation c;
-    c.id = row.column_text(0);
-    c.site = row.column_text(1);
-    c.token_digest = row.column_text(2);
-    c.locale = row.column_text(3);
-    c.page_url = row.column_text(4);
-    const auto state = chat::state_from_name(row.column_text(5));
-    if (!state)
-        return make_error("storage.read_failed", "conversation " + c.id + " has an unknown state");
-    c.state = *state;
-    c.agent_label = row.column_text(6);
-    c.last_seq = static_cast<std::uint64_t>(row.column_int(7));
-    c.created_at_ms = row.column_int(8);
-    c.updated_at_ms = row.column_int(9);
-    c.reply_email = row.column_text(10);
-    c.context_json = row.column_text(11);
-    return c;
-}
-
-Result<ChatEvent> read_event(const SqliteStatement& row) {
-    ChatEvent event;
-    event.seq = static_cast<std::uint64_t>(row.column_int(0));
-    const auto kind = chat::event_kind_from_name(row.column_text(1));
-    if (!kind)
-        return make_error("storage.read_failed", "a chat event has an unknown kind");
-    event.kind = *kind;
-    event.at_ms = row.column_int(8);
-    if (event.kind == ChatEvent::Kind::Message) {
-        event.message.client_id = row.column_text(2);
-        const auto author = chat::author_from_name(row.column_text(3));
-        if (!author)
-            return make_error("storage.read_failed", "a chat message has an unknown author");
-        event.message.author = *author;
-        event.message.author_label = row.column_text(4);
-        event.message.text = row.column_text(5);
-        event.message.written_ms = row.column_int(6);
-        event.message.article_id = row.column_text(9);
-        chat::stamp_stored(event);
-    } else if (event.kind == ChatEvent::Kind::HandedOff) {
-        const auto reason = chat::handoff_reason_from_name(row.column_text(7));
-        if (!reason)
-            return make_error("storage.read_failed", "a handoff has an unknown reason");
-        event.reason = *reason;
-        event.staff_online = row.column_int(10) != 0;
-    } else if (event.kind == ChatEvent::Kind::AgentJoined) {
-        event.agent_label = row.column_text(4);
-    }
-    return event;
-}
+using chat_rows::k_conversation_columns;
+using chat_rows::k_event_columns;
+using chat_rows::read_conversation;
+using chat_rows::read_event;
 
 Result<std::optional<ChatEvent>> find_message(SqliteConnection& db, std::string_view conversation_id,
                                               std::string_view client_id) {
@@ -88,57 +37,37 @@ Result<AppendedChatEvent> append_in_transaction(SqliteConnection& db, const Chat
         if (stored)
             return AppendedChatEvent{std::move(*stored), true};
     }
-    // The model decides whether the event applies in the conversation's state; the store numbers it.
-    chat::Conversation conversation =
-        chat::Conversation::restore(found->state, found->agent_label, found->last_seq, {}, std::nullopt);
-    ChatEvent event = wanted;
-    event.seq = found->last_seq + 1;
-    if (event.kind == ChatEvent::Kind::Message)
-        chat::stamp_stored(event);
-    SW_TRY(bool applied, conversation.apply(event));
-    (void)applied;
-
+    SW_TRY(auto next, chat_rows::next_chat_event(*found, wanted));
+    const chat_rows::EventColumns columns = chat_rows::event_columns(next.event);
     SW_TRY(auto insert,
            db.prepare("INSERT INTO chat_events (conversation_id, seq, kind, client_id, author, "
                       "author_label, text, written_at_ms, reason, at_ms, article_id, "
                       "staff_online) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"));
     insert.bind(1, draft.conversation_id);
-    insert.bind(2, static_cast<std::int64_t>(event.seq));
-    insert.bind(3, chat::event_kind_name(event.kind));
-    const bool message = event.kind == ChatEvent::Kind::Message;
-    if (message) {
-        insert.bind(4, event.message.client_id);
-        insert.bind(5, chat::author_name(event.message.author));
-        insert.bind(6, event.message.author_label);
-        insert.bind(7, event.message.text);
-        insert.bind(8, event.message.written_ms);
-    } else {
-        insert.bind_null(4);
-        insert.bind_null(5);
-        insert.bind(6, event.kind == ChatEvent::Kind::AgentJoined ? std::string_view(event.agent_label) : "");
-        insert.bind(7, std::string_view());
-        insert.bind(8, std::int64_t{0});
-    }
-    if (event.kind == ChatEvent::Kind::HandedOff)
-        insert.bind(9, chat::handoff_reason_name(event.reason));
-    else
-        insert.bind_null(9);
-    insert.bind(10, event.at_ms);
-    insert.bind(11, message ? std::string_view(event.message.article_id) : std::string_view());
-    insert.bind(12, std::int64_t{event.kind == ChatEvent::Kind::HandedOff && event.staff_online ? 1 : 0});
+    insert.bind(2, columns.seq);
+    insert.bind(3, columns.kind);
+    insert.bind_optional(4, columns.client_id);
+    insert.bind_optional(5, columns.author);
+    insert.bind(6, columns.author_label);
+    insert.bind(7, columns.text);
+    insert.bind(8, columns.written_at_ms);
+    insert.bind_optional(9, columns.reason);
+    insert.bind(10, columns.at_ms);
+    insert.bind(11, columns.article_id);
+    insert.bind(12, columns.staff_online);
     SW_TRY(bool unused_row, insert.step());
     (void)unused_row;
 
     SW_TRY(auto update, db.prepare("UPDATE conversations SET state = ?2, agent_label = ?3, last_seq = ?4, "
                                    "updated_at_ms = ?5 WHERE id = ?1"));
     update.bind(1, draft.conversation_id);
-    update.bind(2, chat::state_name(conversation.state()));
-    update.bind(3, conversation.agent_label());
-    update.bind(4, static_cast<std::int64_t>(event.seq));
-    update.bind(5, event.at_ms);
+    update.bind(2, chat::state_name(next.conversation.state()));
+    update.bind(3, next.conversation.agent_label());
+    update.bind(4, columns.seq);
+    update.bind(5, columns.at_ms);
     SW_TRY(bool unused_update_row, update.step());
     (void)unused_update_row;
-    return AppendedChatEvent{std::move(event), false};
+    return AppendedChatEvent{std::move(next.event), false};
 }
 
 } // namespace

@@ -55,6 +55,13 @@ void SqliteStatement::bind(int index, const std::optional<std::int64_t>& value) 
         bind_null(index);
 }
 
+void SqliteStatement::bind_optional(int index, const std::optional<std::string>& text) {
+    if (text)
+        bind(index, std::string_view(*text));
+    else
+        bind_null(index);
+}
+
 void SqliteStatement::bind_all(const std::vector<SqlValue>& values, int first) {
     for (std::size_t i = 0; i < values.size(); ++i) {
         const int index = static_cast<int>(i) + first;

@@ -37,6 +37,7 @@ class SqliteStatement {
     void bind(int index, std::int64_t value);
     void bind_null(int index);
     void bind(int index, const std::optional<std::int64_t>& value);
+    void bind_optional(int index, const std::optional<std::string>& text); // NULL when empty
     // Binds values[0] to ?first, values[1] to the next, and so on.
     void bind_all(const std::vector<SqlValue>& values, int first = 1);
 

@@ -1,5 +1,7 @@
 #include "server/storage/sqlite_staff.h"
 
+#include "server/storage/staff_rows.h"
+
 #include <functional>
 #include <string>
 
@@ -7,20 +9,8 @@ namespace support::server::sqlite_staff {
 
 namespace {
 
-constexpr const char* k_account_columns = "id, email, role, password_hash, created_at_ms";
-
-Result<StaffAccount> read_account(const SqliteStatement& row, int first = 0) {
-    StaffAccount account;
-    account.id = row.column_int(first);
-    account.email = row.column_text(first + 1);
-    const auto role = parse_staff_role(row.column_text(first + 2));
-    if (!role)
-        return make_error("storage.read_failed", "staff account " + account.email + " has an unknown role");
-    account.role = *role;
-    account.password_hash = row.column_text(first + 3);
-    account.created_at_ms = row.column_int(first + 4);
-    return account;
-}
+using staff_rows::k_account_columns;
+using staff_rows::read_account;
 
 // Runs a statement that changes rows; how many it changed.
 Result<std::int64_t> change(SqliteConnection& db, std::string_view sql,

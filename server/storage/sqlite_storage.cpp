@@ -147,10 +147,7 @@ Result<FeedbackInsertResult> SqliteStorage::insert_one(const NewFeedback& feedba
     insert.bind(9, columns.payload);
     insert.bind(10, columns.client_time_ms);
     insert.bind(11, columns.received_at_ms);
-    if (columns.guide_outcome)
-        insert.bind(12, *columns.guide_outcome);
-    else
-        insert.bind_null(12);
+    insert.bind_optional(12, columns.guide_outcome);
     insert.bind(13, columns.guide_step);
     insert.bind(14, columns.guide_step_number);
     insert.bind(15, columns.subject_key);
@@ -231,8 +228,8 @@ SqliteStorage::find_one(std::string_view site, std::string_view key_column, cons
         if (!site.empty())
             where.add("site = ", std::string(site));
         where.add(std::string(key_column) + " = ", key);
-        auto statement =
-            db.prepare(std::string("SELECT ") + k_feedback_row_columns + " FROM feedback" + where.sql());
+        auto statement = db.prepare(std::string("SELECT ") + feedback_row_columns(SqlDialect::Sqlite) +
+                                    " FROM feedback" + where.sql());
         if (!statement)
             return as_read_error(statement.error());
         statement->bind_all(where.params());

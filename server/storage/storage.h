@@ -1,18 +1,17 @@
 #pragma once
 // Where support-server keeps what it is told: one interface that handlers use, and a test suite
 // written against it (tests/server/storage/) that every implementation passes: SQLite, in one
-// file, today; PostgreSQL, which several server instances can share, later, without a handler
-// changing.
+// file; PostgreSQL, which several server instances can share.
 //
 // Writes that shoppers are told about are acknowledged only once durable: insert_feedback()
 // queues the write and calls `done` after the transaction holding it has committed (SQLite in
-// WAL mode with synchronous=FULL). Writes arriving together
+// WAL mode with synchronous=FULL; PostgreSQL with its default synchronous_commit). Writes arriving together
 // share one transaction, so durability costs one sync per batch, not one per request.
 //
 // Error ids: storage.open_failed, storage.migration_failed, storage.write_failed,
-// storage.read_failed, storage.closed, storage.schema_too_new, storage.unsupported_backend,
-// storage.staff_exists, storage.conversation_exists, storage.no_conversation; and chat.* when the
-// conversation's state refuses an event (shared/core/chat).
+// storage.read_failed, storage.closed, storage.schema_too_new, storage.unavailable (PostgreSQL
+// cannot be reached), storage.staff_exists, storage.conversation_exists, storage.no_conversation; and chat.*
+// when the conversation's state refuses an event (shared/core/chat).
 
 #include "server/storage/chat_record.h"
 #include "server/storage/feedback_insights.h"
@@ -38,7 +37,7 @@ class Storage {
   public:
     virtual ~Storage() = default;
 
-    // "sqlite" (later also "postgresql").
+    // "sqlite" or "postgresql".
     virtual std::string_view backend_name() const = 0;
     // The highest schema migration applied.
     virtual Result<int> schema_version() = 0;
@@ -116,7 +115,12 @@ class Storage {
 };
 
 // Opens (creating when needed) and migrates the store `spec` names: a SQLite file path (its folder
-// is created). "postgresql://…" is refused with storage.unsupported_backend until that store lands.
-Result<std::unique_ptr<Storage>> open_storage(std::string_view spec);
+// is created), or a PostgreSQL connection URI ("postgresql://user@host:port/database?…", the
+// database existing) whose store keeps up to `pool_size` connections besides its writer's.
+inline constexpr std::size_t k_default_postgres_pool = 8;
+Result<std::unique_ptr<Storage>> open_storage(std::string_view spec,
+                                              std::size_t pool_size = k_default_postgres_pool);
+// Whether `spec` is a PostgreSQL URI ("postgresql://…" or "postgres://…").
+bool names_postgresql(std::string_view spec);
 
 } // namespace support::server

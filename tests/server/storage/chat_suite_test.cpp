@@ -45,8 +45,9 @@ ChatEventDraft state(std::string conversation, ChatEvent::Kind kind, std::string
 
 } // namespace
 
-TEST_CASE("storage: a conversation is created in the bot state and found by its id", "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: a conversation is created in the bot state and found by its id",
+                  "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     auto created = (*storage)->create_conversation(new_conversation("conv-1"));
@@ -62,8 +63,9 @@ TEST_CASE("storage: a conversation is created in the bot state and found by its 
           "storage.conversation_exists");
 }
 
-TEST_CASE("storage: events are numbered 1, 2, 3 … and the conversation follows them", "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: events are numbered 1, 2, 3 … and the conversation follows them",
+                  "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     Storage& s = **storage;
@@ -96,8 +98,9 @@ TEST_CASE("storage: events are numbered 1, 2, 3 … and the conversation follows
     CHECK(replayed.messages().size() == 2);
 }
 
-TEST_CASE("storage: a repeated message POST gets the first answer and stores nothing", "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: a repeated message POST gets the first answer and stores nothing",
+                  "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     Storage& s = **storage;
@@ -112,8 +115,9 @@ TEST_CASE("storage: a repeated message POST gets the first answer and stores not
     CHECK(s.chat_events_after("c", 0, 10)->size() == 1);
 }
 
-TEST_CASE("storage: what the conversation's state refuses is not stored or numbered", "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: what the conversation's state refuses is not stored or numbered",
+                  "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     Storage& s = **storage;
@@ -132,9 +136,9 @@ TEST_CASE("storage: what the conversation's state refuses is not stored or numbe
     CHECK(s.chat_events_after("c", 0, 10)->size() == 2);
 }
 
-TEST_CASE("storage: a stream resumed after a seq gets exactly the events it missed, in order",
-          "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: a stream resumed after a seq gets exactly the events it missed, in order",
+                  "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     Storage& s = **storage;
@@ -151,9 +155,9 @@ TEST_CASE("storage: a stream resumed after a seq gets exactly the events it miss
     CHECK(s.chat_events_after("c", 0, 4)->size() == 4); // bounded
 }
 
-TEST_CASE("storage: messages written at once from several threads get distinct seqs without gaps",
-          "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: messages written at once from several threads get distinct seqs without gaps",
+                  "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     Storage& s = **storage;
@@ -174,8 +178,9 @@ TEST_CASE("storage: messages written at once from several threads get distinct s
         CHECK((*events)[i].seq == i + 1);
 }
 
-TEST_CASE("storage: an acknowledged message is there after the store is reopened", "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: an acknowledged message is there after the store is reopened",
+                  "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     {
         auto storage = location.open();
         REQUIRE(storage);
@@ -190,8 +195,9 @@ TEST_CASE("storage: an acknowledged message is there after the store is reopened
     CHECK((*events)[0].message.text == "still here?");
 }
 
-TEST_CASE("storage: the open conversations of a site, most recently active first", "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: the open conversations of a site, most recently active first",
+                  "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     Storage& s = **storage;
@@ -212,9 +218,10 @@ TEST_CASE("storage: the open conversations of a site, most recently active first
     CHECK((*open)[1].id == "older");
 }
 
-TEST_CASE("storage: conversations waiting for a person are listed however many are still with the bot",
-          "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE(
+    "storage: conversations waiting for a person are listed however many are still with the bot",
+    "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     Storage& s = **storage;
@@ -232,10 +239,11 @@ TEST_CASE("storage: conversations waiting for a person are listed however many a
     CHECK(s.list_conversations("demo", {}, 5).value().empty());
 }
 
-TEST_CASE("storage: a bot's answer keeps its article, a handoff whether someone was online, a conversation "
-          "the address left for a reply",
-          "[storage][chat]") {
-    StoreLocation location;
+STORAGE_TEST_CASE(
+    "storage: a bot's answer keeps its article, a handoff whether someone was online, a conversation "
+    "the address left for a reply",
+    "[storage][chat]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open();
     REQUIRE(storage);
     Storage& s = **storage;

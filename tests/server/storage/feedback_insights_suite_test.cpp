@@ -61,9 +61,9 @@ class FeedbackWriter {
 
 } // namespace
 
-TEST_CASE("insights: helpfulness, days, unhappy pages, unanswered searches and guide drop-off add up",
-          "[storage][insights]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("insights: helpfulness, days, unhappy pages, unanswered searches and guide drop-off add up",
+                  "[storage][insights]") {
+    StoreLocation location(TestType::backend);
     auto storage = std::move(location.open().value());
     FeedbackWriter write(*storage);
     const std::string mug = "https://shop.example/products/mug";

@@ -42,9 +42,9 @@ std::vector<std::int64_t> ids_of(Storage& storage, const FeedbackQuery& query) {
 
 } // namespace
 
-TEST_CASE("triage: a status change is kept with who made it and when; repeating it writes nothing",
-          "[storage][triage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("triage: a status change is kept with who made it and when; repeating it writes nothing",
+                  "[storage][triage]") {
+    StoreLocation location(TestType::backend);
     auto storage = open_store(location);
     const auto id = stored_id(*storage, article_vote("demo", 1, false, "No word about Eilat"));
 
@@ -71,9 +71,10 @@ TEST_CASE("triage: a status change is kept with who made it and when; repeating 
     CHECK_FALSE(storage->find_feedback_detail(id + 1000).value().has_value());
 }
 
-TEST_CASE("triage: tags are added once, removed, listed in order, and every change stays in the history",
-          "[storage][triage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE(
+    "triage: tags are added once, removed, listed in order, and every change stays in the history",
+    "[storage][triage]") {
+    StoreLocation location(TestType::backend);
     auto storage = open_store(location);
     const auto id = stored_id(*storage, article_vote("demo", 1, false));
     CHECK(storage->apply_triage(change(id, TriageAction::AddTag, "shipping")).value() ==
@@ -111,8 +112,8 @@ TEST_CASE("triage: tags are added once, removed, listed in order, and every chan
     CHECK(ids_of(*storage, tagged).empty());
 }
 
-TEST_CASE("triage: the list filters by every field staff filter by", "[storage][triage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("triage: the list filters by every field staff filter by", "[storage][triage]") {
+    StoreLocation location(TestType::backend);
     auto storage = open_store(location);
     auto vote = article_vote("demo", 1, false, "אין מידע על משלוח לאילת");
     vote.submission.comment = "אֵין מידע על משלוח לאילת"; // with niqqud
@@ -170,9 +171,9 @@ TEST_CASE("triage: the list filters by every field staff filter by", "[storage][
     CHECK(ids_of(*storage, query) == std::vector{hebrew, other_site});
 }
 
-TEST_CASE("triage: paging through the list while feedback keeps arriving skips and repeats nothing",
-          "[storage][triage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("triage: paging through the list while feedback keeps arriving skips and repeats nothing",
+                  "[storage][triage]") {
+    StoreLocation location(TestType::backend);
     auto storage = open_store(location);
     for (int n = 0; n < 60; ++n)
         stored_id(*storage, article_vote("demo", n, n % 3 != 0));
@@ -205,9 +206,10 @@ TEST_CASE("triage: paging through the list while feedback keeps arriving skips a
     }
 }
 
-TEST_CASE("triage: a table reads any stretch by position below the newest id it saw, unshifted by arrivals",
-          "[storage][triage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE(
+    "triage: a table reads any stretch by position below the newest id it saw, unshifted by arrivals",
+    "[storage][triage]") {
+    StoreLocation location(TestType::backend);
     auto storage = open_store(location);
     for (int n = 0; n < 30; ++n)
         stored_id(*storage, article_vote("demo", n, n % 2 == 0));

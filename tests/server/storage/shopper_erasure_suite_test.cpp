@@ -38,10 +38,10 @@ ChatEventDraft hello(std::string conversation) {
 
 } // namespace
 
-TEST_CASE("storage: forgetting a shopper deletes their feedback, its triage, their conversations and "
-          "events, and nobody else's",
-          "[storage][erasure]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: forgetting a shopper deletes their feedback, its triage, their conversations and "
+                  "events, and nobody else's",
+                  "[storage][erasure]") {
+    StoreLocation location(TestType::backend);
     auto storage = std::move(location.open().value());
     const auto mine = insert(*storage, vote_by("demo", 1, "digest-a")).value();
     REQUIRE(insert(*storage, vote_by("demo", 2, "digest-a")).has_value());
@@ -74,8 +74,8 @@ TEST_CASE("storage: forgetting a shopper deletes their feedback, its triage, the
     CHECK(storage->count_feedback("demo").value() == 2);
 }
 
-TEST_CASE("storage: an erasure is durable across a reopen", "[storage][erasure]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: an erasure is durable across a reopen", "[storage][erasure]") {
+    StoreLocation location(TestType::backend);
     {
         auto storage = std::move(location.open().value());
         REQUIRE(insert(*storage, vote_by("demo", 1, "digest-a")).has_value());

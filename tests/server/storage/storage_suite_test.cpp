@@ -1,5 +1,6 @@
 // The storage suite: written against the Storage interface only, so every implementation runs it
-// unchanged (SQLite today; the PostgreSQL store adds itself to `backends()`).
+// unchanged (STORAGE_TEST_CASE runs each test on SQLite and on PostgreSQL); the few tests of what
+// only one store has say so in their names.
 
 #include "catch_amalgamated.hpp"
 #include "server/storage/schema_migrations.h"
@@ -22,13 +23,16 @@ using namespace support;
 using namespace support::server;
 using namespace support::server::test;
 
-TEST_CASE("storage: a new store is migrated to the newest schema, and reopening applies nothing twice",
-          "[storage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE(
+    "storage: a new store is migrated to the newest schema, and reopening applies nothing twice",
+    "[storage]") {
+    StoreLocation location(TestType::backend);
     {
         auto storage = location.open();
         REQUIRE(storage.has_value());
-        CHECK((*storage)->backend_name() == "sqlite");
+        CHECK((*storage)->backend_name() == (TestType::backend == Backend::Sqlite
+                                                 ? std::string_view("sqlite")
+                                                 : std::string_view("postgresql")));
         auto version = (*storage)->schema_version();
         REQUIRE(version.has_value());
         CHECK(*version == schema_migrations().back().version);
@@ -38,31 +42,64 @@ TEST_CASE("storage: a new store is migrated to the newest schema, and reopening 
     CHECK((*reopened)->schema_version().value() == schema_migrations().back().version);
 }
 
-TEST_CASE("storage: a database written by a newer release is refused, not written to", "[storage]") {
-    StoreLocation location;
-    { REQUIRE(location.open().has_value()); }
-    {
-        sqlite3* db = nullptr;
-        REQUIRE(sqlite3_open(location.spec().c_str(), &db) == SQLITE_OK);
-        REQUIRE(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 'from the future', 0)", nullptr,
-                             nullptr, nullptr) == SQLITE_OK);
-        sqlite3_close(db);
+// Writes a row into schema_migrations the way a newer release would, through the store's own client.
+void record_future_migration(const StoreLocation& location) {
+    if (location.backend() == Backend::Postgresql) {
+        REQUIRE(run_postgres_sql(location.spec(),
+                                 "INSERT INTO schema_migrations VALUES (99, 'from the future', 0)") == "");
+        return;
     }
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open(location.spec().c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "INSERT INTO schema_migrations VALUES (99, 'from the future', 0)", nullptr,
+                         nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+}
+
+STORAGE_TEST_CASE("storage: a database written by a newer release is refused, not written to", "[storage]") {
+    StoreLocation location(TestType::backend);
+    { REQUIRE(location.open().has_value()); }
+    record_future_migration(location);
     auto refused = location.open();
     REQUIRE_FALSE(refused.has_value());
     CHECK(refused.error().code == "storage.schema_too_new");
     CHECK(refused.error().message.find("99") != std::string::npos);
 }
 
-TEST_CASE("storage: a PostgreSQL address is refused with a clear error until that store exists",
-          "[storage]") {
-    auto refused = open_storage("postgresql://127.0.0.1/support");
+TEST_CASE("storage: a PostgreSQL server that cannot be reached is a clear error naming the reason",
+          "[storage][postgresql]") {
+    // Port 1: nothing listens there.
+    auto refused = open_storage("postgresql://support@127.0.0.1:1/support?connect_timeout=2");
     REQUIRE_FALSE(refused.has_value());
-    CHECK(refused.error().code == "storage.unsupported_backend");
-    CHECK(refused.error().field == "--db");
+    CHECK(refused.error().code == "storage.open_failed");
+    CHECK(refused.error().message.find("127.0.0.1") != std::string::npos);
 }
 
-TEST_CASE("storage: a file that cannot be created is storage.open_failed", "[storage]") {
+TEST_CASE("storage: a PostgreSQL database that does not exist is storage.open_failed",
+          "[storage][postgresql]") {
+    PostgresTestDatabase existing;
+    std::string missing = existing.url();
+    missing.replace(missing.find(existing.name()), existing.name().size(), existing.name() + "_missing");
+    auto refused = open_storage(missing);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code == "storage.open_failed");
+    CHECK(refused.error().message.find("does not exist") != std::string::npos);
+}
+
+TEST_CASE("storage: two PostgreSQL stores opening one new database at once migrate it once",
+          "[storage][postgresql]") {
+    PostgresTestDatabase database;
+    auto first = std::async(std::launch::async, [&] { return open_storage(database.url()); });
+    auto second = std::async(std::launch::async, [&] { return open_storage(database.url()); });
+    auto a = first.get();
+    auto b = second.get();
+    REQUIRE(a.has_value());
+    REQUIRE(b.has_value());
+    CHECK((*a)->schema_version().value() == schema_migrations().back().version);
+    CHECK((*b)->schema_version().value() == schema_migrations().back().version);
+}
+
+TEST_CASE("storage: a SQLite file that cannot be created is storage.open_failed", "[storage]") {
     StoreLocation location;
     location.dir().write("blocker", "a file where a folder should be");
     auto refused = open_storage((location.dir().path() / "blocker" / "support.db").string());
@@ -70,8 +107,9 @@ TEST_CASE("storage: a file that cannot be created is storage.open_failed", "[sto
     CHECK(refused.error().code == "storage.open_failed");
 }
 
-TEST_CASE("storage: the same client id is stored once; a repeat gets the original answer", "[storage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: the same client id is stored once; a repeat gets the original answer",
+                  "[storage]") {
+    StoreLocation location(TestType::backend);
     auto storage = std::move(location.open().value());
     auto first = insert(*storage, article_vote("demo", 1, false, "לא מצאתי משלוח לאילת"));
     REQUIRE(first.has_value());
@@ -98,8 +136,8 @@ TEST_CASE("storage: the same client id is stored once; a repeat gets the origina
     CHECK(storage->count_feedback("other-shop").value() == 1);
 }
 
-TEST_CASE("storage: feedback reads back exactly as written, comments untouched", "[storage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: feedback reads back exactly as written, comments untouched", "[storage]") {
+    StoreLocation location(TestType::backend);
     auto storage = std::move(location.open().value());
     const NewFeedback written =
         article_vote("demo", 7, false, "<script>alert(1)</script> & \"quotes\" — שלום");
@@ -119,8 +157,8 @@ TEST_CASE("storage: feedback reads back exactly as written, comments untouched",
     CHECK_FALSE(storage->find_feedback("other-shop", stored->feedback_id).value().has_value());
 }
 
-TEST_CASE("storage: lists are newest first, filtered, and page by the last id seen", "[storage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: lists are newest first, filtered, and page by the last id seen", "[storage]") {
+    StoreLocation location(TestType::backend);
     auto storage = std::move(location.open().value());
     for (int n = 0; n < 25; ++n)
         REQUIRE(insert(*storage, article_vote("demo", n, n % 2 == 0)).has_value());
@@ -155,8 +193,8 @@ TEST_CASE("storage: lists are newest first, filtered, and page by the last id se
         CHECK(item.submission.helpful == false);
 }
 
-TEST_CASE("storage: a reopened database keeps everything that was acknowledged", "[storage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: a reopened database keeps everything that was acknowledged", "[storage]") {
+    StoreLocation location(TestType::backend);
     std::vector<std::int64_t> acknowledged;
     {
         auto storage = std::move(location.open().value());
@@ -178,8 +216,9 @@ TEST_CASE("storage: a reopened database keeps everything that was acknowledged",
     }
 }
 
-TEST_CASE("storage: writes from many threads at once are each answered once and all kept", "[storage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: writes from many threads at once are each answered once and all kept",
+                  "[storage]") {
+    StoreLocation location(TestType::backend);
     auto storage = std::move(location.open().value());
     constexpr int k_threads = 8;
     constexpr int k_per_thread = 250;
@@ -211,8 +250,8 @@ TEST_CASE("storage: writes from many threads at once are each answered once and 
     CHECK(storage->count_feedback("demo").value() == k_threads * k_per_thread);
 }
 
-TEST_CASE("storage: closing the store answers every queued write before it returns", "[storage]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: closing the store answers every queued write before it returns", "[storage]") {
+    StoreLocation location(TestType::backend);
     std::atomic<int> answered{0};
     {
         auto storage = std::move(location.open().value());
@@ -238,9 +277,9 @@ NewStaffSession staff_session(std::string digest, std::int64_t staff_id, std::in
 
 } // namespace
 
-TEST_CASE("storage: staff accounts are unique by e-mail without regard to case, listed and removed",
-          "[storage][staff]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: staff accounts are unique by e-mail without regard to case, listed and removed",
+                  "[storage][staff]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open().value();
     auto dana = storage->add_staff(staff_account("Dana@Shop.example", StaffRole::Admin));
     REQUIRE(dana.has_value());
@@ -263,9 +302,9 @@ TEST_CASE("storage: staff accounts are unique by e-mail without regard to case, 
     CHECK(storage->list_staff().value().size() == 1);
 }
 
-TEST_CASE("storage: a staff session is found by its digest until it ends, with its account",
-          "[storage][staff]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: a staff session is found by its digest until it ends, with its account",
+                  "[storage][staff]") {
+    StoreLocation location(TestType::backend);
     auto storage = location.open().value();
     const auto dana = storage->add_staff(staff_account("dana@shop.example")).value();
     REQUIRE(storage->add_staff_session(staff_session("digest-1", dana.id, 1000)).has_value());
@@ -294,9 +333,9 @@ TEST_CASE("storage: a staff session is found by its digest until it ends, with i
     CHECK_FALSE(storage->set_staff_password("dana@shop.example", "x").value());
 }
 
-TEST_CASE("storage: stale staff sessions go, idle or too old, and survive a reopen otherwise",
-          "[storage][staff]") {
-    StoreLocation location;
+STORAGE_TEST_CASE("storage: stale staff sessions go, idle or too old, and survive a reopen otherwise",
+                  "[storage][staff]") {
+    StoreLocation location(TestType::backend);
     {
         auto storage = location.open().value();
         const auto dana = storage->add_staff(staff_account("dana@shop.example")).value();

@@ -1,26 +1,55 @@
 #pragma once
-// What the storage suites share: a store that can be opened, closed and opened again, feedback to
-// put in it, and a blocking insert.
+// What the storage suites share: a store that can be opened, closed and opened again — a SQLite
+// file or a PostgreSQL database of its own — feedback to put in it, and a blocking insert.
+//
+// A suite's test runs once per store:
+//   STORAGE_TEST_CASE("storage: …", "[storage]") {
+//       StoreLocation location(TestType::backend);
 
+#include "catch_amalgamated.hpp"
+#include "postgres_test_database.h"
 #include "server/storage/storage.h"
 #include "shared/core/protocol/uuid.h"
 #include "temp_dir.h"
 
 #include <array>
 #include <future>
+#include <memory>
 #include <string>
 
 namespace support::server::test {
 
+enum class Backend : std::uint8_t { Sqlite, Postgresql };
+
+struct OnSqlite {
+    static constexpr Backend backend = Backend::Sqlite;
+};
+struct OnPostgresql {
+    static constexpr Backend backend = Backend::Postgresql;
+};
+
+// Each test of a storage suite, once per store (" - OnSqlite", " - OnPostgresql" in its name).
+#define STORAGE_TEST_CASE(name, tags)                                                                        \
+    TEMPLATE_TEST_CASE(name, tags, ::support::server::test::OnSqlite, ::support::server::test::OnPostgresql)
+
 // A place for one store that can be opened, closed and opened again.
 class StoreLocation {
   public:
-    std::string spec() const { return (m_dir.path() / "var" / "support.db").string(); }
+    explicit StoreLocation(Backend backend = Backend::Sqlite) : m_backend(backend) {
+        if (backend == Backend::Postgresql)
+            m_database = std::make_unique<PostgresTestDatabase>();
+    }
+    Backend backend() const { return m_backend; }
+    std::string spec() const {
+        return m_database ? m_database->url() : (m_dir.path() / "var" / "support.db").string();
+    }
     Result<std::unique_ptr<Storage>> open() const { return open_storage(spec()); }
     const TempDir& dir() const { return m_dir; }
 
   private:
+    Backend m_backend;
     TempDir m_dir;
+    std::unique_ptr<PostgresTestDatabase> m_database;
 };
 
 inline std::string client_id(int n) {
