@@ -11,6 +11,7 @@ ChatNotice ChatNotice::stored(std::string site, std::string conversation_id, con
     notice.conversation_id = std::move(conversation_id);
     notice.seq = event.seq;
     notice.event = event;
+    notice.event_kind = event.kind;
     return notice;
 }
 

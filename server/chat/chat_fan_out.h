@@ -10,8 +10,8 @@
 // The notice of a stored event carries its seq, and the event itself when the publisher has it at
 // hand; a listener that finds a gap (a notice lost, or only the seq sent) reads what it missed from
 // the store by seq, so the store stays the one truth and a notice is only a wake-up. That is what
-// lets another implementation carry notices between server instances (PostgreSQL LISTEN/NOTIFY:
-// conversation and seq, issue 23). Typing is a notice only, never stored.
+// lets another implementation carry notices between server instances (CrossInstanceChatFanOut:
+// PostgreSQL LISTEN/NOTIFY with the conversation and seq). Typing is a notice only, never stored.
 //
 // Listeners run on the publishing thread, outside any lock of the fan-out; one may still be called
 // once after its subscription was dropped, so a listener must tolerate a closed stream.
@@ -31,10 +31,11 @@ struct ChatNotice {
     Kind kind = Kind::Stored;
     std::string site;
     std::string conversation_id;
-    std::uint64_t seq = 0;                       // Stored: the event's seq
-    std::optional<chat::ChatEvent> event;        // Stored: the event, when the publisher has it
-    chat::Author typist = chat::Author::Shopper; // Typing: who
-    std::string typist_label;                    // Typing: an agent's name as the shopper sees it
+    std::uint64_t seq = 0;                           // Stored: the event's seq
+    std::optional<chat::ChatEvent> event;            // Stored: the event, when the publisher has it
+    std::optional<chat::ChatEvent::Kind> event_kind; // Stored: its kind, also when the event is not carried
+    chat::Author typist = chat::Author::Shopper;     // Typing: who
+    std::string typist_label;                        // Typing: an agent's name as the shopper sees it
 
     static ChatNotice stored(std::string site, std::string conversation_id, const chat::ChatEvent& event);
     static ChatNotice typing(std::string site, std::string conversation_id, chat::Author typist,

@@ -56,6 +56,16 @@ std::size_t InProcessChatFanOut::listener_count() const {
     return count;
 }
 
+std::vector<std::string> InProcessChatFanOut::conversations_listened_to() const {
+    std::lock_guard lock(m_mutex);
+    std::vector<std::string> ids;
+    for (const auto& [key, listeners] : m_listeners) {
+        if (!key.empty())
+            ids.push_back(key);
+    }
+    return ids;
+}
+
 std::unique_ptr<ChatFanOut::Subscription> InProcessChatFanOut::add(const std::string& conversation_id,
                                                                    Listener listener) {
     std::lock_guard lock(m_mutex);

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace support::server {
 
@@ -20,6 +21,8 @@ class InProcessChatFanOut : public ChatFanOut, public std::enable_shared_from_th
 
     // Listeners registered now, for tests and the bench.
     std::size_t listener_count() const;
+    // The conversations someone listens to now (not "" for the every-conversation listeners).
+    std::vector<std::string> conversations_listened_to() const;
 
   private:
     class Handle;

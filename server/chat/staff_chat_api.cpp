@@ -176,8 +176,8 @@ HttpResponse StaffChatApi::inbox_stream(const StaffSession& session) const {
             if (notice.kind != ChatNotice::Kind::Stored)
                 return;
             json change = {{"id", notice.conversation_id}, {"site", notice.site}, {"seq", notice.seq}};
-            if (notice.event)
-                change["kind"] = chat::event_kind_name(notice.event->kind);
+            if (notice.event_kind)
+                change["kind"] = chat::event_kind_name(*notice.event_kind);
             stream->write(format_server_sent_event("", "conversation", change.dump()));
         });
     std::shared_ptr<void> here = m_presence->arrive(session.staff);

@@ -1,6 +1,6 @@
 #include "server/commands/serve_command.h"
 
-#include "server/chat/in_process_chat_fan_out.h"
+#include "server/chat/cross_instance_chat_fan_out.h"
 #include "server/commands/exit_codes.h"
 #include "server/commands/serve_config.h"
 #include "server/content/content_api.h"
@@ -116,7 +116,7 @@ int run_serve(std::span<const std::string_view> args) {
         return k_exit_failure;
     }
     std::shared_ptr<Storage> storage = std::move(*opened_storage);
-    std::cerr << "feedback is kept in " << config->db << '\n';
+    std::cerr << "feedback is kept in " << printable_store_address(config->db) << '\n';
     FeedbackLimits limits;
     limits.per_client_ip = {static_cast<double>(config->feedback_per_ip_per_minute),
                             static_cast<double>(config->feedback_per_ip_per_minute)};
@@ -131,7 +131,13 @@ int run_serve(std::span<const std::string_view> args) {
     std::vector<std::string> site_names;
     for (const auto& [name, settings] : sites->settings)
         site_names.push_back(name);
-    auto chat_fan_out = std::make_shared<InProcessChatFanOut>();
+    // One instance's listeners, or every instance's on a shared PostgreSQL store.
+    auto opened_fan_out = CrossInstanceChatFanOut::open(config->db);
+    if (!opened_fan_out) {
+        print_error(opened_fan_out.error());
+        return k_exit_failure;
+    }
+    std::shared_ptr<ChatFanOut> chat_fan_out = std::move(*opened_fan_out);
     ChatLimits chat_limits;
     const auto chat_per_ip = static_cast<double>(config->chat_per_ip_per_minute);
     chat_limits.messages_per_client_ip = {chat_per_ip, chat_per_ip};

@@ -122,5 +122,7 @@ Result<std::unique_ptr<Storage>> open_storage(std::string_view spec,
                                               std::size_t pool_size = k_default_postgres_pool);
 // Whether `spec` is a PostgreSQL URI ("postgresql://…" or "postgres://…").
 bool names_postgresql(std::string_view spec);
+// `spec` fit for a log: a PostgreSQL URI's password (user:PASSWORD@, ?password=) shown as ***.
+std::string printable_store_address(std::string_view spec);
 
 } // namespace support::server

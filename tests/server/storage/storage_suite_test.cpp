@@ -75,6 +75,14 @@ TEST_CASE("storage: a PostgreSQL server that cannot be reached is a clear error 
     CHECK(refused.error().message.find("127.0.0.1") != std::string::npos);
 }
 
+TEST_CASE("storage: a PostgreSQL address is printed without its password", "[storage][postgresql]") {
+    CHECK(printable_store_address("postgresql://support:s3cret@db.internal:5432/support?sslmode=require") ==
+          "postgresql://support:***@db.internal:5432/support?sslmode=require");
+    CHECK(printable_store_address("postgres://support@db/support?password=s3cret&sslmode=require") ==
+          "postgres://support@db/support?password=***&sslmode=require");
+    CHECK(printable_store_address("var/support.db") == "var/support.db");
+}
+
 TEST_CASE("storage: a PostgreSQL database that does not exist is storage.open_failed",
           "[storage][postgresql]") {
     PostgresTestDatabase existing;
