@@ -5,12 +5,14 @@
 //   support-server check-content DIR
 //   support-server staff add|list|remove|passwd [EMAIL] [--role admin|agent] [--db PATH]
 //   support-server seed-feedback --site NAME=DIR [--count N] [--db PATH]
+//   support-server migrate-db --from sqlite:PATH --to postgresql://…
 //
 // Exit codes (exit_codes.h): 0 success, 1 runtime failure (e.g. the port is taken, content has
 // errors), 2 bad arguments.
 
 #include "server/commands/check_content_command.h"
 #include "server/commands/exit_codes.h"
+#include "server/commands/migrate_db_command.h"
 #include "server/commands/seed_feedback_command.h"
 #include "server/commands/serve_command.h"
 #include "server/commands/staff_command.h"
@@ -46,6 +48,10 @@ int run_staff_command(std::span<const std::string_view> args) {
     return run_staff(args, {std::cin, std::cout, std::cerr, isatty(STDIN_FILENO) == 1});
 }
 
+int run_migrate_db_command(std::span<const std::string_view> args) {
+    return run_migrate_db(args, std::cout, std::cerr);
+}
+
 struct Subcommand {
     std::string_view name;
     std::string_view summary;
@@ -59,6 +65,8 @@ constexpr std::array k_subcommands{
                run_check_content_command},
     Subcommand{"staff", "add, list, remove staff accounts or set their passwords", run_staff_command},
     Subcommand{"seed-feedback", "fill the store with realistic demo feedback", run_seed_feedback_command},
+    Subcommand{"migrate-db", "copy a SQLite store's data into an empty PostgreSQL database",
+               run_migrate_db_command},
 };
 
 void print_usage(std::ostream& out) {
