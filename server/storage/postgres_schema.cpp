@@ -168,11 +168,7 @@ Result<void> migrate_postgres(PostgresSession& session) {
     tx.exec0("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
              "applied_at_ms BIGINT NOT NULL)");
     SW_TRY(int current, read_postgres_schema_version(session, tx));
-    if (!migrations.empty() && current > migrations.back().version)
-        return make_error("storage.schema_too_new", "the database has schema version " +
-                                                        std::to_string(current) +
-                                                        "; this support-server knows up to " +
-                                                        std::to_string(migrations.back().version));
+    SW_TRY_VOID(refuse_newer_schema(current, migrations));
     for (const SchemaMigration& migration : migrations) {
         if (migration.version <= current)
             continue;

@@ -1,5 +1,7 @@
 #include "server/storage/postgres_triage.h"
 
+#include "server/storage/triage_rows.h"
+
 #include <string>
 
 namespace support::server::postgres_triage {
@@ -47,20 +49,12 @@ Result<TriageOutcome> apply(PostgresSession& db, const TriageChange& change) {
 Result<std::vector<FeedbackActivity>> activity(PostgresSession& db, pqxx::transaction_base& tx,
                                                std::int64_t feedback_id) {
     const pqxx::result rows = db.exec(tx,
-                                      "SELECT id, action, value, staff_email, at_ms FROM feedback_activity "
-                                      "WHERE feedback_id = $1 ORDER BY id",
+                                      std::string("SELECT ") + triage_rows::k_activity_columns +
+                                          " FROM feedback_activity WHERE feedback_id = $1 ORDER BY id",
                                       feedback_id);
     std::vector<FeedbackActivity> entries;
-    for (const pqxx::row& r : rows) {
-        const PostgresRow row(r);
-        FeedbackActivity entry;
-        entry.id = row.column_int(0);
-        entry.action = parse_triage_action(row.column_text(1)).value_or(TriageAction::AddNote);
-        entry.value = row.column_text(2);
-        entry.staff_email = row.column_text(3);
-        entry.at_ms = row.column_int(4);
-        entries.push_back(std::move(entry));
-    }
+    for (const pqxx::row& row : rows)
+        entries.push_back(triage_rows::read_activity(PostgresRow(row)));
     return entries;
 }
 

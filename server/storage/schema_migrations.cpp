@@ -1,6 +1,7 @@
 #include "server/storage/schema_migrations.h"
 
 #include <array>
+#include <string>
 
 namespace support::server {
 
@@ -181,6 +182,14 @@ constexpr std::array<SchemaMigration, 7> k_migrations = {{
 
 std::span<const SchemaMigration> schema_migrations() {
     return k_migrations;
+}
+
+Result<void> refuse_newer_schema(int current, std::span<const SchemaMigration> known) {
+    if (known.empty() || current <= known.back().version)
+        return ok();
+    return make_error("storage.schema_too_new", "the database has schema version " + std::to_string(current) +
+                                                    "; this support-server knows up to " +
+                                                    std::to_string(known.back().version));
 }
 
 } // namespace support::server

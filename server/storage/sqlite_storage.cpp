@@ -25,11 +25,7 @@ Result<void> migrate(SqliteConnection& db) {
     SW_TRY_VOID(db.execute(k_sqlite_migrations_table));
     SW_TRY(int current, read_schema_version(db));
     const auto migrations = schema_migrations();
-    if (!migrations.empty() && current > migrations.back().version)
-        return make_error("storage.schema_too_new", "the database has schema version " +
-                                                        std::to_string(current) +
-                                                        "; this support-server knows up to " +
-                                                        std::to_string(migrations.back().version));
+    SW_TRY_VOID(refuse_newer_schema(current, migrations));
     for (const SchemaMigration& migration : migrations) {
         if (migration.version <= current)
             continue;

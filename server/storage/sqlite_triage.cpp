@@ -1,5 +1,7 @@
 #include "server/storage/sqlite_triage.h"
 
+#include "server/storage/triage_rows.h"
+
 #include <string>
 
 namespace support::server::sqlite_triage {
@@ -73,21 +75,15 @@ Result<TriageOutcome> apply(SqliteConnection& db, const TriageChange& change) {
 }
 
 Result<std::vector<FeedbackActivity>> activity(SqliteConnection& db, std::int64_t feedback_id) {
-    SW_TRY(auto statement, db.prepare("SELECT id, action, value, staff_email, at_ms FROM feedback_activity "
-                                      "WHERE feedback_id = ?1 ORDER BY id"));
+    SW_TRY(auto statement, db.prepare(std::string("SELECT ") + triage_rows::k_activity_columns +
+                                      " FROM feedback_activity WHERE feedback_id = ?1 ORDER BY id"));
     statement.bind(1, feedback_id);
     std::vector<FeedbackActivity> entries;
     for (;;) {
         SW_TRY(bool row, statement.step());
         if (!row)
             break;
-        FeedbackActivity entry;
-        entry.id = statement.column_int(0);
-        entry.action = parse_triage_action(statement.column_text(1)).value_or(TriageAction::AddNote);
-        entry.value = statement.column_text(2);
-        entry.staff_email = statement.column_text(3);
-        entry.at_ms = statement.column_int(4);
-        entries.push_back(std::move(entry));
+        entries.push_back(triage_rows::read_activity(statement));
     }
     return entries;
 }

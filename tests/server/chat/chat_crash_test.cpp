@@ -30,16 +30,6 @@ namespace {
 
 const std::string k_binary = SW_SUPPORT_SERVER_PATH;
 
-WireRequest post(std::string_view target, const std::string& body, const std::string& token = {}) {
-    std::string raw = "POST " + std::string(target) +
-                      " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                      "Content-Type: application/json\r\nContent-Length: " +
-                      std::to_string(body.size()) + "\r\n";
-    if (!token.empty())
-        raw += "Authorization: Bearer " + token + "\r\n";
-    return WireRequest{raw + "\r\n" + body, false};
-}
-
 std::vector<std::string> serve_command(const TempDir& dir, const std::string& db) {
     return {k_binary, "serve",
             "--port", "0",
@@ -70,7 +60,7 @@ TEST_CASE("crash: every chat message acknowledged before a SIGKILL is in the con
     std::vector<Shopper> shoppers;
     for (int s = 0; s < k_shoppers; ++s) {
         const auto opened =
-            exchange_one(port, post(protocol::conversations_target("demo"), R"({"locale":"en"})"));
+            exchange_one(port, json_post(protocol::conversations_target("demo"), R"({"locale":"en"})"));
         REQUIRE(opened.status == 201);
         const auto body = json::parse(opened.body);
         shoppers.push_back({body.at("id").get<std::string>(), body.at("token").get<std::string>()});
@@ -89,8 +79,8 @@ TEST_CASE("crash: every chat message acknowledged before a SIGKILL is in the con
                                    {"written_ms", 1'764'900'000'000 + n}};
                 const auto answer =
                     exchange_one(port,
-                                 post(protocol::conversation_target("demo", shoppers[s].id, "messages"),
-                                      body.dump(), shoppers[s].token),
+                                 json_post(protocol::conversation_target("demo", shoppers[s].id, "messages"),
+                                           body.dump(), shoppers[s].token),
                                  5s);
                 if (!answer.received)
                     return; // the server is gone

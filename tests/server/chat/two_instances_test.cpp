@@ -29,16 +29,6 @@ namespace {
 
 const std::string k_binary = SW_SUPPORT_SERVER_PATH;
 
-WireRequest post(std::string_view target, const std::string& body, const std::string& token = {}) {
-    std::string raw = "POST " + std::string(target) +
-                      " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                      "Content-Type: application/json\r\nContent-Length: " +
-                      std::to_string(body.size()) + "\r\n";
-    if (!token.empty())
-        raw += "Authorization: Bearer " + token + "\r\n";
-    return WireRequest{raw + "\r\n" + body, false};
-}
-
 // One support-server serving the demo site on `db`.
 struct Instance {
     Instance(const TempDir& dir, const std::string& db)
@@ -51,6 +41,23 @@ struct Instance {
     std::uint16_t port = 0;
 };
 
+// A store's pages and a help folder without articles, for the servers to serve.
+struct DemoSiteFolder {
+    DemoSiteFolder() {
+        dir.write("site/index.html", "shop");
+        dir.write("help/he/.keep", "");
+    }
+    TempDir dir;
+};
+
+// Two instances of support-server serving the demo site on one new PostgreSQL database.
+struct TwoInstances {
+    DemoSiteFolder site; // first: the instances serve it
+    PostgresTestDatabase database;
+    Instance a{site.dir, database.url()};
+    Instance b{site.dir, database.url()};
+};
+
 struct Shopper {
     std::string id;
     std::string token;
@@ -58,7 +65,7 @@ struct Shopper {
 
 Shopper open_conversation(std::uint16_t port) {
     const auto opened =
-        exchange_one(port, post(protocol::conversations_target("demo"), R"({"locale":"he"})"));
+        exchange_one(port, json_post(protocol::conversations_target("demo"), R"({"locale":"he"})"));
     REQUIRE(opened.status == 201);
     const auto body = json::parse(opened.body);
     return {body.at("id").get<std::string>(), body.at("token").get<std::string>()};
@@ -66,8 +73,8 @@ Shopper open_conversation(std::uint16_t port) {
 
 int say(std::uint16_t port, const Shopper& shopper, const std::string& client_id, const std::string& text) {
     const json body = {{"client_id", client_id}, {"text", text}, {"written_ms", 1'764'900'000'000}};
-    return exchange_one(port, post(protocol::conversation_target("demo", shopper.id, "messages"), body.dump(),
-                                   shopper.token))
+    return exchange_one(port, json_post(protocol::conversation_target("demo", shopper.id, "messages"),
+                                        body.dump(), shopper.token))
         .status;
 }
 
@@ -97,12 +104,9 @@ std::string client_id_of(const StreamEvent& event) {
 
 TEST_CASE("two instances: a message posted through one reaches the shopper's stream held by the other",
           "[chat][postgresql][instances]") {
-    TempDir dir;
-    dir.write("site/index.html", "shop");
-    dir.write("help/he/.keep", "");
-    PostgresTestDatabase database;
-    Instance a(dir, database.url());
-    Instance b(dir, database.url());
+    TwoInstances instances;
+    Instance& a = instances.a;
+    Instance& b = instances.b;
 
     const Shopper shopper = open_conversation(a.port);
     auto on_b = listen(b.port, shopper);
@@ -124,12 +128,9 @@ TEST_CASE("two instances: a message posted through one reaches the shopper's str
 TEST_CASE("two instances: when one is killed its shoppers resume on the other from Last-Event-ID and miss "
           "nothing",
           "[chat][postgresql][instances]") {
-    TempDir dir;
-    dir.write("site/index.html", "shop");
-    dir.write("help/he/.keep", "");
-    PostgresTestDatabase database;
-    Instance a(dir, database.url());
-    Instance b(dir, database.url());
+    TwoInstances instances;
+    Instance& a = instances.a;
+    Instance& b = instances.b;
 
     const Shopper shopper = open_conversation(a.port);
     auto stream = listen(a.port, shopper);

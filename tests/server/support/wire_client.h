@@ -31,6 +31,17 @@ struct WireResponse {
 // "METHOD target HTTP/1.1" with a Host header, the given headers and an empty body.
 WireRequest make_request(std::string_view method, std::string_view target, const HeaderList& headers = {});
 
+// "POST target" with a JSON body and, given a token, "Authorization: Bearer TOKEN" (a shopper's chat).
+inline WireRequest json_post(std::string_view target, const std::string& body,
+                             const std::string& bearer_token = {}) {
+    std::string raw = "POST " + std::string(target) +
+                      " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: " +
+                      std::to_string(body.size()) + "\r\n";
+    if (!bearer_token.empty())
+        raw += "Authorization: Bearer " + bearer_token + "\r\n";
+    return WireRequest{raw + "\r\n" + body, false};
+}
+
 // Sends the requests one after another on one connection, reading a response after each; stops at
 // the first request the server does not answer.
 std::vector<WireResponse> exchange(std::uint16_t port, const std::vector<WireRequest>& requests,
