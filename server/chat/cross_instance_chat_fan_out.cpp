@@ -13,6 +13,8 @@ using nlohmann::json;
 
 constexpr const char* k_channel = "support_chat";
 
+} // namespace
+
 std::string new_instance_id() {
     std::random_device random;
     std::uniform_int_distribution<std::uint64_t> any;
@@ -23,8 +25,6 @@ std::string new_instance_id() {
         id += k_digits[value % 36];
     return id;
 }
-
-} // namespace
 
 CrossInstanceChatFanOut::CrossInstanceChatFanOut()
     : m_instance(new_instance_id()), m_local(std::make_shared<InProcessChatFanOut>()) {}

@@ -20,6 +20,9 @@
 
 namespace support::server {
 
+// A random name for this process among the instances (12 characters of [0-9a-z]).
+std::string new_instance_id();
+
 class CrossInstanceChatFanOut final : public ChatFanOut {
   public:
     // Listens on the store's "support_chat" channel. An SQLite spec gives a plain

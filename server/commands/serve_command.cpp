@@ -1,6 +1,7 @@
 #include "server/commands/serve_command.h"
 
 #include "server/chat/cross_instance_chat_fan_out.h"
+#include "server/chat/presence_broadcast.h"
 #include "server/commands/exit_codes.h"
 #include "server/commands/serve_config.h"
 #include "server/content/content_api.h"
@@ -144,6 +145,12 @@ int run_serve(std::span<const std::string_view> args) {
     chat_limits.conversations_per_client_ip = {std::max(1.0, chat_per_ip / 10),
                                                std::max(1.0, chat_per_ip / 20)};
     auto presence = std::make_shared<StaffPresence>();
+    // Who is online on the other instances too (nothing to do on SQLite).
+    auto presence_broadcast = PresenceBroadcast::open(config->db, presence);
+    if (!presence_broadcast) {
+        print_error(presence_broadcast.error());
+        return k_exit_failure;
+    }
     auto bot = std::make_shared<const ChatBot>(sites->content, presence);
     auto shopper_chat = std::make_shared<const ShopperChatApi>(storage, chat_fan_out, std::move(bot),
                                                                sites->settings, workers, chat_limits);

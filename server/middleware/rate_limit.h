@@ -7,6 +7,9 @@
 //
 // Memory is bounded: past max_keys the buckets that are full again (idle keys) are dropped, and if
 // none are, the least recently used one, so a flood of addresses cannot grow the table without end.
+//
+// Per process: instances sharing a PostgreSQL store each count their own requests (a shared count
+// would put a database write on every request; README, "Several instances on PostgreSQL").
 
 #include <chrono>
 #include <cstddef>
