@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
- * Starts `support-server serve` on a free port; resolves to { url, pid, db, output(), stop() } once it
+ * Starts `support-server serve` on a free port; resolves to { url, pid, db, output(), kill(), stop() } once it
  * is listening. By default it serves the demo store (demo_site/ and dist/ at /, site "demo");
  * `roots` (folders served at /) and `sites` (["name=DIR"]) replace that. Feedback goes to `db` (a fresh
  * SQLite file in a temporary folder by default); `extraArgs` are passed on.
@@ -69,6 +69,11 @@ export async function startServer({ roots, sites, db, extraArgs = [] } = {}) {
     pid: child.pid,
     db: dbPath,
     output: () => output,
+    /** SIGKILL, as a crash or the OOM killer would end it; resolves when it is gone. */
+    kill() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      return exited;
+    },
     async stop() {
       const removeDb = () => dbDir && fs.rmSync(dbDir, { recursive: true, force: true });
       if (child.exitCode !== null || child.signalCode !== null) return removeDb();

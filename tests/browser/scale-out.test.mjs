@@ -1,0 +1,125 @@
+// Two support-server instances on one PostgreSQL database behind HAProxy (round robin), as a store
+// that outgrew one machine runs them: a shopper's event stream and the messages reach whichever
+// instance the balancer picks, and when one instance is killed (SIGKILL) its shoppers reconnect
+// through the balancer with Last-Event-ID, as EventSource does, and miss nothing and get nothing twice.
+// Streams are read over plain HTTP here; the widget's own reconnecting is covered in chat.test.mjs.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { sleep, startServer, waitFor } from './harness.mjs';
+import { startBalancer, startPostgres } from './scale_out.mjs';
+
+const TEST = { timeout: 90_000 };
+
+function request(base, method, target, { body, headers = {} } = {}) {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: hostname, port, method, path: target, agent: false, headers: {
+      ...(body ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : {}), ...headers,
+    } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** An event stream as EventSource reads it: events (id, data) in order, `ended` when the server went. */
+function openStream(base, target, headers) {
+  const { hostname, port } = new URL(base);
+  const stream = { events: [], ended: false, status: 0 };
+  stream.ready = new Promise((resolve) => {
+    const req = http.get({ host: hostname, port, path: target, agent: false, headers: { Accept: 'text/event-stream', ...headers } }, (res) => {
+      stream.status = res.statusCode;
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const id = (block.split('\n').find((line) => line.startsWith('id: ')) || '').slice(4);
+          const data = block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+          if (data && id) stream.events.push({ id: Number(id), data: JSON.parse(data) });
+        }
+      });
+      res.on('error', () => {});
+      res.on('close', () => (stream.ended = true));
+      resolve();
+    });
+    req.on('error', () => { stream.ended = true; resolve(); });
+    stream.close = () => req.destroy();
+  });
+  return stream;
+}
+
+const messageIds = (stream) => stream.events.filter((e) => e.data.kind === 'message').map((e) => e.data.message.client_id);
+
+describe('several instances behind a load balancer', () => {
+  let work;
+  let postgres;
+  let instances = [];
+  let balancer;
+  before(async () => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-scale-out-'));
+    postgres = startPostgres(work, { fast: true });
+    instances = [await startServer({ db: postgres.url }), await startServer({ db: postgres.url })];
+    balancer = await startBalancer(work, instances.map((server) => server.url));
+  });
+  after(async () => {
+    await balancer?.stop();
+    for (const server of instances) await server.stop();
+    postgres?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('an instance killed mid-conversation: its shopper resumes on the other from Last-Event-ID and misses nothing', TEST, async () => {
+    const opened = await request(balancer.url, 'POST', '/api/v1/sites/demo/conversations', { body: '{"locale":"he"}' });
+    assert.equal(opened.status, 201, opened.body);
+    const { id, token } = JSON.parse(opened.body);
+    const auth = { Authorization: `Bearer ${token}` };
+    const target = `/api/v1/sites/demo/conversations/${id}/events`;
+    const say = async (clientId, text) => {
+      const answer = await request(balancer.url, 'POST', `/api/v1/sites/demo/conversations/${id}/messages`,
+        { body: JSON.stringify({ client_id: clientId, text, written_ms: Date.now() }), headers: auth });
+      assert.ok(answer.status === 201 || answer.status === 200, `${clientId}: ${answer.status} ${answer.body}`);
+    };
+
+    // Round robin: two streams in a row are held by the two instances, one each.
+    const streams = [openStream(balancer.url, target, auth), openStream(balancer.url, target, auth)];
+    await Promise.all(streams.map((s) => s.ready));
+    assert.deepEqual(streams.map((s) => s.status), [200, 200]);
+    await say('m-1', 'איפה החבילה שלי?');
+    await say('m-2', 'הזמנה 1042');
+    await waitFor(() => streams.every((s) => messageIds(s).length === 2), { timeout: 10_000, message: 'both streams hear both messages' });
+
+    await instances[0].kill();
+    await waitFor(() => streams.some((s) => s.ended), { timeout: 10_000, message: 'the killed instance’s stream ends' });
+    const cut = streams.find((s) => s.ended);
+    const lastSeen = cut.events.at(-1).id;
+
+    // Written while that shopper was between instances, through the balancer (only one is left).
+    await say('m-3', 'עדיין כאן?');
+    await say('m-4', 'תודה');
+    const resumed = openStream(balancer.url, target, { ...auth, 'Last-Event-ID': String(lastSeen) });
+    await resumed.ready;
+    assert.equal(resumed.status, 200);
+    await waitFor(() => messageIds(resumed).length === 2, { timeout: 10_000, message: 'the resumed stream catches up' });
+    assert.deepEqual(messageIds(resumed), ['m-3', 'm-4']);
+    const seqs = [...cut.events, ...resumed.events].map((e) => e.id);
+    assert.deepEqual(seqs, seqs.map((_, i) => seqs[0] + i), 'one seq after another: no gap, nothing twice');
+
+    const survivor = streams.find((s) => !s.ended);
+    await waitFor(() => messageIds(survivor).length === 4, { timeout: 10_000, message: 'the other stream goes on' });
+    await sleep(300);
+    assert.deepEqual(messageIds(resumed), ['m-3', 'm-4']);
+    for (const s of [...streams, resumed]) s.close?.();
+  });
+});
