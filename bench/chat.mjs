@@ -1,7 +1,7 @@
 // Chat delivery over support-server's Server-Sent Event streams, on loopback, bounded in time and
 // count. Reported as numbers and ratios to the budgets (never pass/fail; the machine is shared).
 //
-//   ./scripts/bench chat [--conversations C] [--messages M] [--hold H]
+//   ./scripts/bench chat [--conversations C] [--messages M] [--hold H] [--instances N]
 //
 // 1. C conversations (default 500), each joined by an agent, each followed by two streams — the
 //    shopper's and the agent's console — so 2×C streams are open (1,000 by default). Then M messages
@@ -14,6 +14,11 @@
 //    opened, errors, the server's memory per stream and the descriptors it needed.
 //    Budget: 10,000 streams without errors.
 //
+// With --instances N (N ≥ 2): N support-server instances on one PostgreSQL database (a cluster of
+// its own on this machine, durable defaults) behind HAProxy, round robin: every request and stream
+// reaches whichever instance the balancer picks, so most deliveries cross from one instance to
+// another (LISTEN/NOTIFY, then a read of the event by seq). Part 2 is left out then.
+//
 // The server's own open-file limit is raised by itself (--max-connections); this process's by
 // ./scripts/bench (ulimit -n, up to the hard limit).
 import { spawnSync } from 'node:child_process';
@@ -23,6 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { repoRoot, startServer } from '../tests/browser/harness.mjs';
+import { startBalancer, startPostgres } from '../tests/browser/scale_out.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -30,7 +36,8 @@ const arg = (name, fallback) => {
 };
 const conversations = arg('--conversations', 500);
 const messages = arg('--messages', 2000);
-const hold = arg('--hold', 10_000);
+const instanceCount = arg('--instances', 1);
+const hold = instanceCount > 1 ? 0 : arg('--hold', 10_000);
 const inFlight = 8;
 const password = 'bench password, long enough';
 const email = 'agent@bench.example';
@@ -48,18 +55,24 @@ const work = fs.mkdtempSync(path.join(repoRoot, 'build', 'bench-chat-'));
 const site = path.join(work, 'site');
 fs.mkdirSync(path.join(site, 'en'), { recursive: true });
 fs.writeFileSync(path.join(work, 'index.html'), 'bench');
-const db = path.join(work, 'support.db');
+const postgres = instanceCount > 1 ? startPostgres(work) : null;
+const db = postgres ? postgres.url : path.join(work, 'support.db');
 const bin = path.join(repoRoot, 'build/native/server/support-server');
 const added = spawnSync(bin, ['staff', 'add', email, '--db', db], { input: `${password}\n`, encoding: 'utf8' });
 if (added.status !== 0) throw new Error(`staff add failed: ${added.stderr}`);
 
-const server = await startServer({
-  roots: [work],
-  sites: [`bench=${site}`],
-  db,
-  extraArgs: ['--chat-per-ip', '10000000', '--max-connections', String(hold + 2 * conversations + 200)],
-});
-const { hostname, port } = new URL(server.url);
+const servers = [];
+for (let i = 0; i < instanceCount; i++) {
+  servers.push(await startServer({
+    roots: [work],
+    sites: [`bench=${site}`],
+    db,
+    extraArgs: ['--chat-per-ip', '10000000', '--max-connections', String(hold + 2 * conversations + 200)],
+  }));
+}
+const server = servers[0];
+const balancer = instanceCount > 1 ? await startBalancer(work, servers.map((s) => s.url)) : null;
+const { hostname, port } = new URL(balancer ? balancer.url : server.url);
 
 // One request on its own connection; resolves with {status, headers, body}.
 function request(method, target, { body, headers = {} } = {}) {
@@ -152,7 +165,9 @@ try {
   await sleep(500);
   const rssWithStreams = rssKiB(server.pid);
 
-  console.log(`chat delivery: support-server (SQLite, WAL, synchronous=FULL), ${os.cpus().length} cores ` +
+  console.log(`chat delivery: ${balancer
+    ? `${instanceCount} support-server instances on one PostgreSQL 15 (its own cluster, durable defaults) behind HAProxy, round robin`
+    : 'support-server (SQLite, WAL, synchronous=FULL)'}, ${os.cpus().length} cores ` +
     `(${os.cpus()[0].model}), loopback, this client and the server on the same machine`);
   console.log(`  ${conversations} conversations, ${openStreams} of ${2 * conversations} streams open`);
 
@@ -197,51 +212,60 @@ try {
   for (const [side, xs] of Object.entries(acknowledged)) {
     console.log(`  POST acknowledged (durable), ${side}: p50 ${fmt(percentile(xs, 50))}  p99 ${fmt(percentile(xs, 99))}`);
   }
-  console.log(`  server memory: ${(rssBeforeStreams / 1024).toFixed(1)} MiB before the streams, ` +
+  if (balancer) {
+    const streamsPerInstance = servers.map((s) => openDescriptors(s.pid));
+    console.log(`  open descriptors per instance (streams split by the balancer): ${streamsPerInstance.join(', ')}`);
+  }
+  console.log(`  server memory${balancer ? ' (the first instance)' : ''}: ${(rssBeforeStreams / 1024).toFixed(1)} MiB before the streams, ` +
     `${(rssWithStreams / 1024).toFixed(1)} MiB with ${openStreams} (${((rssWithStreams - rssBeforeStreams) / openStreams).toFixed(1)} KiB a stream); ` +
     `at start ${(rssAtStart / 1024).toFixed(1)} MiB`);
 
-  // 2. Holding many streams at once: more tabs on the same conversations.
-  // The server caps connections at what its open-file limit allows (2 descriptors a connection, 64
-  // kept back); a few are left for the posts below.
-  const serverFiles = Number((/Max open files\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/limits`, 'utf8')) || [])[1]);
-  const connectionCap = Math.floor((serverFiles - 64) / 2);
-  const holdable = Math.min(hold, connectionCap - 32);
-  if (holdable < hold) {
-    console.log(`  the server's open-file limit (${serverFiles}, not raisable here) caps it at ${connectionCap} connections: ` +
-      `holding ${holdable} streams and leaving 32 connections for the posts`);
+  let held = [];
+  if (hold > 0) {
+    // 2. Holding many streams at once: more tabs on the same conversations.
+    // The server caps connections at what its open-file limit allows (2 descriptors a connection, 64
+    // kept back); a few are left for the posts below.
+    const serverFiles = Number((/Max open files\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/limits`, 'utf8')) || [])[1]);
+    const connectionCap = Math.floor((serverFiles - 64) / 2);
+    const holdable = Math.min(hold, connectionCap - 32);
+    if (holdable < hold) {
+      console.log(`  the server's open-file limit (${serverFiles}, not raisable here) caps it at ${connectionCap} connections: ` +
+        `holding ${holdable} streams and leaving 32 connections for the posts`);
+    }
+    const extra = Math.max(0, holdable - openStreams);
+    const heldEvents = { count: 0 };
+    held = await inBatches([...Array(extra).keys()], 200, (i) => {
+      const chat = chats[i % chats.length];
+      return openStream(`/api/v1/sites/bench/conversations/${chat.id}/events`, { Authorization: `Bearer ${chat.token}` },
+        (data) => { if (JSON.parse(data).message?.client_id?.startsWith('all-')) heldEvents.count++; });
+    });
+    const heldOpen = held.filter((s) => s.ok).length + openStreams;
+    const errors = held.filter((s) => !s.ok).reduce((counts, s) => ({ ...counts, [s.status]: (counts[s.status] || 0) + 1 }), {});
+    await sleep(1000);
+    const rssHeld = rssKiB(server.pid);
+    const descriptors = openDescriptors(server.pid);
+    // One more message in each conversation: every held stream must deliver it.
+    const broadcastStarted = performance.now();
+    const broadcast = await inBatches(chats, 16, (chat) => request('POST', `/api/v1/staff/conversations/${chat.id}/messages`, {
+      body: JSON.stringify({ client_id: `all-${chat.id}`, text: 'to everyone', written_ms: Date.now() }), headers: console_,
+    }));
+    const refusedPosts = broadcast.filter((answer) => answer.status !== 201).length;
+    const deadline = performance.now() + 10_000;
+    while (heldEvents.count < held.filter((s) => s.ok).length && performance.now() < deadline) await sleep(20);
+    const broadcastMs = performance.now() - broadcastStarted;
+    console.log(`  held: ${heldOpen} of ${hold} streams open at once (budget 10,000: ${(heldOpen / 10_000).toFixed(2)}×), ` +
+      `errors ${JSON.stringify(errors)}; server ${(rssHeld / 1024).toFixed(1)} MiB ` +
+      `(${((rssHeld - rssBeforeStreams) / heldOpen).toFixed(1)} KiB a stream), ${descriptors} open descriptors`);
+    console.log(`  one message to each of ${conversations} conversations reached ${heldEvents.count} of ` +
+      `${held.filter((s) => s.ok).length} extra streams in ${fmt(broadcastMs)}` +
+      (refusedPosts ? ` (${refusedPosts} of the posts were refused)` : '') +
+      `; streams the server ended meanwhile: ${held.filter((s) => s.ok && s.ended).length}`);
+    console.log(`  open-file limits: this process ${spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim()}, the server's ${serverFiles}`);
   }
-  const extra = Math.max(0, holdable - openStreams);
-  const heldEvents = { count: 0 };
-  const held = await inBatches([...Array(extra).keys()], 200, (i) => {
-    const chat = chats[i % chats.length];
-    return openStream(`/api/v1/sites/bench/conversations/${chat.id}/events`, { Authorization: `Bearer ${chat.token}` },
-      (data) => { if (JSON.parse(data).message?.client_id?.startsWith('all-')) heldEvents.count++; });
-  });
-  const heldOpen = held.filter((s) => s.ok).length + openStreams;
-  const errors = held.filter((s) => !s.ok).reduce((counts, s) => ({ ...counts, [s.status]: (counts[s.status] || 0) + 1 }), {});
-  await sleep(1000);
-  const rssHeld = rssKiB(server.pid);
-  const descriptors = openDescriptors(server.pid);
-  // One more message in each conversation: every held stream must deliver it.
-  const broadcastStarted = performance.now();
-  const broadcast = await inBatches(chats, 16, (chat) => request('POST', `/api/v1/staff/conversations/${chat.id}/messages`, {
-    body: JSON.stringify({ client_id: `all-${chat.id}`, text: 'to everyone', written_ms: Date.now() }), headers: console_,
-  }));
-  const refusedPosts = broadcast.filter((answer) => answer.status !== 201).length;
-  const deadline = performance.now() + 10_000;
-  while (heldEvents.count < held.filter((s) => s.ok).length && performance.now() < deadline) await sleep(20);
-  const broadcastMs = performance.now() - broadcastStarted;
-  console.log(`  held: ${heldOpen} of ${hold} streams open at once (budget 10,000: ${(heldOpen / 10_000).toFixed(2)}×), ` +
-    `errors ${JSON.stringify(errors)}; server ${(rssHeld / 1024).toFixed(1)} MiB ` +
-    `(${((rssHeld - rssBeforeStreams) / heldOpen).toFixed(1)} KiB a stream), ${descriptors} open descriptors`);
-  console.log(`  one message to each of ${conversations} conversations reached ${heldEvents.count} of ` +
-    `${held.filter((s) => s.ok).length} extra streams in ${fmt(broadcastMs)}` +
-    (refusedPosts ? ` (${refusedPosts} of the posts were refused)` : '') +
-    `; streams the server ended meanwhile: ${held.filter((s) => s.ok && s.ended).length}`);
-  console.log(`  open-file limits: this process ${spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim()}, the server's ${serverFiles}`);
   for (const s of [...streams.flat(), ...held]) s.close();
 } finally {
-  await server.stop();
+  await balancer?.stop();
+  for (const s of servers) await s.stop();
+  postgres?.stop();
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -9,15 +9,50 @@
 #include "server/storage/postgres_staff.h"
 #include "server/storage/postgres_triage.h"
 
+#include <map>
+#include <utility>
+
 namespace support::server {
 
 namespace {
 
-constexpr const char* k_insert_feedback =
-    "INSERT INTO feedback (site, client_id, kind, subject, helpful, page_url, locale, comment, payload, "
-    "client_time_ms, received_at_ms, guide_outcome, guide_step, guide_step_number, subject_key, search_text, "
-    "shopper_digest) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) "
-    "ON CONFLICT (site, client_id) DO NOTHING RETURNING id";
+constexpr std::size_t k_feedback_insert_columns = 17;
+
+// INSERT … VALUES (…), (…) … for `rows` rows of the feedback columns, numbered parameters; a row
+// whose (site, client_id) is stored already, or repeated earlier in the same batch, is skipped.
+std::string multi_row_insert_sql(std::size_t rows) {
+    std::string sql =
+        "INSERT INTO feedback (site, client_id, kind, subject, helpful, page_url, locale, comment, "
+        "payload, client_time_ms, received_at_ms, guide_outcome, guide_step, guide_step_number, "
+        "subject_key, search_text, shopper_digest) VALUES ";
+    std::size_t n = 0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r ? ", (" : "(";
+        for (std::size_t c = 0; c < k_feedback_insert_columns; ++c)
+            sql += (c ? ", $" : "$") + std::to_string(++n);
+        sql += ')';
+    }
+    return sql + " ON CONFLICT (site, client_id) DO NOTHING RETURNING id, site, client_id";
+}
+
+std::vector<std::optional<std::string>> insert_values(const std::vector<FeedbackColumns>& rows) {
+    auto number = [](const std::optional<std::int64_t>& value) {
+        return value ? std::optional(std::to_string(*value)) : std::nullopt;
+    };
+    std::vector<std::optional<std::string>> values;
+    values.reserve(rows.size() * k_feedback_insert_columns);
+    for (const FeedbackColumns& c : rows) {
+        for (auto value :
+             {std::optional(c.site), std::optional(c.client_id), std::optional(c.kind),
+              std::optional(c.subject), number(c.helpful), std::optional(c.page_url), std::optional(c.locale),
+              std::optional(c.comment), std::optional(c.payload), number(c.client_time_ms),
+              number(c.received_at_ms), c.guide_outcome, std::optional(c.guide_step),
+              number(c.guide_step_number), std::optional(c.subject_key), std::optional(c.search_text),
+              std::optional(c.shopper_digest)})
+            values.push_back(std::move(value));
+    }
+    return values;
+}
 
 Result<StoredFeedback> read_feedback_row(const PostgresRow& row) {
     return stored_feedback_from_row(row.column_int(0), row.column_text(1), row.column_text(2),
@@ -92,18 +127,27 @@ PostgresStorage::write_batch(const std::vector<PendingInsert>& batch) {
     }
     PostgresSession& db = *m_writer;
     try {
-        std::vector<Result<FeedbackInsertResult>> results;
-        results.reserve(batch.size());
+        std::vector<FeedbackColumns> rows;
+        rows.reserve(batch.size());
+        for (const PendingInsert& job : batch)
+            rows.push_back(to_feedback_columns(job.feedback));
         pqxx::work tx(db.connection());
-        for (const PendingInsert& job : batch) {
-            const FeedbackColumns c = to_feedback_columns(job.feedback);
-            const pqxx::result inserted =
-                db.exec(tx, k_insert_feedback, c.site, c.client_id, c.kind, c.subject, c.helpful, c.page_url,
-                        c.locale, c.comment, c.payload, c.client_time_ms, c.received_at_ms, c.guide_outcome,
-                        c.guide_step, c.guide_step_number, c.subject_key, c.search_text, c.shopper_digest);
-            if (!inserted.empty()) {
-                results.push_back(FeedbackInsertResult{
-                    InsertOutcome::Stored, PostgresRow(inserted[0]).column_int(0), c.received_at_ms});
+        // One statement, one round trip, for the whole batch; what it stored comes back by key.
+        const pqxx::result inserted = tx.exec_params(multi_row_insert_sql(rows.size()),
+                                                     pqxx::prepare::make_dynamic_params(insert_values(rows)));
+        std::map<std::pair<std::string, std::string>, std::int64_t> stored_ids;
+        for (const pqxx::row& row : inserted) {
+            const PostgresRow r(row);
+            stored_ids.emplace(std::pair(r.column_text(1), r.column_text(2)), r.column_int(0));
+        }
+        std::vector<Result<FeedbackInsertResult>> results;
+        results.reserve(rows.size());
+        for (const FeedbackColumns& c : rows) {
+            // The first of a key in the batch took the id; a repeat of it (here or stored before) finds it.
+            if (const auto found = stored_ids.find({c.site, c.client_id}); found != stored_ids.end()) {
+                results.push_back(
+                    FeedbackInsertResult{InsertOutcome::Stored, found->second, c.received_at_ms});
+                stored_ids.erase(found);
                 continue;
             }
             const pqxx::result existing = db.exec(
