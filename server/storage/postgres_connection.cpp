@@ -97,6 +97,16 @@ Result<std::unique_ptr<PostgresSession>> PostgresPool::borrow() {
     return std::make_unique<PostgresSession>(std::move(*connected));
 }
 
+void PostgresPool::close_idle() {
+    std::vector<std::unique_ptr<PostgresSession>> closing;
+    {
+        std::lock_guard lock(m_mutex);
+        closing.swap(m_idle);
+        m_open -= closing.size();
+    }
+    m_returned.notify_all();
+}
+
 void PostgresPool::give_back(std::unique_ptr<PostgresSession> session) {
     {
         std::lock_guard lock(m_mutex);

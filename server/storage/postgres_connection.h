@@ -76,7 +76,8 @@ class PostgresPool {
 
     // Runs `work(session)` on a borrowed connection, waiting while all are busy. An exception from
     // libpqxx becomes an error with id `failure_code` (or storage.unavailable when the server
-    // cannot be reached); a connection that broke is closed, not put back.
+    // cannot be reached); a connection that broke is closed, not put back, and so are the idle
+    // ones (a restarted or failed-over server has cut them all), so the next call connects anew.
     template <typename Work>
     auto with_session(std::string_view failure_code, Work&& work)
         -> decltype(work(std::declval<PostgresSession&>()));
@@ -87,6 +88,7 @@ class PostgresPool {
     PostgresPool(std::string url, std::size_t size) : m_url(std::move(url)), m_size(size) {}
     Result<std::unique_ptr<PostgresSession>> borrow();
     void give_back(std::unique_ptr<PostgresSession> session);
+    void close_idle();
 
     std::string m_url;
     std::size_t m_size;
@@ -123,8 +125,11 @@ auto PostgresPool::with_session(std::string_view failure_code, Work&& work)
         give_back(std::move(session));
         return result;
     } catch (const std::exception& thrown) {
-        const bool open = session->connection().is_open();
-        give_back(open ? std::move(session) : nullptr);
+        const bool broken = !session->connection().is_open() ||
+                            dynamic_cast<const pqxx::broken_connection*>(&thrown) != nullptr;
+        give_back(broken ? nullptr : std::move(session));
+        if (broken)
+            close_idle();
         return postgres_error(failure_code, thrown);
     }
 }

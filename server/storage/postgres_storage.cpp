@@ -94,7 +94,11 @@ void PostgresStorage::close() {
 
 template <typename Read>
 auto PostgresStorage::read(Read&& read) -> decltype(read(std::declval<PostgresSession&>())) {
-    return m_pool->with_session("storage.read_failed", std::forward<Read>(read));
+    auto result = m_pool->with_session("storage.read_failed", read);
+    // A read changes nothing: after a lost connection it runs once more, on a new one.
+    if (!result && result.error().code == "storage.unavailable")
+        result = m_pool->with_session("storage.read_failed", read);
+    return result;
 }
 
 template <typename Write>
@@ -170,6 +174,10 @@ PostgresStorage::write_batch(const std::vector<PendingInsert>& batch) {
 
 void PostgresStorage::commit_batch(std::vector<PendingInsert>& batch) {
     auto written = write_batch(batch);
+    // The connection was lost, perhaps while committing: writing the batch again on a new one is
+    // safe, as a client id already stored is answered as a duplicate, never stored twice.
+    if (!written && written.error().code == "storage.unavailable")
+        written = write_batch(batch);
     for (std::size_t i = 0; i < batch.size(); ++i) {
         if (written)
             batch[i].done(std::move((*written)[i]));

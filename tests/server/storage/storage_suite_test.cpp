@@ -75,6 +75,25 @@ TEST_CASE("storage: a PostgreSQL server that cannot be reached is a clear error 
     CHECK(refused.error().message.find("127.0.0.1") != std::string::npos);
 }
 
+TEST_CASE("storage: after PostgreSQL cut every connection (a restart, a failover) reads and feedback go on",
+          "[storage][postgresql]") {
+    PostgresTestDatabase database;
+    auto store = std::move(open_storage(database.url()).value());
+    REQUIRE(insert(*store, article_vote("demo", 1, true)).has_value());
+    REQUIRE(store->count_feedback("demo").value() == 1); // a pooled connection, now idle
+    REQUIRE(run_postgres_sql(postgres_test_cluster_url(),
+                             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" +
+                                 database.name() + "'") == "");
+    const auto counted = store->count_feedback("demo");
+    INFO((counted ? std::string() : counted.error().code + ": " + counted.error().message));
+    REQUIRE(counted.has_value()); // read again on a new connection
+    CHECK(*counted == 1);
+    const auto stored = insert(*store, article_vote("demo", 2, false));
+    REQUIRE(stored.has_value()); // the writer's connection was cut too
+    CHECK(stored->outcome == InsertOutcome::Stored);
+    CHECK(store->count_feedback("demo").value() == 2);
+}
+
 TEST_CASE("storage: a PostgreSQL address is printed without its password", "[storage][postgresql]") {
     CHECK(printable_store_address("postgresql://support:s3cret@db.internal:5432/support?sslmode=require") ==
           "postgresql://support:***@db.internal:5432/support?sslmode=require");

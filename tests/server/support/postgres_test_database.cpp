@@ -74,7 +74,7 @@ std::string run_postgres_sql(const std::string& url, const std::string& sql) {
     try {
         pqxx::connection connection(url);
         pqxx::nontransaction tx(connection);
-        tx.exec0(sql);
+        tx.exec(sql);
         return "";
     } catch (const std::exception& thrown) {
         return thrown.what();

@@ -28,7 +28,7 @@ class PostgresTestDatabase {
 // The cluster's maintenance database URL (postgresql://…/postgres).
 const std::string& postgres_test_cluster_url();
 
-// Runs SQL that returns no rows on `url`'s database; the error's text, or "" when it ran.
+// Runs SQL on `url`'s database (its rows, if any, unread); the error's text, or "" when it ran.
 std::string run_postgres_sql(const std::string& url, const std::string& sql);
 
 } // namespace support::server::test
