@@ -28,7 +28,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { repoRoot, startServer } from '../tests/browser/harness.mjs';
-import { startBalancer, startPostgres } from '../tests/browser/scale_out.mjs';
+import { openEventStream, startBalancer, startPostgres } from '../tests/browser/scale_out.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -91,35 +91,9 @@ function request(method, target, { body, headers = {} } = {}) {
   });
 }
 
-// An EventSource-like reader: calls onEvent(data) for each event with data.
-function openStream(target, headers, onEvent) {
-  return new Promise((resolve) => {
-    const req = http.get({ host: hostname, port, path: target, agent: false, headers: { Accept: 'text/event-stream', ...headers } }, (res) => {
-      if (res.statusCode !== 200) {
-        res.resume();
-        resolve({ ok: false, status: res.statusCode, close() {} });
-        return;
-      }
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
-          if (data) onEvent(data);
-        }
-      });
-      const stream = { ok: true, status: 200, ended: false, close: () => req.destroy() };
-      res.on('error', () => {});
-      res.on('close', () => (stream.ended = true));
-      resolve(stream);
-    });
-    req.on('error', (error) => resolve({ ok: false, status: error.code, close() {} }));
-  });
-}
+// An EventSource-like reader on the server (or the balancer): calls onEvent(data) for each event.
+const openStream = (target, headers, onEvent) =>
+  openEventStream(`http://${hostname}:${port}`, target, headers, ({ data }) => onEvent(data));
 
 async function inBatches(items, size, fn) {
   const results = [];

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { sleep, startServer, waitFor } from './harness.mjs';
-import { startBalancer, startPostgres } from './scale_out.mjs';
+import { openEventStream, startBalancer, startPostgres } from './scale_out.mjs';
 
 const TEST = { timeout: 90_000 };
 
@@ -30,34 +30,13 @@ function request(base, method, target, { body, headers = {} } = {}) {
   });
 }
 
-/** An event stream as EventSource reads it: events (id, data) in order, `ended` when the server went. */
-function openStream(base, target, headers) {
-  const { hostname, port } = new URL(base);
-  const stream = { events: [], ended: false, status: 0 };
-  stream.ready = new Promise((resolve) => {
-    const req = http.get({ host: hostname, port, path: target, agent: false, headers: { Accept: 'text/event-stream', ...headers } }, (res) => {
-      stream.status = res.statusCode;
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => {
-        buffer += chunk;
-        let end;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const id = (block.split('\n').find((line) => line.startsWith('id: ')) || '').slice(4);
-          const data = block.split('\n').filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
-          if (data && id) stream.events.push({ id: Number(id), data: JSON.parse(data) });
-        }
-      });
-      res.on('error', () => {});
-      res.on('close', () => (stream.ended = true));
-      resolve();
-    });
-    req.on('error', () => { stream.ended = true; resolve(); });
-    stream.close = () => req.destroy();
+/** An event stream whose events (id, parsed data) collect in `events`; `ended` when the server went. */
+async function openStream(base, target, headers) {
+  const events = [];
+  const stream = await openEventStream(base, target, headers, ({ id, data }) => {
+    if (id) events.push({ id: Number(id), data: JSON.parse(data) });
   });
-  return stream;
+  return Object.assign(stream, { events });
 }
 
 const messageIds = (stream) => stream.events.filter((e) => e.data.kind === 'message').map((e) => e.data.message.client_id);
@@ -93,8 +72,7 @@ describe('several instances behind a load balancer', () => {
     };
 
     // Round robin: two streams in a row are held by the two instances, one each.
-    const streams = [openStream(balancer.url, target, auth), openStream(balancer.url, target, auth)];
-    await Promise.all(streams.map((s) => s.ready));
+    const streams = [await openStream(balancer.url, target, auth), await openStream(balancer.url, target, auth)];
     assert.deepEqual(streams.map((s) => s.status), [200, 200]);
     await say('m-1', 'איפה החבילה שלי?');
     await say('m-2', 'הזמנה 1042');
@@ -108,8 +86,7 @@ describe('several instances behind a load balancer', () => {
     // Written while that shopper was between instances, through the balancer (only one is left).
     await say('m-3', 'עדיין כאן?');
     await say('m-4', 'תודה');
-    const resumed = openStream(balancer.url, target, { ...auth, 'Last-Event-ID': String(lastSeen) });
-    await resumed.ready;
+    const resumed = await openStream(balancer.url, target, { ...auth, 'Last-Event-ID': String(lastSeen) });
     assert.equal(resumed.status, 200);
     await waitFor(() => messageIds(resumed).length === 2, { timeout: 10_000, message: 'the resumed stream catches up' });
     assert.deepEqual(messageIds(resumed), ['m-3', 'm-4']);
@@ -120,6 +97,6 @@ describe('several instances behind a load balancer', () => {
     await waitFor(() => messageIds(survivor).length === 4, { timeout: 10_000, message: 'the other stream goes on' });
     await sleep(300);
     assert.deepEqual(messageIds(resumed), ['m-3', 'm-4']);
-    for (const s of [...streams, resumed]) s.close?.();
+    for (const s of [...streams, resumed]) s.close();
   });
 });

@@ -11,6 +11,7 @@
 // sending a request whose instance refused the connection to another (`option redispatch`).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { repoRoot } from './harness.mjs';
@@ -87,4 +88,40 @@ export async function startBalancer(workDir, backendUrls, { maxConnections = 400
       child.kill('SIGTERM');
     }),
   };
+}
+
+/**
+ * An event stream read as EventSource reads it, over its own connection: calls onEvent({id, data})
+ * for each event with data (`id` '' when it has none); resolves to { ok, status, ended, close() } once
+ * the response head arrived (ok: 200). `ended` turns true when the server closes it.
+ */
+export function openEventStream(base, target, headers, onEvent) {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve) => {
+    const req = http.get({ host: hostname, port, path: target, agent: false, headers: { Accept: 'text/event-stream', ...headers } }, (res) => {
+      if (res.statusCode !== 200) {
+        res.resume();
+        resolve({ ok: false, status: res.statusCode, ended: true, close() {} });
+        return;
+      }
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => {
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const lines = buffer.slice(0, end).split('\n');
+          buffer = buffer.slice(end + 2);
+          const id = (lines.find((line) => line.startsWith('id: ')) || '').slice(4);
+          const data = lines.filter((line) => line.startsWith('data: ')).map((line) => line.slice(6)).join('\n');
+          if (data) onEvent({ id, data });
+        }
+      });
+      const stream = { ok: true, status: 200, ended: false, close: () => req.destroy() };
+      res.on('error', () => {});
+      res.on('close', () => (stream.ended = true));
+      resolve(stream);
+    });
+    req.on('error', (error) => resolve({ ok: false, status: error.code, ended: true, close() {} }));
+  });
 }
