@@ -126,8 +126,12 @@ try {
   await server.stop();
 }
 try {
-  // The staff API over 100,000 items is measured on SQLite (the default store) only.
-  if (backend === 'sqlite') await benchStaffQueries({ workDir: work, repeats: arg('--repeats', 40) });
+  let postgresUrl = null;
+  if (backend === 'postgresql') {
+    spawnSync('psql', [db.replace(/\/bench$/, '/postgres'), '-qc', 'CREATE DATABASE staffbench'], { encoding: 'utf8' });
+    postgresUrl = db.replace(/\/bench$/, '/staffbench');
+  }
+  await benchStaffQueries({ workDir: work, repeats: arg('--repeats', 40), postgresUrl });
 } finally {
   if (backend === 'postgresql') spawnSync(postgresCluster, ['stop-temp', cluster]);
   fs.rmSync(work, { recursive: true, force: true });

@@ -14,20 +14,22 @@ const percentile = (xs, p) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-export async function benchStaffQueries({ workDir, items = 100_000, repeats = 40 }) {
+// `postgresUrl`: an empty PostgreSQL database to fill instead of a fresh SQLite file.
+export async function benchStaffQueries({ workDir, items = 100_000, repeats = 40, postgresUrl = null }) {
   const bin = path.resolve(repoRoot, process.env.SW_SERVER_BIN || 'build/native/server/support-server');
-  const db = path.join(workDir, 'staff-bench.db');
+  const db = postgresUrl || path.join(workDir, 'staff-bench.db');
   const site = 'demo';
   const seeded = spawnSync(bin, ['seed-feedback', '--site', `${site}=demo_site/help`, '--db', db,
     '--count', String(items), '--seed', '7'], { cwd: repoRoot, encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`seed-feedback failed: ${seeded.stderr}`);
-  const rows = Number(execFileSync('sqlite3', [db, 'SELECT COUNT(*) FROM feedback'], { encoding: 'utf8' }).trim());
+  const rows = Number(execFileSync(postgresUrl ? 'psql' : 'sqlite3', postgresUrl ? [db, '-tAc', 'SELECT COUNT(*) FROM feedback']
+    : [db, 'SELECT COUNT(*) FROM feedback'], { encoding: 'utf8' }).trim());
   const server = await startServer({ db });
   try {
     return await measure({ bin, db, server, site, rows, repeats });
   } finally {
     await server.stop();
-    fs.rmSync(db, { force: true });
+    if (!postgresUrl) fs.rmSync(db, { force: true });
   }
 }
 
@@ -78,7 +80,7 @@ async function measure({ bin, db, server, site, rows, repeats }) {
     results.push({ name, budget: name.startsWith('insights') ? 200 : name.startsWith('list') ? 50 : null,
       p50: percentile(server_ms, 50), p95: percentile(server_ms, 95), client95: percentile(client_ms, 95), bytes });
   }
-  console.log(`\nstaff API over ${rows.toLocaleString('en')} stored items (${repeats} requests each, one at a time; ` +
+  console.log(`\nstaff API over ${rows.toLocaleString('en')} stored items in ${db.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'} (${repeats} requests each, one at a time; ` +
     'server time from Server-Timing)');
   console.log('   request                              p50 ms   p95 ms   client p95   bytes      p95 / budget');
   for (const r of results) {
