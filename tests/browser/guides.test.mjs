@@ -51,8 +51,10 @@ async function waitForHighlight(page, locator, what) {
   await waitFor(async () => {
     const hole = await holeBox(page);
     const target = await locator.boundingBox();
+    // Settled: a step may scroll its target into view smoothly, and the hole follows it there.
+    const still = boxes?.target && target && ['x', 'y', 'width', 'height'].every((k) => boxes.target[k] === target[k]);
     boxes = { hole, target };
-    return hole && target && contains(hole, target);
+    return still && hole && contains(hole, target);
   }, { timeout: 10_000, message: `the highlight around ${what} (last ${JSON.stringify(boxes)})` });
   return boxes;
 }
