@@ -9,7 +9,9 @@
 // none are, the least recently used one, so a flood of addresses cannot grow the table without end.
 //
 // Per process: instances sharing a PostgreSQL store each count their own requests (a shared count
-// would put a database write on every request; README, "Several instances on PostgreSQL").
+// would put a database write on every request; README, "Several instances on PostgreSQL"). The
+// staff sign-in throttle keeps its buckets in the store as well (StaffSessions), through the same
+// arithmetic: spend_token / return_token on a TokenBucket.
 
 #include <chrono>
 #include <cstddef>
@@ -30,6 +32,23 @@ struct RateLimit {
     double per_minute = 60; // tokens regained a minute
 };
 
+// One key's bucket: `tokens` as of `updated_ms`.
+struct TokenBucket {
+    double tokens = 0;
+    std::int64_t updated_ms = 0;
+};
+
+inline TokenBucket full_bucket(RateLimit limit, std::int64_t now_ms) {
+    return {limit.burst, now_ms};
+}
+// Refills `bucket` to `now_ms`, then spends one token: nothing when there was one, else the
+// milliseconds until there will be (the bucket is then left refilled, unspent).
+std::optional<std::int64_t> spend_token(TokenBucket& bucket, RateLimit limit, std::int64_t now_ms);
+// Refills `bucket` to `now_ms` and puts one token back, never past `burst`.
+void return_token(TokenBucket& bucket, RateLimit limit, std::int64_t now_ms);
+// How long an empty bucket takes to be full again: a bucket untouched that long is as good as new.
+std::int64_t refill_time_ms(RateLimit limit);
+
 class RateLimiter {
   public:
     using Clock = std::function<std::int64_t()>; // milliseconds, monotonic
@@ -46,19 +65,13 @@ class RateLimiter {
     std::size_t key_count() const;
 
   private:
-    struct Bucket {
-        double tokens = 0;
-        std::int64_t updated_ms = 0;
-    };
-
-    void refill(Bucket& bucket, std::int64_t now_ms) const;
     void make_room(std::int64_t now_ms);
 
     RateLimit m_limit;
     Clock m_now_ms;
     std::size_t m_max_keys;
     mutable std::mutex m_mutex;
-    std::unordered_map<std::string, Bucket> m_buckets;
+    std::unordered_map<std::string, TokenBucket> m_buckets;
 };
 
 // 429 api.rate_limited with Retry-After: the wait in whole seconds, at least 1.

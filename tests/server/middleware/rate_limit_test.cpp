@@ -50,3 +50,20 @@ TEST_CASE("a token given back can be spent again, but never past the burst", "[r
     limiter.give_back("unknown"); // nothing to give back to
     CHECK(limiter.key_count() == 1);
 }
+
+TEST_CASE("a bucket kept elsewhere spends and regains like the limiter's, and a clock going back "
+          "regains nothing",
+          "[rate_limit]") {
+    const RateLimit limit{.burst = 5, .per_minute = 1};
+    TokenBucket bucket = full_bucket(limit, 1'000'000);
+    for (int i = 0; i < 5; ++i)
+        CHECK_FALSE(spend_token(bucket, limit, 1'000'000));
+    CHECK(spend_token(bucket, limit, 1'000'000) == 60'000);
+    CHECK(spend_token(bucket, limit, 1'030'000) == 30'000); // half an attempt regained
+    CHECK(spend_token(bucket, limit, 990'000) == 30'000);   // the wall clock stepped back: no more
+    CHECK_FALSE(spend_token(bucket, limit, 1'060'000));
+    return_token(bucket, limit, 1'060'000);
+    CHECK(bucket.tokens == 1);
+    CHECK(refill_time_ms(limit) == 300'000);
+    CHECK(refill_time_ms({.burst = 20, .per_minute = 10}) == 120'000);
+}
