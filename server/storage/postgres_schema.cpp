@@ -137,7 +137,16 @@ CREATE TABLE shopper_erasures (
 );
 )sql";
 
-constexpr std::array<SchemaMigration, 7> k_migrations = {{
+constexpr const char* k_sign_in_throttle = R"sql(
+CREATE TABLE sign_in_throttle (
+    key TEXT PRIMARY KEY,
+    milli_tokens BIGINT NOT NULL,
+    updated_at_ms BIGINT NOT NULL
+);
+CREATE INDEX sign_in_throttle_by_time ON sign_in_throttle (updated_at_ms);
+)sql";
+
+constexpr std::array<SchemaMigration, 8> k_migrations = {{
     {1, "feedback", k_feedback},
     {2, "staff", k_staff},
     {3, "triage", k_triage},
@@ -145,6 +154,7 @@ constexpr std::array<SchemaMigration, 7> k_migrations = {{
     {5, "chat_bot", k_chat_bot},
     {6, "chat_context", k_chat_context},
     {7, "shopper_erasure", k_shopper_erasure},
+    {8, "sign_in_throttle", k_sign_in_throttle},
 }};
 
 // Any number, as long as it is the same in every instance: pg_advisory_xact_lock's key.

@@ -151,4 +151,34 @@ Result<std::int64_t> remove_stale_sessions(PostgresSession& db, std::int64_t idl
     });
 }
 
+Result<void> change_sign_in_bucket(PostgresSession& db, std::string_view key, SignInBucket fresh,
+                                   const std::function<void(SignInBucket&)>& change) {
+    return in_postgres_transaction(db, [&](pqxx::work& tx) -> Result<void> {
+        // The row exists before it is locked, so two instances' first attempts take turns too.
+        db.exec(tx,
+                "INSERT INTO sign_in_throttle (key, milli_tokens, updated_at_ms) VALUES ($1, $2, $3) "
+                "ON CONFLICT (key) DO NOTHING",
+                text(key), staff_rows::milli_from_tokens(fresh.tokens), fresh.updated_at_ms);
+        const pqxx::result rows =
+            db.exec(tx, "SELECT milli_tokens, updated_at_ms FROM sign_in_throttle WHERE key = $1 FOR UPDATE",
+                    text(key));
+        if (rows.empty())
+            return make_error("storage.write_failed", "the sign-in throttle's bucket vanished");
+        const PostgresRow row(rows[0]);
+        SignInBucket bucket{staff_rows::tokens_from_milli(row.column_int(0)), row.column_int(1)};
+        change(bucket);
+        db.exec(tx, "UPDATE sign_in_throttle SET milli_tokens = $2, updated_at_ms = $3 WHERE key = $1",
+                text(key), staff_rows::milli_from_tokens(bucket.tokens), bucket.updated_at_ms);
+        return ok();
+    });
+}
+
+Result<std::int64_t> remove_sign_in_buckets_before(PostgresSession& db, std::int64_t updated_before_ms) {
+    return in_postgres_transaction(db, [&](pqxx::work& tx) -> Result<std::int64_t> {
+        return static_cast<std::int64_t>(
+            db.exec(tx, "DELETE FROM sign_in_throttle WHERE updated_at_ms < $1", updated_before_ms)
+                .affected_rows());
+    });
+}
+
 } // namespace support::server::postgres_staff

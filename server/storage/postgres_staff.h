@@ -6,6 +6,7 @@
 #include "server/storage/postgres_connection.h"
 #include "server/storage/staff_record.h"
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -23,5 +24,10 @@ Result<void> touch_session(PostgresSession& db, std::string_view token_digest, s
 Result<void> remove_session(PostgresSession& db, std::string_view token_digest);
 Result<std::int64_t> remove_stale_sessions(PostgresSession& db, std::int64_t idle_before_ms,
                                            std::int64_t created_before_ms);
+
+// The sign-in throttle (migration 8): one bucket read, changed and written in one transaction.
+Result<void> change_sign_in_bucket(PostgresSession& db, std::string_view key, SignInBucket fresh,
+                                   const std::function<void(SignInBucket&)>& change);
+Result<std::int64_t> remove_sign_in_buckets_before(PostgresSession& db, std::int64_t updated_before_ms);
 
 } // namespace support::server::postgres_staff

@@ -333,6 +333,18 @@ Result<std::int64_t> PostgresStorage::remove_stale_staff_sessions(std::int64_t i
     });
 }
 
+Result<void> PostgresStorage::change_sign_in_bucket(std::string_view key, SignInBucket fresh,
+                                                    const std::function<void(SignInBucket&)>& change) {
+    return write(
+        [&](PostgresSession& db) { return postgres_staff::change_sign_in_bucket(db, key, fresh, change); });
+}
+
+Result<std::int64_t> PostgresStorage::remove_sign_in_buckets_before(std::int64_t updated_before_ms) {
+    return write([&](PostgresSession& db) {
+        return postgres_staff::remove_sign_in_buckets_before(db, updated_before_ms);
+    });
+}
+
 Result<StoredConversation> PostgresStorage::create_conversation(const NewConversation& conversation) {
     return write([&](PostgresSession& db) { return postgres_chat::create(db, conversation); });
 }

@@ -168,7 +168,19 @@ CREATE TABLE shopper_erasures (
 );
 )sql";
 
-constexpr std::array<SchemaMigration, 7> k_migrations = {{
+// The staff sign-in throttle, shared by every process on the store (server/staff/staff_sessions.h):
+// attempts left per key ("account:<email>", "ip:<address>"), in thousandths. Rows untouched long
+// enough to be full again are deleted as sign-ins go on.
+constexpr const char* k_sign_in_throttle = R"sql(
+CREATE TABLE sign_in_throttle (
+    key TEXT PRIMARY KEY,
+    milli_tokens INTEGER NOT NULL,
+    updated_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sign_in_throttle_by_time ON sign_in_throttle (updated_at_ms);
+)sql";
+
+constexpr std::array<SchemaMigration, 8> k_migrations = {{
     {1, "feedback", k_feedback},
     {2, "staff", k_staff},
     {3, "triage", k_triage},
@@ -176,6 +188,7 @@ constexpr std::array<SchemaMigration, 7> k_migrations = {{
     {5, "chat_bot", k_chat_bot},
     {6, "chat_context", k_chat_context},
     {7, "shopper_erasure", k_shopper_erasure},
+    {8, "sign_in_throttle", k_sign_in_throttle},
 }};
 
 } // namespace

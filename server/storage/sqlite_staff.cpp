@@ -159,4 +159,37 @@ Result<std::int64_t> remove_stale_sessions(SqliteConnection& db, std::int64_t id
                   });
 }
 
+Result<void> change_sign_in_bucket(SqliteConnection& db, std::string_view key, SignInBucket fresh,
+                                   const std::function<void(SignInBucket&)>& change_bucket) {
+    return in_transaction(db, [&]() -> Result<void> {
+        SignInBucket bucket = fresh;
+        {
+            SW_TRY(auto select,
+                   db.prepare("SELECT milli_tokens, updated_at_ms FROM sign_in_throttle WHERE key = ?1"));
+            select.bind(1, key);
+            SW_TRY(bool found, select.step());
+            if (found)
+                bucket = {staff_rows::tokens_from_milli(select.column_int(0)), select.column_int(1)};
+        }
+        change_bucket(bucket);
+        SW_TRY(std::int64_t written,
+               change(db,
+                      "INSERT INTO sign_in_throttle (key, milli_tokens, updated_at_ms) VALUES (?1, ?2, ?3) "
+                      "ON CONFLICT (key) DO UPDATE SET milli_tokens = excluded.milli_tokens, "
+                      "updated_at_ms = excluded.updated_at_ms",
+                      [&](SqliteStatement& s) {
+                          s.bind(1, key);
+                          s.bind(2, staff_rows::milli_from_tokens(bucket.tokens));
+                          s.bind(3, bucket.updated_at_ms);
+                      }));
+        (void)written;
+        return ok();
+    });
+}
+
+Result<std::int64_t> remove_sign_in_buckets_before(SqliteConnection& db, std::int64_t updated_before_ms) {
+    return change(db, "DELETE FROM sign_in_throttle WHERE updated_at_ms < ?1",
+                  [&](SqliteStatement& s) { s.bind(1, updated_before_ms); });
+}
+
 } // namespace support::server::sqlite_staff

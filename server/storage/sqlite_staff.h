@@ -6,6 +6,7 @@
 #include "server/storage/staff_record.h"
 #include "shared/core/result.h"
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -24,5 +25,10 @@ Result<void> touch_session(SqliteConnection& db, std::string_view token_digest, 
 Result<void> remove_session(SqliteConnection& db, std::string_view token_digest);
 Result<std::int64_t> remove_stale_sessions(SqliteConnection& db, std::int64_t idle_before_ms,
                                            std::int64_t created_before_ms);
+
+// The sign-in throttle (migration 8): one bucket read, changed and written in one transaction.
+Result<void> change_sign_in_bucket(SqliteConnection& db, std::string_view key, SignInBucket fresh,
+                                   const std::function<void(SignInBucket&)>& change);
+Result<std::int64_t> remove_sign_in_buckets_before(SqliteConnection& db, std::int64_t updated_before_ms);
 
 } // namespace support::server::sqlite_staff

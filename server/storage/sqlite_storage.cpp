@@ -391,6 +391,18 @@ Result<std::int64_t> SqliteStorage::remove_stale_staff_sessions(std::int64_t idl
     });
 }
 
+Result<void> SqliteStorage::change_sign_in_bucket(std::string_view key, SignInBucket fresh,
+                                                  const std::function<void(SignInBucket&)>& change) {
+    return with_staff_writer(
+        [&](SqliteConnection& db) { return sqlite_staff::change_sign_in_bucket(db, key, fresh, change); });
+}
+
+Result<std::int64_t> SqliteStorage::remove_sign_in_buckets_before(std::int64_t updated_before_ms) {
+    return with_staff_writer([&](SqliteConnection& db) {
+        return sqlite_staff::remove_sign_in_buckets_before(db, updated_before_ms);
+    });
+}
+
 Result<StoredConversation> SqliteStorage::create_conversation(const NewConversation& conversation) {
     return with_staff_writer([&](SqliteConnection& db) { return sqlite_chat::create(db, conversation); });
 }

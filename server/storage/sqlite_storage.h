@@ -49,6 +49,9 @@ class SqliteStorage final : public Storage {
     Result<std::int64_t> remove_stale_staff_sessions(std::int64_t idle_before_ms,
                                                      std::int64_t created_before_ms) override;
 
+    Result<void> change_sign_in_bucket(std::string_view key, SignInBucket fresh,
+                                       const std::function<void(SignInBucket&)>& change) override;
+    Result<std::int64_t> remove_sign_in_buckets_before(std::int64_t updated_before_ms) override;
     Result<StoredConversation> create_conversation(const NewConversation& conversation) override;
     Result<std::optional<StoredConversation>> find_conversation(std::string_view id) override;
     Result<std::vector<StoredConversation>>

@@ -37,6 +37,14 @@ struct NewStaffSession {
     std::int64_t created_at_ms = 0;
 };
 
+// A bucket of the staff sign-in throttle (server/staff/staff_sessions.h): sign-in attempts left as
+// of `updated_at_ms` (wall clock: every instance sharing the store counts on it). Kept to a
+// thousandth of an attempt.
+struct SignInBucket {
+    double tokens = 0;
+    std::int64_t updated_at_ms = 0;
+};
+
 struct StaffSession {
     std::string token_digest;
     std::string csrf_token;

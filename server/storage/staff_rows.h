@@ -1,9 +1,12 @@
 #pragma once
-// How the staff table's rows read back as accounts, written once for every store: `Row` is
+// How the staff tables' rows read back (accounts, sign-in buckets), written once for every store: `Row` is
 // anything with column_text(i) and column_int(i) (SqliteStatement, PostgresRow).
 
 #include "server/storage/staff_record.h"
 #include "shared/core/result.h"
+
+#include <cmath>
+#include <cstdint>
 
 namespace support::server::staff_rows {
 
@@ -21,6 +24,14 @@ template <typename Row> Result<StaffAccount> read_account(const Row& row, int fi
     account.password_hash = row.column_text(first + 3);
     account.created_at_ms = row.column_int(first + 4);
     return account;
+}
+
+// A sign-in bucket's tokens as stored: whole thousandths (an integer column in every store).
+inline std::int64_t milli_from_tokens(double tokens) {
+    return static_cast<std::int64_t>(std::llround(tokens * 1000.0));
+}
+inline double tokens_from_milli(std::int64_t milli) {
+    return static_cast<double>(milli) / 1000.0;
 }
 
 } // namespace support::server::staff_rows

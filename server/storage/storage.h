@@ -86,6 +86,14 @@ class Storage {
     virtual Result<std::int64_t> remove_stale_staff_sessions(std::int64_t idle_before_ms,
                                                              std::int64_t created_before_ms) = 0;
 
+    // The staff sign-in throttle's buckets, shared by every instance on the store: `change` gets
+    // `key`'s bucket (`fresh` when the key has none) and changes it in place; the result is stored
+    // before the call returns, and other callers for the same key wait meanwhile.
+    virtual Result<void> change_sign_in_bucket(std::string_view key, SignInBucket fresh,
+                                               const std::function<void(SignInBucket&)>& change) = 0;
+    // Forgets buckets untouched since before `updated_before_ms` (full again by then); how many.
+    virtual Result<std::int64_t> remove_sign_in_buckets_before(std::int64_t updated_before_ms) = 0;
+
     // Chat: conversations and their numbered events, written like the staff writes above (durable
     // when the call returns: an acknowledged message survives a crash). Safe from any thread.
     virtual Result<StoredConversation> create_conversation(const NewConversation& conversation) = 0;

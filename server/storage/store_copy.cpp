@@ -19,6 +19,8 @@ struct TableSpec {
     bool identity; // its id column counts up: the counter moves past the copied ids
 };
 
+// Every table but sign_in_throttle: its counts of recent sign-in attempts are worth nothing after
+// the move (they would be full again before the servers start on the new store).
 constexpr std::array<TableSpec, 8> k_tables = {{
     {"staff", true},
     {"staff_sessions", false},

@@ -378,3 +378,64 @@ STORAGE_TEST_CASE("storage: stale staff sessions go, idle or too old, and surviv
     CHECK_FALSE(reopened->find_staff_session("idle").value().has_value());
     CHECK_FALSE(reopened->find_staff_session("old").value().has_value());
 }
+
+STORAGE_TEST_CASE("storage: a sign-in bucket starts fresh, keeps each change across a reopen, and stale "
+                  "ones go",
+                  "[storage][staff]") {
+    StoreLocation location(TestType::backend);
+    {
+        auto storage = location.open().value();
+        SignInBucket seen;
+        REQUIRE(storage
+                    ->change_sign_in_bucket("ip:10.0.0.1", {5, 1000},
+                                            [&](SignInBucket& bucket) {
+                                                seen = bucket;
+                                                bucket = {3.25, 2000};
+                                            })
+                    .has_value());
+        CHECK(seen.tokens == 5);
+        CHECK(seen.updated_at_ms == 1000);
+        REQUIRE(storage
+                    ->change_sign_in_bucket("account:dana@shop.example", {5, 4000},
+                                            [](SignInBucket& bucket) { bucket.tokens -= 1; })
+                    .has_value());
+    }
+    auto reopened = location.open().value();
+    const auto read = [&](const std::string& key) {
+        SignInBucket seen{-1, -1};
+        REQUIRE(reopened->change_sign_in_bucket(key, {9, 9}, [&](SignInBucket& bucket) { seen = bucket; })
+                    .has_value());
+        return seen;
+    };
+    CHECK(read("ip:10.0.0.1").tokens == 3.25);
+    CHECK(read("ip:10.0.0.1").updated_at_ms == 2000);
+    CHECK(read("account:dana@shop.example").tokens == 4);
+
+    CHECK(reopened->remove_sign_in_buckets_before(3000).value() == 1);
+    CHECK(read("ip:10.0.0.1").tokens == 9); // fresh again
+    CHECK(read("account:dana@shop.example").tokens == 4);
+}
+
+STORAGE_TEST_CASE("storage: two stores on one database change a sign-in bucket in turn, losing no change",
+                  "[storage][staff]") {
+    StoreLocation location(TestType::backend);
+    auto first = location.open().value();
+    auto second = location.open().value();
+    constexpr int k_changes = 40;
+    std::atomic<int> failed{0}; // counted here: Catch2's assertions are not for other threads
+    const auto spend = [&](Storage& storage) {
+        for (int i = 0; i < k_changes; ++i)
+            if (!storage.change_sign_in_bucket("account:avi@shop.example", {1000, 0},
+                                               [](SignInBucket& bucket) { bucket.tokens -= 1; }))
+                ++failed;
+    };
+    std::thread one([&] { spend(*first); });
+    std::thread two([&] { spend(*second); });
+    one.join();
+    two.join();
+    CHECK(failed == 0);
+    SignInBucket left;
+    REQUIRE(first->change_sign_in_bucket("account:avi@shop.example", {}, [&](SignInBucket& b) { left = b; })
+                .has_value());
+    CHECK(left.tokens == 1000 - 2 * k_changes);
+}
