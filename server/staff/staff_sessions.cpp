@@ -25,6 +25,19 @@ SignInRefused bad_credentials() {
 
 } // namespace
 
+Result<std::optional<std::int64_t>>
+StaffSessions::spend_shared_attempt(const std::string& key, RateLimit limit, std::int64_t now_ms) {
+    std::optional<std::int64_t> wait;
+    const TokenBucket fresh = full_bucket(limit, now_ms);
+    SW_TRY_VOID(
+        m_storage->change_sign_in_bucket(key, {fresh.tokens, fresh.updated_ms}, [&](SignInBucket& stored) {
+            TokenBucket bucket{stored.tokens, stored.updated_at_ms};
+            wait = spend_token(bucket, limit, now_ms);
+            stored = {bucket.tokens, bucket.updated_ms};
+        }));
+    return wait;
+}
+
 StaffSessions::StaffSessions(std::shared_ptr<Storage> storage, StaffSessionPolicy policy,
                              ServiceClocks clocks)
     : m_storage(std::move(storage)), m_policy(policy), m_clocks(std::move(clocks)),
@@ -43,10 +56,29 @@ StaffSessions::sign_in(std::string_view email, std::string_view password, std::s
         return SignInRefused{make_error("api.staff.throttled", "too many sign-in attempts; try again later"),
                              wait_ms};
     };
+    // This process's buckets first: a flood is refused without a database write.
+    const std::string account_key = lowercase_ascii(email);
     if (auto wait = m_per_client_ip.take(client_ip))
         return throttled(*wait);
-    if (auto wait = m_per_account.take(lowercase_ascii(email)))
+    if (auto wait = m_per_account.take(account_key))
         return throttled(*wait);
+    // Then the store's, which every instance on it shares: N instances behind a balancer allow
+    // no more guesses than one.
+    const std::int64_t wall_now = m_clocks.wall_ms();
+    const auto refuse = [](Error error) { return SignInRefused{std::move(error), std::nullopt}; };
+    auto shared_ip = spend_shared_attempt("ip:" + std::string(client_ip), m_policy.per_client_ip, wall_now);
+    if (!shared_ip)
+        return refuse(shared_ip.error());
+    if (*shared_ip)
+        return throttled(**shared_ip);
+    auto shared_account = spend_shared_attempt("account:" + account_key, m_policy.per_account, wall_now);
+    if (!shared_account)
+        return refuse(shared_account.error());
+    if (*shared_account)
+        return throttled(**shared_account);
+    // Buckets untouched long enough are full again: forgetting them changes nothing (best effort).
+    (void)m_storage->remove_sign_in_buckets_before(
+        wall_now - std::max(refill_time_ms(m_policy.per_account), refill_time_ms(m_policy.per_client_ip)));
 
     auto account = m_storage->find_staff(email);
     if (!account)
@@ -59,7 +91,12 @@ StaffSessions::sign_in(std::string_view email, std::string_view password, std::s
         return bad_credentials();
     // Only wrong passwords use up an account's attempts: staff signing in on several devices are
     // not an attack (the per-address limit still counts every attempt).
-    m_per_account.give_back(lowercase_ascii(email));
+    m_per_account.give_back(account_key);
+    (void)m_storage->change_sign_in_bucket("account:" + account_key, {}, [&](SignInBucket& stored) {
+        TokenBucket bucket{stored.tokens, stored.updated_at_ms};
+        return_token(bucket, m_policy.per_account, wall_now);
+        stored = {bucket.tokens, bucket.updated_ms};
+    });
 
     auto token = new_secret_token();
     auto csrf = new_secret_token();

@@ -7,7 +7,10 @@
 // Sign-in answers the same for an unknown address and a wrong password (api.staff.bad_credentials),
 // after the same argon2id work, so it tells nobody which addresses have accounts. Attempts are
 // throttled per account and per client address (api.staff.throttled, with the wait) before any
-// hashing, so a flood costs no CPU. Each sign-in also clears the store of sessions that have ended.
+// hashing, so a flood costs no CPU: first in this process's memory (a flood costs no database
+// write either), then in the store's buckets (Storage::change_sign_in_bucket), which every
+// instance sharing a PostgreSQL store counts in, so a balancer spreading guesses over N instances
+// does not multiply them by N. Each sign-in also clears the store of sessions that have ended.
 
 #include "server/http/service_clocks.h"
 #include "server/middleware/rate_limit.h"
@@ -60,6 +63,10 @@ class StaffSessions {
     const StaffSessionPolicy& policy() const { return m_policy; }
 
   private:
+    // Spends one attempt of the store's bucket for `key`: nothing, or the wait.
+    Result<std::optional<std::int64_t>> spend_shared_attempt(const std::string& key, RateLimit limit,
+                                                             std::int64_t now_ms);
+
     std::shared_ptr<Storage> m_storage;
     StaffSessionPolicy m_policy;
     ServiceClocks m_clocks;

@@ -4,12 +4,9 @@
 
 #include "catch_amalgamated.hpp"
 
-#include "child_process.h"
 #include "event_stream_client.h"
-#include "postgres_test_database.h"
 #include "shared/core/protocol/api_paths.h"
-#include "support_server_process.h"
-#include "temp_dir.h"
+#include "two_instances.h"
 #include "wire_client.h"
 
 #include <nlohmann/json.hpp>
@@ -26,37 +23,6 @@ using namespace std::chrono_literals;
 using nlohmann::json;
 
 namespace {
-
-const std::string k_binary = SW_SUPPORT_SERVER_PATH;
-
-// One support-server serving the demo site on `db`.
-struct Instance {
-    Instance(const TempDir& dir, const std::string& db)
-        : process({k_binary, "serve", "--port", "0", "--root", (dir.path() / "site").string(), "--site",
-                   "demo=" + (dir.path() / "help").string(), "--db", db}) {
-        REQUIRE(process.started());
-        port = read_listening_port(process);
-    }
-    ChildProcess process;
-    std::uint16_t port = 0;
-};
-
-// A store's pages and a help folder without articles, for the servers to serve.
-struct DemoSiteFolder {
-    DemoSiteFolder() {
-        dir.write("site/index.html", "shop");
-        dir.write("help/he/.keep", "");
-    }
-    TempDir dir;
-};
-
-// Two instances of support-server serving the demo site on one new PostgreSQL database.
-struct TwoInstances {
-    DemoSiteFolder site; // first: the instances serve it
-    PostgresTestDatabase database;
-    Instance a{site.dir, database.url()};
-    Instance b{site.dir, database.url()};
-};
 
 struct Shopper {
     std::string id;
@@ -105,8 +71,8 @@ std::string client_id_of(const StreamEvent& event) {
 TEST_CASE("two instances: a message posted through one reaches the shopper's stream held by the other",
           "[chat][postgresql][instances]") {
     TwoInstances instances;
-    Instance& a = instances.a;
-    Instance& b = instances.b;
+    ServerInstance& a = instances.a;
+    ServerInstance& b = instances.b;
 
     const Shopper shopper = open_conversation(a.port);
     auto on_b = listen(b.port, shopper);
@@ -129,8 +95,8 @@ TEST_CASE("two instances: when one is killed its shoppers resume on the other fr
           "nothing",
           "[chat][postgresql][instances]") {
     TwoInstances instances;
-    Instance& a = instances.a;
-    Instance& b = instances.b;
+    ServerInstance& a = instances.a;
+    ServerInstance& b = instances.b;
 
     const Shopper shopper = open_conversation(a.port);
     auto stream = listen(a.port, shopper);

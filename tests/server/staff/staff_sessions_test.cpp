@@ -104,6 +104,32 @@ TEST_CASE("repeated sign-in attempts are throttled per account and per client ad
           "api.staff.throttled");
 }
 
+TEST_CASE("instances sharing a store share the sign-in throttle, and a restart does not reset it",
+          "[staff][sessions]") {
+    SignInBench bench;
+    // A second instance on the same store: its own memory, the same buckets in the store.
+    StaffSessions other{bench.storage, StaffSessionPolicy{},
+                        ServiceClocks{[&] { return bench.wall; }, [&] { return bench.steady; }}};
+    for (int i = 0; i < 5; ++i) {
+        StaffSessions& instance = i % 2 == 0 ? bench.sessions : other;
+        CHECK(refusal(instance.sign_in("avi@shop.example", "guess " + std::to_string(i), "10.0.0.1")) ==
+              "api.staff.bad_credentials");
+    }
+    CHECK(refusal(other.sign_in("avi@shop.example", k_password, "10.0.0.2")) == "api.staff.throttled");
+    CHECK(refusal(bench.sessions.sign_in("avi@shop.example", k_password, "10.0.0.3")) ==
+          "api.staff.throttled");
+
+    StaffSessions restarted{bench.storage, StaffSessionPolicy{},
+                            ServiceClocks{[&] { return bench.wall; }, [&] { return bench.steady; }}};
+    CHECK(refusal(restarted.sign_in("avi@shop.example", k_password, "10.0.0.4")) == "api.staff.throttled");
+
+    bench.advance(k_minute); // one attempt regained, and the right password gives it back
+    CHECK(signed_in(restarted.sign_in("avi@shop.example", k_password, "10.0.0.4")).staff.email ==
+          "avi@shop.example");
+    CHECK(signed_in(other.sign_in("avi@shop.example", k_password, "10.0.0.5")).staff.email ==
+          "avi@shop.example");
+}
+
 TEST_CASE("a session ends when idle too long, when too old even if used, on sign-out and on a new password",
           "[staff][sessions]") {
     SignInBench bench;
