@@ -1,6 +1,6 @@
 #include "server/chat/cross_instance_chat_fan_out.h"
 
-#include <nlohmann/json.hpp>
+#include "server/chat/instance_notice_wire.h"
 
 #include <limits>
 #include <random>
@@ -8,8 +8,6 @@
 namespace support::server {
 
 namespace {
-
-using nlohmann::json;
 
 constexpr const char* k_channel = "support_chat";
 
@@ -44,7 +42,7 @@ Result<std::shared_ptr<ChatFanOut>> CrossInstanceChatFanOut::open(std::string_vi
 void CrossInstanceChatFanOut::publish(const ChatNotice& notice) {
     m_local->publish(notice);
     // The other instances' streams catch up from the store on their next notice when this one is lost.
-    (void)m_channel->send(encode(notice, m_instance));
+    (void)m_channel->send(encode_chat_notice(notice, m_instance));
 }
 
 std::unique_ptr<ChatFanOut::Subscription>
@@ -56,45 +54,8 @@ std::unique_ptr<ChatFanOut::Subscription> CrossInstanceChatFanOut::subscribe_all
     return m_local->subscribe_all(std::move(listener));
 }
 
-std::string CrossInstanceChatFanOut::encode(const ChatNotice& notice, std::string_view instance) {
-    json out = {{"from", instance}, {"site", notice.site}, {"conversation", notice.conversation_id}};
-    if (notice.kind == ChatNotice::Kind::Stored) {
-        out["seq"] = notice.seq;
-        if (notice.event_kind)
-            out["event"] = chat::event_kind_name(*notice.event_kind);
-    } else {
-        out["typist"] = chat::author_name(notice.typist);
-        out["label"] = notice.typist_label;
-    }
-    return out.dump();
-}
-
-std::optional<ChatNotice> CrossInstanceChatFanOut::decode(std::string_view payload,
-                                                          std::string_view instance) {
-    const json in = json::parse(payload, nullptr, false);
-    if (!in.is_object() || in.value("from", "") == instance || !in.contains("conversation") ||
-        !in["conversation"].is_string() || in["conversation"].get_ref<const std::string&>().empty())
-        return std::nullopt;
-    ChatNotice notice;
-    notice.site = in.value("site", "");
-    notice.conversation_id = in["conversation"].get<std::string>();
-    if (in.contains("seq") && in["seq"].is_number_unsigned()) {
-        notice.kind = ChatNotice::Kind::Stored;
-        notice.seq = in["seq"].get<std::uint64_t>();
-        notice.event_kind = chat::event_kind_from_name(in.value("event", ""));
-        return notice;
-    }
-    const auto typist = chat::author_from_name(in.value("typist", ""));
-    if (!typist)
-        return std::nullopt;
-    notice.kind = ChatNotice::Kind::Typing;
-    notice.typist = *typist;
-    notice.typist_label = in.value("label", "");
-    return notice;
-}
-
 void CrossInstanceChatFanOut::hear(std::string_view payload) {
-    if (auto notice = decode(payload, m_instance))
+    if (auto notice = decode_chat_notice(payload, m_instance))
         m_local->publish(*notice);
 }
 

@@ -7,7 +7,7 @@
 //
 //   SW_TRY(auto fan_out, CrossInstanceChatFanOut::open(db_spec));   // db_spec: postgresql://…
 //
-// Typing notices cross too (they are never stored).
+// Typing notices cross too (they are never stored). How a notice crosses: instance_notice_wire.h.
 
 #include "server/chat/chat_fan_out.h"
 #include "server/chat/in_process_chat_fan_out.h"
@@ -32,11 +32,6 @@ class CrossInstanceChatFanOut final : public ChatFanOut {
     void publish(const ChatNotice& notice) override;
     std::unique_ptr<Subscription> subscribe(const std::string& conversation_id, Listener listener) override;
     std::unique_ptr<Subscription> subscribe_all(Listener listener) override;
-
-    // How a notice crosses: JSON with this instance's id, so an instance skips its own.
-    static std::string encode(const ChatNotice& notice, std::string_view instance);
-    // The notice, or nothing for this instance's own or an unreadable one.
-    static std::optional<ChatNotice> decode(std::string_view payload, std::string_view instance);
 
   private:
     CrossInstanceChatFanOut();

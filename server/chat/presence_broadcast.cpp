@@ -1,14 +1,11 @@
 #include "server/chat/presence_broadcast.h"
 
 #include "server/chat/cross_instance_chat_fan_out.h"
-
-#include <nlohmann/json.hpp>
+#include "server/chat/instance_notice_wire.h"
 
 namespace support::server {
 
 namespace {
-
-using nlohmann::json;
 
 constexpr const char* k_channel = "support_presence";
 
@@ -52,29 +49,8 @@ PresenceBroadcast::~PresenceBroadcast() {
         m_sender.join();
 }
 
-std::string PresenceBroadcast::encode(const Report& report) {
-    json members = json::array();
-    for (const auto& member : report.members)
-        members.push_back({{"id", member.id}, {"email", member.email}});
-    return json{{"from", report.instance}, {"members", members}}.dump();
-}
-
-std::optional<PresenceBroadcast::Report> PresenceBroadcast::decode(std::string_view payload) {
-    const json in = json::parse(payload, nullptr, false);
-    if (!in.is_object() || !in.contains("from") || !in["from"].is_string() || !in.contains("members") ||
-        !in["members"].is_array())
-        return std::nullopt;
-    Report report{in["from"].get<std::string>(), {}};
-    for (const json& member : in["members"]) {
-        if (!member.is_object() || !member.contains("id") || !member["id"].is_number_integer())
-            return std::nullopt;
-        report.members.push_back({member["id"].get<std::int64_t>(), member.value("email", "")});
-    }
-    return report;
-}
-
 void PresenceBroadcast::hear(std::string_view payload) {
-    auto report = decode(payload);
+    auto report = decode_presence_report(payload);
     if (!report || report->instance == m_instance)
         return;
     m_presence->hear_elsewhere(report->instance, std::move(report->members),
@@ -90,11 +66,11 @@ void PresenceBroadcast::send_loop() {
         m_changed = false;
         lock.unlock();
         // A list too long for one notice (hundreds of agents online) is cut: presence only needs someone.
-        Report report{m_instance, m_presence->here()};
-        std::string payload = encode(report);
+        PresenceReport report{m_instance, m_presence->here()};
+        std::string payload = encode_presence_report(report);
         while (payload.size() > k_max_notice_bytes && !report.members.empty()) {
             report.members.resize(report.members.size() / 2);
-            payload = encode(report);
+            payload = encode_presence_report(report);
         }
         (void)m_channel->send(payload);
         lock.lock();

@@ -35,13 +35,6 @@ class PresenceBroadcast {
                                                            std::shared_ptr<StaffPresence> presence);
     ~PresenceBroadcast();
 
-    struct Report {
-        std::string instance;
-        std::vector<StaffPresence::Member> members;
-    };
-    static std::string encode(const Report& report);
-    static std::optional<Report> decode(std::string_view payload);
-
   private:
     explicit PresenceBroadcast(std::shared_ptr<StaffPresence> presence);
     void hear(std::string_view payload);

@@ -1,5 +1,5 @@
-// How chat notices cross between instances (CrossInstanceChatFanOut::encode/decode), and the fan-out
-// itself on a real PostgreSQL channel: a notice published by one fan-out reaches the listeners of
+// The fan-out of several instances on a real PostgreSQL channel (how a notice is written:
+// instance_notice_wire_test.cpp): a notice published by one fan-out reaches the listeners of
 // another on the same database, as a seq to catch up from, and never its own listeners twice.
 
 #include "catch_amalgamated.hpp"
@@ -50,36 +50,6 @@ struct Heard {
 };
 
 } // namespace
-
-TEST_CASE("cross-instance notices: a stored event crosses as site, conversation, seq and kind",
-          "[chat][fan_out]") {
-    const auto payload =
-        CrossInstanceChatFanOut::encode(ChatNotice::stored("demo", "c-1", message_event(7)), "aaa");
-    CHECK(payload.find("שלום") == std::string::npos); // the text stays in the store
-    const auto notice = CrossInstanceChatFanOut::decode(payload, "bbb");
-    REQUIRE(notice.has_value());
-    CHECK(notice->kind == ChatNotice::Kind::Stored);
-    CHECK(notice->site == "demo");
-    CHECK(notice->conversation_id == "c-1");
-    CHECK(notice->seq == 7);
-    CHECK(notice->event_kind == chat::ChatEvent::Kind::Message);
-    CHECK_FALSE(notice->event.has_value()); // the stream reads it by seq
-}
-
-TEST_CASE("cross-instance notices: typing crosses with who types; an instance skips its own and junk",
-          "[chat][fan_out]") {
-    const auto typing = CrossInstanceChatFanOut::encode(
-        ChatNotice::typing("demo", "c-1", chat::Author::Agent, "Dana"), "aaa");
-    const auto notice = CrossInstanceChatFanOut::decode(typing, "bbb");
-    REQUIRE(notice.has_value());
-    CHECK(notice->kind == ChatNotice::Kind::Typing);
-    CHECK(notice->typist == chat::Author::Agent);
-    CHECK(notice->typist_label == "Dana");
-    CHECK_FALSE(CrossInstanceChatFanOut::decode(typing, "aaa").has_value());
-    CHECK_FALSE(CrossInstanceChatFanOut::decode("not json", "bbb").has_value());
-    CHECK_FALSE(CrossInstanceChatFanOut::decode(R"({"from":"x","conversation":""})", "bbb").has_value());
-    CHECK_FALSE(CrossInstanceChatFanOut::decode(R"({"from":"x","conversation":"c","typist":"?"})", "bbb"));
-}
 
 TEST_CASE("cross-instance fan-out: a notice published on one instance reaches the other's listeners once",
           "[chat][fan_out][postgresql]") {
