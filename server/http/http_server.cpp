@@ -73,9 +73,17 @@ struct Session {
     std::shared_ptr<ResponseStream> streaming;
 };
 
-HttpRequest to_request(const http::request<http::string_body>& message, const std::string& remote_address) {
+HttpRequest to_request(const http::request<http::string_body>& message, const std::string& peer,
+                       const TrustedProxies& trusted_proxies) {
     HttpRequest request;
-    request.remote_address = remote_address;
+    request.remote_address = peer;
+    if (!trusted_proxies.empty()) {
+        std::string forwarded_for; // every X-Forwarded-For header, in order, as one list
+        const auto [first, last] = message.equal_range("X-Forwarded-For");
+        for (auto field = first; field != last; ++field)
+            forwarded_for += (forwarded_for.empty() ? "" : ",") + std::string(field->value());
+        request.remote_address = client_address(peer, forwarded_for, trusted_proxies);
+    }
     request.method = std::string(message.method_string());
     request.target = std::string(message.target());
     request.version = message.version();
@@ -326,7 +334,7 @@ asio::awaitable<void> HttpServer::Impl::run_session(std::shared_ptr<Session> ses
 
         const auto started = std::chrono::steady_clock::now();
         const auto& message = parser.get();
-        const HttpRequest request = to_request(message, session->remote_address);
+        const HttpRequest request = to_request(message, session->remote_address, options.trusted_proxies);
         if (auto framing = request_framing_error(request)) {
             co_await send_error_and_close(*session, 400, *framing);
             break;

@@ -17,6 +17,7 @@
 // Shutdown: stop accepting, close idle keep-alive connections, let responses in flight finish
 // for at most shutdown_grace, then return from run().
 
+#include "server/http/client_address.h"
 #include "server/http/http_message.h"
 #include "server/http/router.h"
 #include "shared/core/result.h"
@@ -51,6 +52,9 @@ struct ServerOptions {
     // Connections open at once; past it a new connection gets a 503 (server.http.too_many_connections)
     // and is closed, so the server keeps answering those it has instead of running out of descriptors.
     std::size_t max_connections = k_default_max_connections;
+    // Peers whose X-Forwarded-For names the client (a load balancer): a request's remote_address
+    // is then that client (client_address.h). Empty: the peer is the client.
+    TrustedProxies trusted_proxies;
 };
 
 class HttpServer {
