@@ -176,6 +176,7 @@ int run_serve(std::span<const std::string_view> args) {
     options.request_log = config->request_log;
     options.max_connections = connections_the_descriptor_limit_allows(config->max_connections);
     options.signals = SignalHandling::StopOnSigintSigterm;
+    options.trusted_proxies = config->trusted_proxies;
     auto server = HttpServer::listen(
         options, [router = std::move(router)](const HttpRequest& request) { return router.handle(request); });
     if (!server) {

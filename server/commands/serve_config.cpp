@@ -11,7 +11,7 @@ constexpr std::size_t k_max_site_name_bytes = 64;
 constexpr std::string_view k_usage =
     R"(usage: support-server serve [--host ADDRESS] [--port PORT] --root DIR [--root /prefix=DIR ...]
                             [--site NAME=DIR ...] [--db PATH|postgresql://…] [--db-pool N]
-                            [--max-connections N] [--log]
+                            [--max-connections N] [--trusted-proxy LIST] [--log]
 
 Serves the widget's static files and the sites' help content over HTTP, and keeps the
 feedback shoppers send.
@@ -44,6 +44,10 @@ feedback shoppers send.
                         (a shared office or mobile carrier address may need more)
   --max-connections N   connections open at once (default 10000); past it a new connection
                         gets 503 server.http.too_many_connections
+  --trusted-proxy LIST  behind a load balancer: its addresses or CIDR ranges, comma-separated
+                        (127.0.0.1,10.0.0.0/8). A request from one of them is counted by the
+                        client address its X-Forwarded-For names, so the per-IP limits above
+                        count shoppers, not the balancer; from anyone else the header is ignored
   --secure-cookies      mark the staff session cookie Secure: the server is reached over
                         HTTPS (behind a TLS proxy); browsers then send it only over HTTPS
   --log                 print one line per request to stderr
@@ -243,6 +247,9 @@ Result<ServeConfig> parse_serve_args(std::span<const std::string_view> args) {
         } else if (name == "--chat-per-ip") {
             SW_TRY(std::string_view value, take_value());
             SW_TRY(config.chat_per_ip_per_minute, parse_per_minute(value, "--chat-per-ip"));
+        } else if (name == "--trusted-proxy") {
+            SW_TRY(std::string_view value, take_value());
+            SW_TRY(config.trusted_proxies, TrustedProxies::parse(value));
         } else if (name == "--secure-cookies") {
             SW_TRY_VOID(reject_value());
             config.secure_cookies = true;

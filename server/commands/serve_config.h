@@ -2,10 +2,10 @@
 // `support-server serve` options, parsed by a pure function so every rule is unit-testable.
 //
 //   support-server serve [--host 127.0.0.1] [--port 8080] --root DIR [--root /prefix=DIR …]
-//                        [--site NAME=DIR …] [--max-connections N] [--log]
+//                        [--site NAME=DIR …] [--max-connections N] [--trusted-proxy LIST] [--log]
 //
 // Error ids: server.args.unknown_option, server.args.missing_value, server.args.bad_port,
-// server.args.bad_max_connections,
+// server.args.bad_max_connections, server.args.bad_trusted_proxy,
 // server.args.bad_host, server.args.bad_root, server.args.missing_root, server.args.bad_site,
 // server.args.unexpected_argument.
 
@@ -55,6 +55,8 @@ struct ServeConfig {
     std::uint32_t feedback_per_ip_per_minute = 60;
     std::uint32_t feedback_per_site_per_minute = 60'000;
     std::uint32_t chat_per_ip_per_minute = 120;
+    // The load balancers in front, whose X-Forwarded-For is believed (client_address.h).
+    TrustedProxies trusted_proxies;
 };
 
 // Parses the arguments that follow `serve`. Options take their value as the next argument or

@@ -172,3 +172,16 @@ TEST_CASE("serve --chat-per-ip sets the chat rate limit per client address", "[s
     CHECK(parse({"--root", "dist", "--chat-per-ip", "5000"})->chat_per_ip_per_minute == 5000);
     CHECK_FALSE(parse({"--root", "dist", "--chat-per-ip", "0"}).has_value());
 }
+
+TEST_CASE("serve --trusted-proxy names the balancers whose X-Forwarded-For is believed", "[serve_config]") {
+    CHECK(parse({"--root", "site"}).value().trusted_proxies.empty());
+    const auto config = parse({"--root", "site", "--trusted-proxy", "127.0.0.1,10.0.0.0/8"});
+    REQUIRE(config.has_value());
+    CHECK(config->trusted_proxies.contains("10.1.2.3"));
+    CHECK_FALSE(config->trusted_proxies.contains("192.0.2.1"));
+    const auto bad = parse({"--root", "site", "--trusted-proxy=lb.internal"});
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().code == "server.args.bad_trusted_proxy");
+    CHECK(bad.error().message.find("lb.internal") != std::string::npos);
+    CHECK(parse({"--root", "site", "--trusted-proxy"}).error().code == "server.args.missing_value");
+}
