@@ -67,7 +67,7 @@ for (let i = 0; i < instanceCount; i++) {
     roots: [work],
     sites: [`bench=${site}`],
     db,
-    extraArgs: ['--chat-per-ip', '10000000', '--max-connections', String(hold + 2 * conversations + 200)],
+    extraArgs: ['--chat-per-ip', '10000000', '--max-connections', String(hold + 2 * conversations + 200), '--trusted-proxy', '127.0.0.1'],
   }));
 }
 const server = servers[0];

@@ -49,7 +49,8 @@ describe('several instances behind a load balancer', () => {
   before(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'sw-scale-out-'));
     postgres = startPostgres(work, { fast: true });
-    instances = [await startServer({ db: postgres.url }), await startServer({ db: postgres.url })];
+    const behindBalancer = { db: postgres.url, extraArgs: ['--trusted-proxy', '127.0.0.1'] };
+    instances = [await startServer(behindBalancer), await startServer(behindBalancer)];
     balancer = await startBalancer(work, instances.map((server) => server.url));
   });
   after(async () => {
@@ -57,6 +58,19 @@ describe('several instances behind a load balancer', () => {
     for (const server of instances) await server.stop();
     postgres?.stop();
     fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('behind the balancer each shopper has an allowance of their own, not one shared by everyone it forwards', TEST, async () => {
+    // The balancer appends the address it was connected from; here two shoppers' addresses arrive
+    // through a trusted hop in front of it, as from a CDN.
+    const open = (address) => request(balancer.url, 'POST', '/api/v1/sites/demo/conversations',
+      { body: '{"locale":"ar"}', headers: { 'X-Forwarded-For': address } });
+    const statuses = [];
+    while (statuses.length < 60 && statuses.at(-1) !== 429) statuses.push((await open('203.0.113.7')).status);
+    assert.equal(statuses.at(-1), 429, `one shopper opening conversations is refused at last: ${statuses}`);
+    assert.ok(statuses.filter((s) => s === 201).length >= 12, `it first got its allowance: ${statuses}`);
+    const other = await open('198.51.100.20');
+    assert.equal(other.status, 201, `another shopper behind the same balancer is not refused: ${other.body}`);
   });
 
   it('an instance killed mid-conversation: its shopper resumes on the other from Last-Event-ID and misses nothing', TEST, async () => {

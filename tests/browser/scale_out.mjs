@@ -7,8 +7,10 @@
 //
 // PostgreSQL is Debian's, in a throwaway cluster (scripts/lib/postgres-cluster); `fast` turns its
 // fsync off (tests), benchmarks keep the durable defaults. The balancer is HAProxy from Debian,
-// round robin, passing event streams through (`timeout tunnel`), checking /healthz every 200 ms and
-// sending a request whose instance refused the connection to another (`option redispatch`).
+// round robin, passing event streams through (`timeout tunnel`), checking /healthz every 200 ms,
+// sending a request whose instance refused the connection to another (`option redispatch`) and
+// naming the client in X-Forwarded-For (`option forwardfor`; start the instances with
+// `--trusted-proxy 127.0.0.1` to believe it).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -61,6 +63,7 @@ export async function startBalancer(workDir, backendUrls, { maxConnections = 400
     '    default_backend support_servers',
     'backend support_servers',
     '    balance roundrobin',
+    '    option forwardfor',
     '    option httpchk GET /healthz',
     ...backendUrls.map((url, i) => `    server s${i + 1} ${new URL(url).host} check inter 200 fall 1 rise 2`),
     '',
