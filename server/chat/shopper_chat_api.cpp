@@ -3,6 +3,7 @@
 #include "server/chat/chat_answers.h"
 #include "server/chat/conversation_stream.h"
 #include "server/content/shopper_identity_check.h"
+#include "server/http/client_address.h"
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
 #include "server/privacy/shopper_erasure_api.h"
@@ -114,7 +115,7 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
     // the worker pool.
     Reply reply = [&]() -> Reply {
         if (route == ChatRoute::Conversations) {
-            if (auto wait = m_conversations_per_client_ip.take(request.remote_address))
+            if (auto wait = m_conversations_per_client_ip.take(address_block(request.remote_address)))
                 return rate_limited_response(*wait);
             if (auto refused = refuse_body(request))
                 return std::move(*refused);
@@ -126,7 +127,7 @@ Reply ShopperChatApi::serve(const HttpRequest& request) const {
                                                  "Authorization"));
             if (route == ChatRoute::Messages || route == ChatRoute::Handoff ||
                 route == ChatRoute::ReplyEmail) {
-                if (auto wait = m_messages_per_client_ip.take(request.remote_address))
+                if (auto wait = m_messages_per_client_ip.take(address_block(request.remote_address)))
                     return rate_limited_response(*wait);
                 if (auto refused = refuse_body(request))
                     return std::move(*refused);

@@ -1,6 +1,7 @@
 #include "server/feedback/feedback_api.h"
 
 #include "server/content/shopper_identity_check.h"
+#include "server/http/client_address.h"
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
 #include "server/privacy/shopper_erasure_api.h"
@@ -67,7 +68,7 @@ Reply FeedbackApi::serve(const HttpRequest& request) const {
     }
 
     Reply reply = [&]() -> Reply {
-        if (auto wait = m_per_client_ip.take(request.remote_address))
+        if (auto wait = m_per_client_ip.take(address_block(request.remote_address)))
             return rate_limited_response(*wait);
         if (auto wait = m_per_site.take(site_name))
             return rate_limited_response(*wait);

@@ -121,6 +121,16 @@ bool TrustedProxies::contains(std::string_view address) const {
            });
 }
 
+std::string address_block(std::string_view address) {
+    auto bytes = parse_address(address);
+    if (!bytes)
+        return std::string(address);
+    if (is_v4_mapped(*bytes))
+        return format_address(*bytes);
+    std::fill(bytes->begin() + 8, bytes->end(), 0);
+    return format_address(*bytes) + "/64";
+}
+
 std::string client_address(std::string_view peer, std::string_view forwarded_for,
                            const TrustedProxies& proxies) {
     if (proxies.empty() || !proxies.contains(peer))

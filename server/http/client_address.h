@@ -46,4 +46,9 @@ class TrustedProxies {
 std::string client_address(std::string_view peer, std::string_view forwarded_for,
                            const TrustedProxies& proxies);
 
+// What the per-address limits count by: an IPv4 address itself, an IPv6 address's /64
+// ("2001:db8:0:1::/64"), since one IPv6 household or phone is given a whole /64 and could
+// otherwise take a new address for every request. Anything not an address comes back as it is.
+std::string address_block(std::string_view address);
+
 } // namespace support::server

@@ -1,5 +1,6 @@
 #include "server/privacy/shopper_erasure_api.h"
 
+#include "server/http/client_address.h"
 #include "server/http/json_error.h"
 #include "server/middleware/site_cross_origin.h"
 #include "server/staff/session_token.h"
@@ -38,7 +39,7 @@ Reply ShopperErasureApi::serve(const HttpRequest& request) const {
             refused.set_header("Allow", "POST, OPTIONS");
             return refused;
         }
-        if (auto wait = m_per_client_ip.take(request.remote_address))
+        if (auto wait = m_per_client_ip.take(address_block(request.remote_address)))
             return rate_limited_response(*wait);
         if (!has_json_body(request))
             return error_response(415,

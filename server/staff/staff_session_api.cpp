@@ -1,5 +1,6 @@
 #include "server/staff/staff_session_api.h"
 
+#include "server/http/client_address.h"
 #include "server/http/json_error.h"
 #include "server/staff/session_token.h"
 
@@ -118,8 +119,9 @@ HttpResponse StaffSessionApi::sign_in(const HttpRequest& request) const {
             return refuse(400, "api.staff.bad_request", std::string("\"") + field + "\" must be a string",
                           std::string("/") + field);
     }
-    const auto outcome = m_sessions->sign_in(body["email"].get<std::string>(),
-                                             body["password"].get<std::string>(), request.remote_address);
+    const auto outcome =
+        m_sessions->sign_in(body["email"].get<std::string>(), body["password"].get<std::string>(),
+                            address_block(request.remote_address));
     if (const auto* refused = std::get_if<SignInRefused>(&outcome)) {
         if (refused->error.code == "api.staff.throttled") {
             HttpResponse response = no_store(error_response(429, refused->error));

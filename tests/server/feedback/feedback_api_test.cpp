@@ -278,6 +278,24 @@ TEST_CASE("feedback: 429 with Retry-After once a client's bucket is empty, per I
     CHECK(site.post(event(5)).status == 429);
 }
 
+TEST_CASE("feedback: IPv6 shoppers are counted by their /64, so a new address per request gains nothing",
+          "[feedback_api]") {
+    FeedbackLimits limits;
+    limits.per_client_ip = {.burst = 2, .per_minute = 1};
+    FeedbackSite site(limits);
+    auto event = [](int n) {
+        std::string id = k_id;
+        id.back() = static_cast<char>('0' + n);
+        return article_no(id);
+    };
+    const HeaderList json_body{{"Content-Type", "application/json"}};
+    const std::string target = "/api/v1/sites/demo/feedback";
+    CHECK(site.post(event(0), json_body, target, "2001:db8:0:1::a").status == 201);
+    CHECK(site.post(event(1), json_body, target, "2001:db8:0:1::b").status == 201);
+    CHECK(site.post(event(2), json_body, target, "2001:db8:0:1:ffff::c").status == 429);
+    CHECK(site.post(event(3), json_body, target, "2001:db8:0:2::a").status == 201); // another household
+}
+
 TEST_CASE("feedback: a site's bucket limits all its clients together", "[feedback_api]") {
     FeedbackLimits limits;
     limits.per_site = {.burst = 2, .per_minute = 60};

@@ -91,3 +91,15 @@ TEST_CASE("server: behind a trusted proxy a request's address is the client its 
     RunningServer direct(answer_address);
     CHECK(exchange_one(direct.port(), forwarded("203.0.113.7")).body == "127.0.0.1");
 }
+
+TEST_CASE("client address: limits count an IPv4 address by itself and an IPv6 address by its /64",
+          "[client_address]") {
+    CHECK(address_block("203.0.113.7") == "203.0.113.7");
+    CHECK(address_block("::ffff:203.0.113.7") == "203.0.113.7");
+    CHECK(address_block("2001:db8:0:1:aaaa:bbbb:cccc:dddd") == "2001:db8:0:1::/64");
+    CHECK(address_block("2001:db8:0:1::9") == address_block("2001:db8:0:1:ffff::1"));
+    CHECK(address_block("2001:db8:0:2::9") != address_block("2001:db8:0:1::9"));
+    CHECK(address_block("::1") == "::/64");
+    CHECK(address_block("") == "");
+    CHECK(address_block("unknown") == "unknown");
+}
