@@ -27,5 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Only a trusted peer is replaced, and never by nothing.
     if (client != parts[1] && (!proxies->contains(parts[1]) || client.empty()))
         std::abort();
+    // The limits' key: never empty for an address, and a key's key is itself.
+    const std::string block = address_block(client);
+    if (block.empty() != client.empty() || address_block(block) != block)
+        std::abort();
     return 0;
 }
