@@ -1,5 +1,7 @@
 #include "server/http/client_address.h"
 
+#include "shared/core/text/white_space.h"
+
 #include <arpa/inet.h>
 
 #include <algorithm>
@@ -12,29 +14,21 @@ namespace {
 
 using AddressBytes = std::array<std::uint8_t, 16>;
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 // An address as IPv6 bytes (IPv4 mapped), from "1.2.3.4", "::1", "[::1]", "[::1]:80" or
 // "1.2.3.4:80"; nothing for anything else.
-std::optional<AddressBytes> parse_address(std::string_view text) {
-    text = trim(text);
-    if (text.starts_with('[')) {
-        const auto close = text.find(']');
+std::optional<AddressBytes> parse_address(std::string_view written) {
+    std::string_view address = text::trim_white_space(written);
+    if (address.starts_with('[')) {
+        const auto close = address.find(']');
         if (close == std::string_view::npos)
             return std::nullopt;
-        text = text.substr(1, close - 1);
-    } else if (std::count(text.begin(), text.end(), ':') == 1) {
-        text = text.substr(0, text.find(':')); // IPv4 with a port
+        address = address.substr(1, close - 1);
+    } else if (std::count(address.begin(), address.end(), ':') == 1) {
+        address = address.substr(0, address.find(':')); // IPv4 with a port
     }
-    if (text.empty() || text.size() > 45) // INET6_ADDRSTRLEN - 1
+    if (address.empty() || address.size() > 45) // INET6_ADDRSTRLEN - 1
         return std::nullopt;
-    const std::string zero_terminated(text);
+    const std::string zero_terminated(address);
     AddressBytes bytes{};
     in_addr v4{};
     if (inet_pton(AF_INET, zero_terminated.c_str(), &v4) == 1) {
@@ -78,11 +72,11 @@ bool in_range(const AddressBytes& address, const AddressBytes& range, int prefix
 
 Result<TrustedProxies> TrustedProxies::parse(std::string_view list) {
     TrustedProxies proxies;
-    if (trim(list).empty())
+    if (text::trim_white_space(list).empty())
         return proxies;
     for (bool more = true; more;) { // every entry, the empty ones of "a,,b" or "a," too
         const auto comma = list.find(',');
-        const std::string_view entry = trim(list.substr(0, comma));
+        const std::string_view entry = text::trim_white_space(list.substr(0, comma));
         more = comma != std::string_view::npos;
         list = more ? list.substr(comma + 1) : std::string_view();
         const auto bad = [&] {
