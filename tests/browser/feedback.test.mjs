@@ -135,7 +135,9 @@ describe('feedback', () => {
     assert.equal(await pending(page), 1, 'still waiting after the reload');
     await waitFor(() => blocked > 1, { timeout: 15_000, message: 'another attempt after the reload' });
     assert.ok(!log.requests.slice(requestsBefore).some((u) => /\.wasm(\?|$)/.test(u)), 'the core was not loaded to send it');
-    assert.equal(rows(env.server.db, `subject = '${article}'`).length, 0);
+    // Chromium may send the keepalive request made as the page unloads past page.route (it outlives
+    // the page): then one row is here already, and the resend below must not make it two.
+    assert.ok(rows(env.server.db, `subject = '${article}'`).length <= 1, 'at most the unload send got through');
 
     await page.unroute(FEEDBACK, block);
     await waitFor(() => rows(env.server.db, `subject = '${article}'`).length > 0, { timeout: 45_000, message: 'the vote once the server is reachable' });
