@@ -23,18 +23,34 @@ SignInRefused bad_credentials() {
         std::nullopt};
 }
 
+// Runs `change` on the store's bucket for `key` (a full one when the key has none), in the store's
+// transaction: the store keeps SignInBucket, the arithmetic works on TokenBucket.
+template <typename Change>
+Result<void> change_shared_bucket(Storage& storage, const std::string& key, RateLimit limit,
+                                  std::int64_t now_ms, Change&& change) {
+    const TokenBucket fresh = full_bucket(limit, now_ms);
+    return storage.change_sign_in_bucket(key, {fresh.tokens, fresh.updated_ms}, [&](SignInBucket& stored) {
+        TokenBucket bucket{stored.tokens, stored.updated_at_ms};
+        change(bucket);
+        stored = {bucket.tokens, bucket.updated_ms};
+    });
+}
+
+std::string shared_ip_key(std::string_view client_ip) {
+    return "ip:" + std::string(client_ip);
+}
+std::string shared_account_key(const std::string& account) {
+    return "account:" + account;
+}
+
 } // namespace
 
 Result<std::optional<std::int64_t>>
 StaffSessions::spend_shared_attempt(const std::string& key, RateLimit limit, std::int64_t now_ms) {
     std::optional<std::int64_t> wait;
-    const TokenBucket fresh = full_bucket(limit, now_ms);
-    SW_TRY_VOID(
-        m_storage->change_sign_in_bucket(key, {fresh.tokens, fresh.updated_ms}, [&](SignInBucket& stored) {
-            TokenBucket bucket{stored.tokens, stored.updated_at_ms};
-            wait = spend_token(bucket, limit, now_ms);
-            stored = {bucket.tokens, bucket.updated_ms};
-        }));
+    SW_TRY_VOID(change_shared_bucket(*m_storage, key, limit, now_ms, [&](TokenBucket& bucket) {
+        wait = spend_token(bucket, limit, now_ms);
+    }));
     return wait;
 }
 
@@ -66,12 +82,13 @@ StaffSessions::sign_in(std::string_view email, std::string_view password, std::s
     // no more guesses than one.
     const std::int64_t wall_now = m_clocks.wall_ms();
     const auto refuse = [](Error error) { return SignInRefused{std::move(error), std::nullopt}; };
-    auto shared_ip = spend_shared_attempt("ip:" + std::string(client_ip), m_policy.per_client_ip, wall_now);
+    auto shared_ip = spend_shared_attempt(shared_ip_key(client_ip), m_policy.per_client_ip, wall_now);
     if (!shared_ip)
         return refuse(shared_ip.error());
     if (*shared_ip)
         return throttled(**shared_ip);
-    auto shared_account = spend_shared_attempt("account:" + account_key, m_policy.per_account, wall_now);
+    auto shared_account =
+        spend_shared_attempt(shared_account_key(account_key), m_policy.per_account, wall_now);
     if (!shared_account)
         return refuse(shared_account.error());
     if (*shared_account)
@@ -92,11 +109,9 @@ StaffSessions::sign_in(std::string_view email, std::string_view password, std::s
     // Only wrong passwords use up an account's attempts: staff signing in on several devices are
     // not an attack (the per-address limit still counts every attempt).
     m_per_account.give_back(account_key);
-    (void)m_storage->change_sign_in_bucket("account:" + account_key, {}, [&](SignInBucket& stored) {
-        TokenBucket bucket{stored.tokens, stored.updated_at_ms};
-        return_token(bucket, m_policy.per_account, wall_now);
-        stored = {bucket.tokens, bucket.updated_ms};
-    });
+    (void)change_shared_bucket(
+        *m_storage, shared_account_key(account_key), m_policy.per_account, wall_now,
+        [&](TokenBucket& bucket) { return_token(bucket, m_policy.per_account, wall_now); });
 
     auto token = new_secret_token();
     auto csrf = new_secret_token();
