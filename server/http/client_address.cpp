@@ -127,12 +127,8 @@ std::string address_block(std::string_view address) {
 
 std::string client_address(std::string_view peer, std::string_view forwarded_for,
                            const TrustedProxies& proxies) {
-    if (proxies.empty() || !proxies.contains(peer))
-        return std::string(peer);
     std::string client(peer);
-    while (proxies.contains(client)) {
-        if (forwarded_for.empty())
-            break;
+    while (!forwarded_for.empty() && proxies.contains(client)) {
         const auto comma = forwarded_for.rfind(',');
         const std::string_view entry =
             comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1);
