@@ -128,7 +128,8 @@ try {
 try {
   let postgresUrl = null;
   if (backend === 'postgresql') {
-    spawnSync('psql', [db.replace(/\/bench$/, '/postgres'), '-qc', 'CREATE DATABASE staffbench'], { encoding: 'utf8' });
+    const created = spawnSync('psql', [db.replace(/\/bench$/, '/postgres'), '-qc', 'CREATE DATABASE staffbench'], { encoding: 'utf8' });
+    if (created.status !== 0) throw new Error(`CREATE DATABASE staffbench failed: ${created.stderr}`);
     postgresUrl = db.replace(/\/bench$/, '/staffbench');
   }
   await benchStaffQueries({ workDir: work, repeats: arg('--repeats', 40), postgresUrl });

@@ -80,7 +80,7 @@ async function measure({ bin, db, server, site, rows, repeats }) {
     results.push({ name, budget: name.startsWith('insights') ? 200 : name.startsWith('list') ? 50 : null,
       p50: percentile(server_ms, 50), p95: percentile(server_ms, 95), client95: percentile(client_ms, 95), bytes });
   }
-  console.log(`\nstaff API over ${rows.toLocaleString('en')} stored items in ${db.startsWith('postgres') ? 'PostgreSQL' : 'SQLite'} (${repeats} requests each, one at a time; ` +
+  console.log(`\nstaff API over ${rows.toLocaleString('en')} stored items in ${postgresUrl ? 'PostgreSQL' : 'SQLite'} (${repeats} requests each, one at a time; ` +
     'server time from Server-Timing)');
   console.log('   request                              p50 ms   p95 ms   client p95   bytes      p95 / budget');
   for (const r of results) {
